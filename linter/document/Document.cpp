@@ -1,0 +1,99 @@
+#include "document/Document.h"
+
+#include <algorithm>
+#include <array>
+#include <utility>
+
+namespace galley::document {
+
+namespace {
+constexpr std::array<std::pair<BlockKind, std::string_view>, 7> kScopeNames = {{
+    {BlockKind::Title, "title"},
+    {BlockKind::Heading, "heading"},
+    {BlockKind::Paragraph, "paragraph"},
+    {BlockKind::ListItem, "list"},
+    {BlockKind::Quote, "quote"},
+    {BlockKind::TableCell, "table"},
+    {BlockKind::FrontMatter, "front-matter"},
+}};
+}  // namespace
+
+std::string_view scopeName(BlockKind kind) {
+  for (const auto& [k, name] : kScopeNames) {
+    if (k == kind) return name;
+  }
+  return "paragraph";
+}
+
+std::optional<BlockKind> parseScope(std::string_view name) {
+  for (const auto& [k, n] : kScopeNames) {
+    if (n == name) return k;
+  }
+  return std::nullopt;
+}
+
+void ProseText::appendSource(std::string_view text, base::Offset sourceBegin) {
+  if (text.empty()) return;
+  const auto proseBegin = static_cast<uint32_t>(text_.size());
+  if (!segments_.empty()) {
+    Segment& last = segments_.back();
+    if (last.proseBegin + last.length == proseBegin && last.sourceBegin + last.length == sourceBegin &&
+        (synthetic_.empty() || synthetic_.back().first < proseBegin)) {
+      last.length += static_cast<uint32_t>(text.size());
+      text_ += text;
+      return;
+    }
+  }
+  segments_.push_back({proseBegin, sourceBegin, static_cast<uint32_t>(text.size())});
+  text_ += text;
+}
+
+void ProseText::appendSynthetic(std::string_view text, base::Offset anchor) {
+  for (size_t i = 0; i < text.size(); ++i) synthetic_.emplace_back(static_cast<uint32_t>(text_.size() + i), anchor);
+  text_ += text;
+}
+
+base::Offset ProseText::toSource(uint32_t offset) const {
+  // Segment containing offset, or the synthetic anchor, or the end of the previous segment.
+  const auto it = std::upper_bound(segments_.begin(), segments_.end(), offset,
+                                   [](uint32_t value, const Segment& s) { return value < s.proseBegin; });
+  if (it != segments_.begin()) {
+    const Segment& s = *std::prev(it);
+    if (offset < s.proseBegin + s.length) return s.sourceBegin + (offset - s.proseBegin);
+  }
+  const auto syn = std::lower_bound(synthetic_.begin(), synthetic_.end(), std::make_pair(offset, base::Offset{0}));
+  if (syn != synthetic_.end() && syn->first == offset) return syn->second;
+  if (it != segments_.begin()) {
+    const Segment& s = *std::prev(it);
+    return s.sourceBegin + s.length;
+  }
+  return segments_.empty() ? 0 : segments_.front().sourceBegin;
+}
+
+base::Range ProseText::toSource(base::Range prose) const {
+  if (prose.empty()) {
+    const base::Offset at = toSource(prose.begin);
+    return {at, at};
+  }
+  const base::Offset begin = toSource(prose.begin);
+  const base::Offset end = toSource(prose.end - 1) + 1;
+  return {begin, std::max(begin, end)};
+}
+
+bool ProseText::isContiguous(base::Range prose) const {
+  if (prose.empty()) return true;
+  const auto it = std::upper_bound(segments_.begin(), segments_.end(), prose.begin,
+                                   [](uint32_t value, const Segment& s) { return value < s.proseBegin; });
+  if (it == segments_.begin()) return false;
+  const Segment& s = *std::prev(it);
+  return prose.begin >= s.proseBegin && prose.end <= s.proseBegin + s.length;
+}
+
+const FrontMatterField* Document::field(std::string_view key) const {
+  for (const auto& f : frontMatter) {
+    if (f.key == key) return &f;
+  }
+  return nullptr;
+}
+
+}  // namespace galley::document

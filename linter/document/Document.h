@@ -1,0 +1,97 @@
+// Document: a draft as Galley checks it — metadata plus prose blocks mapped back to source bytes.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/Range.h"
+#include "base/SourceBuffer.h"
+
+namespace galley::document {
+
+// Where a block of prose sits. Scopes in rule files name these (see scopeName()).
+enum class BlockKind { Title, Heading, Paragraph, ListItem, Quote, TableCell, FrontMatter };
+
+// "title", "heading", "paragraph", "list", "quote", "table", "front-matter".
+std::string_view scopeName(BlockKind kind);
+std::optional<BlockKind> parseScope(std::string_view name);
+
+// A run where prose bytes equal source bytes one for one: prose[proseBegin, proseBegin+length)
+// == source[sourceBegin, sourceBegin+length).
+struct Segment {
+  uint32_t proseBegin = 0;
+  base::Offset sourceBegin = 0;
+  uint32_t length = 0;
+};
+
+// Plain prose with markup removed, and the map back to the source. Text between segments that
+// has no source (a soft line break turned into " ", say) maps to the end of the previous segment.
+class ProseText {
+ public:
+  // Appends `source` text copied from source offset `sourceBegin`.
+  void appendSource(std::string_view text, base::Offset sourceBegin);
+  // Appends text with no source counterpart (a space for a line break), mapped to `anchor`.
+  void appendSynthetic(std::string_view text, base::Offset anchor);
+
+  [[nodiscard]] const std::string& text() const { return text_; }
+  [[nodiscard]] const std::vector<Segment>& segments() const { return segments_; }
+
+  // Source offset of prose offset `offset` (REQUIRES: offset <= text().size()).
+  [[nodiscard]] base::Offset toSource(uint32_t offset) const;
+  // Source range of a prose range: begin maps forward, end maps to just after the last character.
+  [[nodiscard]] base::Range toSource(base::Range prose) const;
+  // True when the prose range maps to one contiguous source range of the same length
+  // (no markup inside), so a fix replacing it is certain.
+  [[nodiscard]] bool isContiguous(base::Range prose) const;
+
+ private:
+  std::string text_;
+  std::vector<Segment> segments_;
+  std::vector<std::pair<uint32_t, base::Offset>> synthetic_;  // prose offset -> anchor
+};
+
+// A unit of prose.
+struct Block {
+  BlockKind kind = BlockKind::Paragraph;
+  base::Range source;      // the whole block in the source, markup included
+  ProseText prose;
+  bool inQuote = false;    // inside a block quote (kind may still be Paragraph/ListItem)
+  int headingLevel = 0;    // 1..6 for headings
+  std::string key;         // front matter: the key ("title", "date", ...)
+};
+
+// An HTML comment (or, in plain text, a whole line of the same form): suppressions and fixture
+// annotations are read from these. `text` is the comment's inside, trimmed.
+struct Comment {
+  base::Range source;
+  std::string text;
+};
+
+// Front matter key/value pairs in source order (scalars only; nested values are skipped).
+struct FrontMatterField {
+  std::string key;
+  std::string value;
+  base::Range valueSource;
+};
+
+enum class Format { Markdown, PlainText };
+
+// A parsed draft. Owns its SourceBuffer. Immutable after parsing; safe to share across threads.
+struct Document {
+  explicit Document(base::SourceBuffer buffer) : source(std::move(buffer)) {}
+
+  base::SourceBuffer source;
+  Format format = Format::Markdown;
+  std::vector<FrontMatterField> frontMatter;
+  std::vector<Block> blocks;  // in source order; front matter fields come first
+  std::vector<Comment> comments;
+  // Byte ranges of invalid UTF-8, for the engine to report; parsing goes on around them.
+  std::vector<base::Range> invalidUtf8;
+
+  [[nodiscard]] const FrontMatterField* field(std::string_view key) const;
+};
+
+}  // namespace galley::document
