@@ -1,0 +1,311 @@
+#include "config/PackLoader.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include <yaml-cpp/yaml.h>
+
+#include "config/NearestName.h"
+#include "config/YamlNodes.h"
+#include "config/YamlSource.h"
+
+namespace galley::config {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::array<std::string_view, 9> kHeaderKeys = {"id",   "kind",    "severity",    "message", "scope",
+                                                         "link", "enabled", "description", "tests"};
+constexpr std::array<std::string_view, 1> kTopLevelKeys = {"rules"};
+constexpr std::array<std::string_view, 3> kSeverityNames = {"error", "warning", "info"};
+constexpr std::array<std::string_view, 2> kTestKeys = {"bad", "good"};
+
+bool isRuleFile(const fs::path& path) {
+  const std::string ext = path.extension().string();
+  return ext == ".yaml" || ext == ".yml";
+}
+
+bool isFactFile(const fs::path& path) { return path.filename().string().starts_with("facts"); }
+
+bool isValidRuleName(std::string_view name) {
+  return !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '-' || c == '_';
+  });
+}
+
+std::vector<fs::path> ruleFilesIn(const fs::path& dir) {
+  std::vector<fs::path> files;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    if (entry.is_regular_file(ec) && isRuleFile(entry.path())) files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+std::string unknownKeyMessage(std::string_view key, std::span<const std::string_view> valid, std::string_view what) {
+  std::string message = "unknown " + std::string(what) + " '" + std::string(key) + "'";
+  if (const auto suggestion = nearestName(key, valid)) message += " (did you mean '" + *suggestion + "'?)";
+  return message;
+}
+
+}  // namespace
+
+PackLoader::PackLoader(std::span<const KindSchema> kinds) : kinds_(kinds) {}
+
+void PackLoader::addDirectory(const std::string& dir) {
+  std::error_code ec;
+  const fs::path path(dir);
+  if (!fs::is_directory(path, ec)) {
+    result_.errors.push_back(base::Error::environment("rule pack directory not found", base::Location{dir, 0, 0}));
+    return;
+  }
+  if (!ruleFilesIn(path).empty()) {
+    std::string name = path.filename().string();
+    if (name.empty()) name = path.parent_path().filename().string();  // "rules/un-style/"
+    addPack(dir, name);
+    return;
+  }
+  std::vector<fs::path> packs;
+  for (const auto& entry : fs::directory_iterator(path, ec)) {
+    if (entry.is_directory(ec) && !ruleFilesIn(entry.path()).empty()) packs.push_back(entry.path());
+  }
+  if (ec) {
+    result_.errors.push_back(base::Error::environment("cannot list directory: " + ec.message(), base::Location{dir, 0, 0}));
+    return;
+  }
+  if (packs.empty()) {
+    result_.errors.push_back(
+        base::Error::invalidInput("no rule files (*.yaml) here or in its subdirectories", base::Location{dir, 0, 0}));
+    return;
+  }
+  std::sort(packs.begin(), packs.end());
+  for (const fs::path& pack : packs) addPack(pack.string(), pack.filename().string());
+}
+
+void PackLoader::addPack(const std::string& dir, const std::string& pack) {
+  for (const fs::path& file : ruleFilesIn(dir)) {
+    if (isFactFile(file)) continue;  // fact bases have their own loader
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (!in) {
+      result_.errors.push_back(base::Error::environment("cannot read rule file", base::Location{file.string(), 0, 0}));
+      continue;
+    }
+    addFile(file.string(), text.str(), pack);
+  }
+}
+
+void PackLoader::addFile(const std::string& path, std::string text, const std::string& pack) {
+  auto source = std::make_shared<const YamlSource>(path, std::move(text));
+  YAML::Node root;
+  try {
+    root = YAML::Load(source->text());
+  } catch (const YAML::Exception& e) {
+    result_.errors.push_back(base::Error::invalidInput(e.msg, source->location(e.mark)));
+    return;
+  }
+  if (!root.IsDefined() || root.IsNull()) return;  // an empty file holds no rules
+  if (!root.IsMap()) {
+    result_.errors.push_back(base::Error::invalidInput(
+        "a rule file must be a map with a 'rules:' list, not " + std::string(describeNode(root)),
+        source->location(root.Mark())));
+    return;
+  }
+  for (auto it = root.begin(); it != root.end(); ++it) {
+    const std::string key = it->first.IsScalar() ? it->first.Scalar() : std::string();
+    if (key != "rules") {
+      result_.errors.push_back(base::Error::invalidInput(unknownKeyMessage(key, kTopLevelKeys, "top-level key"),
+                                                         source->location(it->first.Mark())));
+    }
+  }
+  const YAML::Node rules = findKey(root, "rules");
+  if (!rules.IsDefined()) {
+    result_.errors.push_back(base::Error::invalidInput("missing 'rules:' list", source->location(root.Mark())));
+    return;
+  }
+  if (rules.IsNull()) return;
+  if (!rules.IsSequence()) {
+    result_.errors.push_back(base::Error::invalidInput(
+        "'rules' must be a list, not " + std::string(describeNode(rules)), source->location(rules.Mark())));
+    return;
+  }
+  for (const YAML::Node& rule : rules) addRule(rule, source, pack);
+}
+
+void PackLoader::addRule(const YAML::Node& node, const std::shared_ptr<const YamlSource>& source,
+                         const std::string& pack) {
+  const base::Location where = source->location(node.Mark());
+  if (!node.IsMap()) {
+    result_.errors.push_back(
+        base::Error::invalidInput("a rule must be a map, not " + std::string(describeNode(node)), where));
+    return;
+  }
+  base::ErrorList errors;
+  RuleConfig rule;
+  rule.pack = pack;
+  rule.where = where;
+  rule.options = RuleOptions(node, source, where);
+  const RuleOptions& keys = rule.options;
+
+  // kind first: it decides which other keys are valid.
+  const KindSchema* schema = nullptr;
+  if (const auto kind = keys.getString("kind", errors)) {
+    rule.kind = kind->value;
+    const auto found = std::find_if(kinds_.begin(), kinds_.end(), [&](const KindSchema& k) { return k.name == kind->value; });
+    if (found == kinds_.end()) {
+      std::vector<std::string_view> names;
+      for (const KindSchema& k : kinds_) names.push_back(k.name);
+      std::sort(names.begin(), names.end());
+      std::string message = unknownKeyMessage(kind->value, names, "kind");
+      message += "; valid kinds: " + joinChoices(names, ", ");
+      errors.push_back(base::Error::invalidInput(message, kind->where));
+    } else if (found->stability == Stability::Removed) {
+      errors.push_back(base::Error::invalidInput("kind '" + kind->value + "' has been removed", kind->where));
+    } else {
+      schema = &*found;
+      if (found->stability == Stability::Deprecated)
+        result_.warnings.push_back(base::Error::invalidInput("kind '" + kind->value + "' is deprecated", kind->where));
+    }
+  } else if (!keys.has("kind")) {
+    errors.push_back(base::Error::invalidInput("rule has no 'kind'", where));
+  }
+
+  // Every key must be a header key or one of the kind's options; duplicates are mistakes too.
+  std::vector<std::string_view> validKeys(kHeaderKeys.begin(), kHeaderKeys.end());
+  if (schema != nullptr) validKeys.insert(validKeys.end(), schema->options.begin(), schema->options.end());
+  std::set<std::string, std::less<>> seen;
+  for (auto it = node.begin(); it != node.end(); ++it) {
+    const base::Location keyWhere = source->location(it->first.Mark());
+    if (!it->first.IsScalar()) {
+      errors.push_back(base::Error::invalidInput("a rule's keys must be strings", keyWhere));
+      continue;
+    }
+    const std::string& key = it->first.Scalar();
+    if (!seen.insert(key).second) {
+      errors.push_back(base::Error::invalidInput("key '" + key + "' is given twice", keyWhere));
+    } else if (std::find(validKeys.begin(), validKeys.end(), key) == validKeys.end()) {
+      // With the kind unknown its own keys are unknown too: report only likely typos of header keys.
+      if (schema != nullptr || nearestName(key, validKeys))
+        errors.push_back(base::Error::invalidInput(unknownKeyMessage(key, validKeys, "key"), keyWhere));
+    }
+  }
+
+  if (const auto id = keys.getString("id", errors)) {
+    std::string name = id->value;
+    if (name.find('.') != std::string::npos) {
+      if (!name.starts_with(pack + ".")) {
+        errors.push_back(base::Error::invalidInput(
+            "rule id '" + name + "' must start with its pack's name '" + pack + ".' (or be a short name)", id->where));
+        name.clear();
+      } else {
+        name.erase(0, pack.size() + 1);
+      }
+    }
+    if (!name.empty() && !isValidRuleName(name)) {
+      errors.push_back(base::Error::invalidInput(
+          "rule name '" + name + "' may hold only letters, digits, '-' and '_'", id->where));
+    } else if (!name.empty()) {
+      rule.id = pack + "." + name;
+    }
+  } else if (!keys.has("id")) {
+    errors.push_back(base::Error::invalidInput("rule has no 'id'", where));
+  }
+
+  if (const auto severity = keys.getString("severity", errors)) {
+    if (const auto parsed = diag::parseSeverity(severity->value)) {
+      rule.severity = *parsed;
+    } else {
+      errors.push_back(base::Error::invalidInput(
+          "invalid severity '" + severity->value + "' (expected " + joinChoices(kSeverityNames) + ")", severity->where));
+    }
+  }
+
+  if (const auto message = keys.getString("message", errors)) {
+    auto parsed = MessageTemplate::parse(message->value);
+    if (!parsed) {
+      errors.push_back(base::Error::invalidInput(parsed.error().message(), message->where));
+    } else {
+      rule.message = std::move(*parsed);
+      if (schema != nullptr) {
+        for (const std::string& name : rule.message.placeholders()) {
+          if (std::find(schema->placeholders.begin(), schema->placeholders.end(), name) != schema->placeholders.end())
+            continue;
+          std::vector<std::string> provided;
+          for (const std::string_view p : schema->placeholders) provided.push_back("{" + std::string(p) + "}");
+          std::vector<std::string_view> views(provided.begin(), provided.end());
+          errors.push_back(base::Error::invalidInput(
+              "unknown placeholder '{" + name + "}' in message; kind '" + rule.kind + "' provides " +
+                  (views.empty() ? std::string("none") : joinChoices(views, " and ")),
+              message->where));
+        }
+      }
+    }
+  } else if (!keys.has("message")) {
+    errors.push_back(base::Error::invalidInput("rule has no 'message'", where));
+  }
+
+  if (auto scope = keys.getStringList("scope", errors)) rule.scope = std::move(*scope);
+  if (auto link = keys.getString("link", errors)) rule.link = std::move(link->value);
+  if (auto description = keys.getString("description", errors)) rule.description = std::move(description->value);
+  rule.enabled = keys.getBool("enabled", true, errors);
+
+  const YAML::Node tests = findKey(node, "tests");
+  if (tests.IsDefined() && !tests.IsNull()) {
+    if (!tests.IsSequence()) {
+      errors.push_back(base::Error::invalidInput("'tests' must be a list of 'bad:'/'good:' items, not " +
+                                                     std::string(describeNode(tests)),
+                                                 source->location(tests.Mark())));
+    } else {
+      for (const YAML::Node& test : tests) {
+        const base::Location testWhere = source->location(test.Mark());
+        if (!test.IsMap() || test.size() != 1 || !test.begin()->first.IsScalar()) {
+          errors.push_back(base::Error::invalidInput(
+              "each test must be a map with one key, 'bad:' or 'good:'", testWhere));
+          continue;
+        }
+        const std::string& key = test.begin()->first.Scalar();
+        const YAML::Node value = test.begin()->second;
+        if (key != "bad" && key != "good") {
+          errors.push_back(base::Error::invalidInput(unknownKeyMessage(key, kTestKeys, "test key"), testWhere));
+          continue;
+        }
+        if (!value.IsScalar()) {
+          errors.push_back(base::Error::invalidInput(
+              "'" + key + "' must be a string, not " + std::string(describeNode(value)), source->location(value.Mark())));
+          continue;
+        }
+        rule.tests.push_back({key == "bad" ? RuleTest::Expect::Bad : RuleTest::Expect::Good, value.Scalar(),
+                              source->location(value.Mark())});
+      }
+    }
+  }
+
+  if (!rule.id.empty()) {
+    const auto [first, inserted] = firstDefinition_.try_emplace(rule.id, where);
+    if (!inserted) {
+      const base::Location& at = first->second;
+      errors.push_back(base::Error::invalidInput("duplicate rule id '" + rule.id + "' (first defined at " + at.path +
+                                                     ":" + std::to_string(at.line) + ":" + std::to_string(at.column) + ")",
+                                                 keys.location("id")));
+    }
+  }
+
+  if (!errors.empty()) {
+    result_.errors.insert(result_.errors.end(), std::make_move_iterator(errors.begin()),
+                          std::make_move_iterator(errors.end()));
+    return;
+  }
+  result_.rules.push_back(std::move(rule));
+}
+
+LoadedConfigs PackLoader::finish() && { return std::move(result_); }
+
+}  // namespace galley::config

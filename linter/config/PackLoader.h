@@ -1,0 +1,58 @@
+// PackLoader: reads rule packs (rules/<pack>/*.yaml) into validated RuleConfigs, reporting every problem.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "base/Error.h"
+#include "config/KindSchema.h"
+#include "config/RuleConfig.h"
+
+namespace YAML {
+class Node;
+}  // namespace YAML
+
+namespace galley::config {
+
+class YamlSource;
+
+// What a load produced. A rule with any error is left out of `rules`; the others still load.
+struct LoadedConfigs {
+  std::vector<RuleConfig> rules;  // in directory, file and rule order
+  base::ErrorList errors;         // empty => every file and rule was valid
+  base::ErrorList warnings;       // e.g. a deprecated kind: loaded, but worth telling
+};
+
+// Collects rules from pack directories and rule files, validating the header every kind shares
+// (id, kind, severity, message, scope, link, enabled, description, tests) and rejecting keys that
+// neither the header nor the rule's kind knows. Kind-specific values are checked later by the
+// kind's factory. Files named facts*.yaml / facts*.yml hold fact bases and are skipped.
+// Not thread-safe: use one loader per load.
+class PackLoader {
+ public:
+  // `kinds`: every kind a rule may name (from the checks registry); must outlive the loader.
+  explicit PackLoader(std::span<const KindSchema> kinds);
+
+  // `dir` is a pack (it holds *.yaml or *.yml files; the pack is named after the directory) or a
+  // directory of packs (each subdirectory holding such files). A missing or unreadable directory is
+  // an Environment error; one holding no rule files at all is an InvalidInput error.
+  void addDirectory(const std::string& dir);
+  // Loads one rule file's `text` as part of `pack`; `path` is what errors and locations print.
+  void addFile(const std::string& path, std::string text, const std::string& pack);
+
+  // Everything loaded so far. The loader is spent afterwards.
+  LoadedConfigs finish() &&;
+
+ private:
+  void addPack(const std::string& dir, const std::string& pack);
+  void addRule(const YAML::Node& node, const std::shared_ptr<const YamlSource>& source, const std::string& pack);
+
+  std::span<const KindSchema> kinds_;
+  LoadedConfigs result_;
+  std::map<std::string, base::Location, std::less<>> firstDefinition_;
+};
+
+}  // namespace galley::config
