@@ -1,0 +1,17 @@
+// Splits English text into DateTokens for the date grammar, in one linear pass.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "dates/DateToken.h"
+
+namespace galley::dates {
+
+// Tokenizes `text` (UTF-8). Letters and digits split at every class change ("14april" ->
+// "14" "april"); "14th" stays one ordinal number token; en dash, em dash, minus sign and the
+// hyphen all become the punctuation "-". Other non-ASCII characters are punctuation "?".
+// Runs in time linear in the text; never fails.
+std::vector<DateToken> tokenizeDates(std::string_view text);
+
+}  // namespace galley::dates
