@@ -79,6 +79,18 @@ struct FrontMatterField {
 
 enum class Format { Markdown, PlainText };
 
+// Prose stand-in for text that is not prose but sits inside a sentence: an inline code span or an
+// autolink's URL becomes this one character (U+FFFC OBJECT REPLACEMENT CHARACTER, 3 bytes),
+// mapped to the start of the span. It is neither a word character nor whitespace, so words on
+// either side stay apart ("in `x` in" is not a repeated word) and no check matches inside it.
+inline constexpr std::string_view kProsePlaceholder = "\xEF\xBF\xBC";
+// Invalid UTF-8 bytes are replaced in prose by U+FFFD (mapped to the bad byte), so prose is
+// always valid UTF-8; the bytes themselves are listed in Document::invalidUtf8.
+inline constexpr std::string_view kProseReplacement = "\xEF\xBF\xBD";
+// Markdown lines nested deeper than this (block quotes plus list levels) are not given to
+// tree-sitter: its block scanner crashes at 256 levels (tree-sitter-markdown#243).
+inline constexpr int kMaxMarkdownNesting = 64;
+
 // A parsed draft. Owns its SourceBuffer. Immutable after parsing; safe to share across threads.
 struct Document {
   explicit Document(base::SourceBuffer buffer) : source(std::move(buffer)) {}
@@ -90,6 +102,9 @@ struct Document {
   std::vector<Comment> comments;
   // Byte ranges of invalid UTF-8, for the engine to report; parsing goes on around them.
   std::vector<base::Range> invalidUtf8;
+  // Runs of whole lines (newline included) nested deeper than kMaxMarkdownNesting. They were not
+  // parsed as Markdown but kept as plain paragraphs (markers stripped); the engine should warn.
+  std::vector<base::Range> parseLimitHits;
 
   [[nodiscard]] const FrontMatterField* field(std::string_view key) const;
 };

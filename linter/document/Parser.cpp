@@ -1,19 +1,24 @@
 #include "document/Parser.h"
 
+#include "document/MarkdownParser.h"
+#include "document/PlainTextParser.h"
+
 namespace galley::document {
 
 Format formatForPath(std::string_view path) {
   return path.size() >= 4 && path.substr(path.size() - 4) == ".txt" ? Format::PlainText : Format::Markdown;
 }
 
-// FIXME(skeleton): the tree-sitter parser replaces this one-paragraph placeholder.
 Document parseDocument(base::SourceBuffer buffer, Format format) {
   Document document(std::move(buffer));
   document.format = format;
-  Block block;
-  block.source = {document.source.contentStart(), document.source.size()};
-  block.prose.appendSource(document.source.slice(block.source), block.source.begin);
-  document.blocks.push_back(std::move(block));
+  for (const base::Utf8Problem& problem : document.source.utf8Problems()) document.invalidUtf8.push_back(problem.range);
+  if (format == Format::PlainText) {
+    parsePlainText(document);
+  } else {
+    MarkdownParser parser;
+    parser.parse(document);
+  }
   return document;
 }
 

@@ -1,0 +1,400 @@
+#include "document/MarkdownParser.h"
+
+#include <tree_sitter/api.h>
+
+#include <algorithm>
+#include <cctype>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+#include "document/CharacterReference.h"
+#include "document/FrontMatter.h"
+#include "document/NestingGuard.h"
+#include "document/PlainTextParser.h"
+#include "document/ProseBuilder.h"
+
+extern "C" const TSLanguage* tree_sitter_markdown(void);         // NOLINT(readability-identifier-naming)
+extern "C" const TSLanguage* tree_sitter_markdown_inline(void);  // NOLINT(readability-identifier-naming)
+
+namespace galley::document {
+
+namespace {
+
+constexpr std::string_view kCommentOpen = "<!--";
+constexpr std::string_view kCommentClose = "-->";
+
+std::string_view typeOf(TSNode node) { return ts_node_type(node); }
+
+bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
+
+// Link labels match case-insensitively with runs of whitespace collapsed (CommonMark).
+std::string normalizeLabel(std::string_view label) {
+  if (label.starts_with('[')) label.remove_prefix(1);
+  if (label.ends_with(']')) label.remove_suffix(1);
+  std::string out;
+  bool space = false;
+  for (const char c : label) {
+    if (isSpace(c)) {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return out;
+}
+
+// True when text[r) holds a character that can start inline markup; text without any is copied
+// as is, skipping the inline grammar (most of a communiqué's paragraphs, and the costliest parse).
+bool mayHaveMarkup(std::string_view text, base::Range r) {
+  static constexpr std::string_view kSpecial = "\\`*_~[]!<>&$";
+  return text.substr(r.begin, r.size()).find_first_of(kSpecial) != std::string_view::npos;
+}
+
+// Walks one parsed document. `body` is the source after any BOM; tree offsets are relative to it
+// and `base` turns them into SourceBuffer offsets.
+class Walker {
+ public:
+  Walker(Document& document, TSParser* inlineParser)
+      : document_(document),
+        text_(document.source.text()),
+        base_(document.source.contentStart()),
+        body_(text_.substr(base_)),
+        inline_(inlineParser) {}
+
+  void collectDefinitions(TSNode node) {
+    const std::string_view type = typeOf(node);
+    if (type == "link_reference_definition") {
+      for (uint32_t i = 0; i < ts_node_named_child_count(node); ++i) {
+        const TSNode child = ts_node_named_child(node, i);
+        if (typeOf(child) == "link_label") definitions_.insert(normalizeLabel(slice(child)));
+      }
+      return;
+    }
+    if (type == "document" || type == "section" || type == "block_quote" || type == "list" || type == "list_item") {
+      for (uint32_t i = 0; i < ts_node_named_child_count(node); ++i) collectDefinitions(ts_node_named_child(node, i));
+    }
+  }
+
+  void block(TSNode node, bool inQuote, BlockKind paragraphKind) {
+    const std::string_view type = typeOf(node);
+    if (type == "document" || type == "section" || type == "list") {
+      children(node, inQuote, paragraphKind);
+    } else if (type == "block_quote") {
+      children(node, true, BlockKind::Quote);
+    } else if (type == "list_item") {
+      children(node, inQuote, BlockKind::ListItem);
+    } else if (type == "paragraph") {
+      if (const auto in = child(node, "inline")) proseBlock(*in, paragraphKind, inQuote, 0);
+    } else if (type == "atx_heading") {
+      const TSNode marker = ts_node_named_child(node, 0);
+      const std::string_view markerType = typeOf(marker);
+      constexpr size_t kLevelDigit = 5;  // "atx_hN_marker"
+      const int level = markerType.size() > kLevelDigit ? markerType[kLevelDigit] - '0' : 1;
+      if (const auto in = child(node, "inline")) proseBlock(*in, BlockKind::Heading, inQuote, level, true);
+    } else if (type == "setext_heading") {
+      const int level = child(node, "setext_h2_underline") ? 2 : 1;
+      if (const auto para = child(node, "paragraph")) {
+        if (const auto in = child(*para, "inline")) proseBlock(*in, BlockKind::Heading, inQuote, level);
+      }
+    } else if (type == "pipe_table") {
+      table(node, inQuote);
+    } else if (type == "html_block") {
+      htmlComments(range(node));
+    } else if (type == "minus_metadata") {
+      if (ts_node_start_byte(node) == 0)
+        readFrontMatter(text_, range(node), document_.invalidUtf8, document_.frontMatter, document_.blocks);
+    }
+    // Everything else (code blocks, link reference definitions, thematic breaks, TOML metadata,
+    // markers) is not prose.
+  }
+
+ private:
+  [[nodiscard]] base::Range range(TSNode node) const {
+    return {ts_node_start_byte(node) + base_, ts_node_end_byte(node) + base_};
+  }
+  [[nodiscard]] std::string_view slice(TSNode node) const {
+    return body_.substr(ts_node_start_byte(node), ts_node_end_byte(node) - ts_node_start_byte(node));
+  }
+  static std::optional<TSNode> child(TSNode node, std::string_view type) {
+    for (uint32_t i = 0; i < ts_node_named_child_count(node); ++i) {
+      const TSNode c = ts_node_named_child(node, i);
+      if (typeOf(c) == type) return c;
+    }
+    return std::nullopt;
+  }
+  void children(TSNode node, bool inQuote, BlockKind paragraphKind) {
+    for (uint32_t i = 0; i < ts_node_named_child_count(node); ++i) block(ts_node_named_child(node, i), inQuote, paragraphKind);
+  }
+
+  void table(TSNode node, bool inQuote) {
+    for (uint32_t r = 0; r < ts_node_named_child_count(node); ++r) {
+      const TSNode row = ts_node_named_child(node, r);
+      const std::string_view type = typeOf(row);
+      if (type != "pipe_table_header" && type != "pipe_table_row") continue;
+      for (uint32_t c = 0; c < ts_node_named_child_count(row); ++c) {
+        const TSNode cell = ts_node_named_child(row, c);
+        if (typeOf(cell) == "pipe_table_cell") proseBlock(cell, BlockKind::TableCell, inQuote, 0);
+      }
+    }
+  }
+
+  // Parses `node`'s text (minus block continuations: quote markers, indentation) with the inline
+  // grammar and appends the prose block, unless it has no prose.
+  // `atxClosing`: drop an ATX heading's closing "#" run ("## Title ##").
+  void proseBlock(TSNode node, BlockKind kind, bool inQuote, int headingLevel, bool atxClosing = false) {
+    Block out;
+    out.kind = kind;
+    out.inQuote = inQuote;
+    out.headingLevel = headingLevel;
+    out.source = range(node);
+    while (out.source.end > out.source.begin && isSpace(text_[out.source.end - 1])) --out.source.end;
+    if (atxClosing) {
+      base::Offset end = out.source.end;
+      while (end > out.source.begin && text_[end - 1] == '#') --end;
+      if (end < out.source.end && (end == out.source.begin || text_[end - 1] == ' ' || text_[end - 1] == '\t')) {
+        while (end > out.source.begin && isSpace(text_[end - 1])) --end;
+        out.source.end = end;
+      }
+    }
+
+    std::vector<TSRange> included;
+    std::vector<base::Range> excluded;
+    TSRange current{ts_node_start_point(node), ts_node_end_point(node), ts_node_start_byte(node),
+                    ts_node_end_byte(node)};
+    const uint32_t cut = current.end_byte - (out.source.end - base_);  // trailing bytes not parsed
+    if (cut > 0 && current.end_point.column >= cut) {  // the cut is on the last line
+      current.end_byte -= cut;
+      current.end_point.column -= cut;
+    }
+    for (uint32_t i = 0; i < ts_node_named_child_count(node); ++i) {
+      const TSNode c = ts_node_named_child(node, i);
+      if (typeOf(c) != "block_continuation") continue;
+      excluded.push_back(range(c));
+      TSRange before = current;
+      before.end_byte = ts_node_start_byte(c);
+      before.end_point = ts_node_start_point(c);
+      if (before.end_byte > before.start_byte) included.push_back(before);
+      current.start_byte = ts_node_end_byte(c);
+      current.start_point = ts_node_end_point(c);
+    }
+    if (current.end_byte > current.start_byte) included.push_back(current);
+    if (included.empty()) return;
+
+    ProseBuilder builder(text_, out.prose, document_.invalidUtf8);
+    builder.setExcluded(std::move(excluded));
+    if (!mayHaveMarkup(text_, out.source)) {
+      builder.text(out.source);
+      if (!out.prose.text().empty()) document_.blocks.push_back(std::move(out));
+      return;
+    }
+    ts_parser_set_included_ranges(inline_, included.data(), static_cast<uint32_t>(included.size()));
+    TSTree* tree = ts_parser_parse_string(inline_, nullptr, body_.data(), static_cast<uint32_t>(body_.size()));
+    if (tree == nullptr) {
+      builder.text(out.source);
+    } else {
+      container(ts_tree_root_node(tree), out.source, builder);
+      ts_tree_delete(tree);
+    }
+    if (!out.prose.text().empty()) document_.blocks.push_back(std::move(out));
+  }
+
+  // Emits the text of `span` that is not covered by `node`'s named children, and each child.
+  void container(TSNode node, base::Range span, ProseBuilder& builder) {
+    base::Offset pos = span.begin;
+    for (uint32_t i = 0; i < ts_node_named_child_count(node); ++i) {
+      const TSNode c = ts_node_named_child(node, i);
+      const base::Range r = range(c);
+      if (r.begin > pos) builder.text({pos, std::min(r.begin, span.end)});
+      inlineNode(c, builder);
+      pos = std::max(pos, r.end);
+    }
+    if (span.end > pos) builder.text({pos, span.end});
+  }
+
+  void inlineNode(TSNode node, ProseBuilder& builder) {
+    const std::string_view type = typeOf(node);
+    const base::Range r = range(node);
+    if (type == "emphasis_delimiter" || type == "code_span_delimiter" || type == "link_destination" ||
+        type == "link_title" || type == "latex_span_delimiter") {
+      return;
+    }
+    if (type == "code_span" || type == "uri_autolink" || type == "email_autolink") {
+      builder.synthetic(kProsePlaceholder, r.begin);
+    } else if (type == "inline_link" || type == "image") {
+      linkText(node, builder);
+    } else if (type == "full_reference_link" || type == "collapsed_reference_link" || type == "shortcut_link") {
+      referenceLink(node, builder);
+    } else if (type == "html_tag") {
+      if (slice(node).starts_with(kCommentOpen)) htmlComments(r);
+    } else if (type == "entity_reference" || type == "numeric_character_reference") {
+      if (const auto decoded = decodeCharacterReference(slice(node)))
+        builder.synthetic(*decoded, r.begin);
+      else
+        builder.text(r);
+    } else if (type == "backslash_escape") {
+      builder.text({r.begin + 1, r.end});
+    } else if (type == "latex_block") {
+      builder.text(r);  // "$5 and $6": communiqués mean money, not TeX; keep the dollars
+    } else if (type == "hard_line_break") {
+      builder.lineBreak(r.begin);
+    } else {
+      container(node, r, builder);  // emphasis, strong, strikethrough, link text, unknown nodes
+    }
+  }
+
+  void linkText(TSNode node, ProseBuilder& builder) {
+    for (uint32_t i = 0; i < ts_node_named_child_count(node); ++i) {
+      const TSNode c = ts_node_named_child(node, i);
+      const std::string_view type = typeOf(c);
+      if (type == "link_text" || type == "image_description") container(c, range(c), builder);
+    }
+  }
+
+  // A reference link is a link only when its label is defined; otherwise it is literal text.
+  void referenceLink(TSNode node, ProseBuilder& builder) {
+    const auto label = child(node, "link_label");
+    const auto text = child(node, "link_text");
+    const std::string key = normalizeLabel(label ? slice(*label) : text ? slice(*text) : std::string_view{});
+    if (definitions_.contains(key))
+      linkText(node, builder);
+    else
+      container(node, range(node), builder);
+  }
+
+  // Every "<!-- ... -->" in text[r), with its inside trimmed; an unclosed one runs to r.end.
+  void htmlComments(base::Range r) {
+    const std::string_view piece = text_.substr(r.begin, r.size());
+    size_t pos = 0;
+    while ((pos = piece.find(kCommentOpen, pos)) != std::string_view::npos) {
+      const size_t innerBegin = pos + kCommentOpen.size();
+      const size_t close = piece.find(kCommentClose, innerBegin);
+      const size_t innerEnd = close == std::string_view::npos ? piece.size() : close;
+      const size_t end = close == std::string_view::npos ? piece.size() : close + kCommentClose.size();
+      std::string_view inner = piece.substr(innerBegin, innerEnd - innerBegin);
+      while (!inner.empty() && isSpace(inner.front())) inner.remove_prefix(1);
+      while (!inner.empty() && isSpace(inner.back())) inner.remove_suffix(1);
+      document_.comments.push_back(
+          {{static_cast<base::Offset>(r.begin + pos), static_cast<base::Offset>(r.begin + end)}, std::string(inner)});
+      pos = end;
+    }
+  }
+
+  Document& document_;
+  std::string_view text_;
+  base::Offset base_;
+  std::string_view body_;
+  TSParser* inline_;
+  std::unordered_set<std::string> definitions_;
+};
+
+// The lines tree-sitter must not see become plain paragraphs, container markers stripped.
+void overDeepParagraphs(Document& document, base::Range run) {
+  const std::string_view text = document.source.text();
+  Block out;
+  out.kind = BlockKind::Paragraph;
+  ProseBuilder builder(text, out.prose, document.invalidUtf8);
+  base::Offset lineBegin = run.begin;
+  bool first = true;
+  while (lineBegin < run.end) {
+    const auto newline = text.find('\n', lineBegin);
+    const base::Offset next =
+        newline == std::string_view::npos ? run.end : std::min(run.end, static_cast<base::Offset>(newline) + 1);
+    base::Offset lineEnd = next;
+    while (lineEnd > lineBegin && (text[lineEnd - 1] == '\n' || text[lineEnd - 1] == '\r')) --lineEnd;
+    const LinePrefix prefix = scanLinePrefix(text, lineBegin, lineEnd);
+    out.inQuote = out.inQuote || prefix.quote;
+    if (!first) builder.lineBreak(lineBegin);
+    builder.text({prefix.contentBegin, lineEnd});
+    first = false;
+    lineBegin = next;
+  }
+  out.source = run;
+  while (out.source.end > out.source.begin && isSpace(text[out.source.end - 1])) --out.source.end;
+  if (!out.prose.text().empty()) document.blocks.push_back(std::move(out));
+}
+
+// Tree-sitter ranges covering body minus `holes` (both relative to body), with their points.
+std::vector<TSRange> rangesAround(std::string_view body, const std::vector<base::Range>& holes) {
+  std::vector<TSRange> ranges;
+  TSPoint point{0, 0};
+  uint32_t scanned = 0;
+  uint32_t lineStart = 0;
+  auto pointAt = [&](uint32_t offset) {
+    for (; scanned < offset; ++scanned) {
+      if (body[scanned] == '\n') {
+        ++point.row;
+        lineStart = scanned + 1;
+      }
+    }
+    return TSPoint{point.row, offset - lineStart};
+  };
+  uint32_t begin = 0;
+  for (const base::Range hole : holes) {
+    if (hole.begin > begin) ranges.push_back({pointAt(begin), pointAt(hole.begin), begin, hole.begin});
+    begin = hole.end;
+  }
+  const auto size = static_cast<uint32_t>(body.size());
+  if (size > begin) ranges.push_back({pointAt(begin), pointAt(size), begin, size});
+  return ranges;
+}
+
+}  // namespace
+
+void MarkdownParser::ParserDeleter::operator()(TSParser* parser) const { ts_parser_delete(parser); }
+
+MarkdownParser::MarkdownParser() : block_(ts_parser_new()), inline_(ts_parser_new()) {
+  if (!ts_parser_set_language(block_.get(), tree_sitter_markdown()) ||
+      !ts_parser_set_language(inline_.get(), tree_sitter_markdown_inline())) {
+    block_.reset();
+    inline_.reset();
+  }
+}
+
+MarkdownParser::~MarkdownParser() = default;
+
+void MarkdownParser::parse(Document& document) {
+  if (!block_ || !inline_) {
+    parsePlainText(document);
+    return;
+  }
+  const base::Offset base = document.source.contentStart();
+  const std::string_view body = document.source.text().substr(base);
+
+  document.parseLimitHits = findOverDeepLines(document.source.text(), base, kMaxMarkdownNesting);
+  if (document.parseLimitHits.empty()) {
+    ts_parser_set_included_ranges(block_.get(), nullptr, 0);
+  } else {
+    std::vector<base::Range> holes;
+    holes.reserve(document.parseLimitHits.size());
+    for (const base::Range hit : document.parseLimitHits) holes.push_back({hit.begin - base, hit.end - base});
+    const std::vector<TSRange> ranges = rangesAround(body, holes);
+    ts_parser_set_included_ranges(block_.get(), ranges.data(), static_cast<uint32_t>(ranges.size()));
+  }
+
+  TSTree* tree = ts_parser_parse_string(block_.get(), nullptr, body.data(), static_cast<uint32_t>(body.size()));
+  if (tree == nullptr) {
+    parsePlainText(document);
+    return;
+  }
+  Walker walker(document, inline_.get());
+  const TSNode root = ts_tree_root_node(tree);
+  walker.collectDefinitions(root);
+  walker.block(root, false, BlockKind::Paragraph);
+  ts_tree_delete(tree);
+
+  if (!document.parseLimitHits.empty()) {
+    for (const base::Range hit : document.parseLimitHits) overDeepParagraphs(document, hit);
+    std::stable_sort(document.blocks.begin(), document.blocks.end(),
+                     [](const Block& a, const Block& b) { return a.source.begin < b.source.begin; });
+  }
+  std::stable_sort(document.comments.begin(), document.comments.end(),
+                   [](const Comment& a, const Comment& b) { return a.source.begin < b.source.begin; });
+}
+
+}  // namespace galley::document

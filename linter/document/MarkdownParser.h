@@ -1,0 +1,48 @@
+// MarkdownParser: Markdown through the tree-sitter block and inline grammars into prose blocks.
+#pragma once
+
+#include <memory>
+
+#include "document/Document.h"
+
+struct TSParser;
+
+namespace galley::document {
+
+// Fills a Document from its Markdown source:
+//  - front matter ("---" ... "---" first in the file): scalar fields, and one FrontMatter block each;
+//  - headings (ATX, setext), paragraphs, list-item paragraphs (ListItem), paragraphs directly in
+//    a block quote (Quote; inQuote is also set for anything else inside a quote), table cells
+//    (TableCell, one block per cell), each with inline markup removed and an offset map;
+//  - not prose: code blocks, HTML blocks, link reference definitions, link destinations and
+//    titles, images' URLs (their alt text is prose), autolinks and inline code spans (each
+//    becomes one kProsePlaceholder so that words on either side stay apart);
+//  - character references and backslash escapes decoded (decoded text maps to the reference's
+//    first byte); a line break plus the next line's indentation or quote markers is one " ";
+//  - every HTML comment, inline or block, into Document::comments;
+//  - lines nested deeper than kMaxMarkdownNesting are kept out of tree-sitter (its scanner crashes
+//    on very deep nesting), turned into plain paragraphs and listed in parseLimitHits.
+// Reuses its two tree-sitter parsers between calls. Not thread-safe: use one instance per thread
+// (it holds no other state, so instances are cheap and independent).
+class MarkdownParser {
+ public:
+  MarkdownParser();
+  ~MarkdownParser();
+  MarkdownParser(const MarkdownParser&) = delete;
+  MarkdownParser& operator=(const MarkdownParser&) = delete;
+  MarkdownParser(MarkdownParser&&) = delete;
+  MarkdownParser& operator=(MarkdownParser&&) = delete;
+
+  // REQUIRES: document.invalidUtf8 already filled; blocks, comments and front matter empty.
+  // Never fails: if the grammar cannot be loaded, the document is read as plain text instead.
+  void parse(Document& document);
+
+ private:
+  struct ParserDeleter {
+    void operator()(TSParser* parser) const;
+  };
+  std::unique_ptr<TSParser, ParserDeleter> block_;
+  std::unique_ptr<TSParser, ParserDeleter> inline_;
+};
+
+}  // namespace galley::document
