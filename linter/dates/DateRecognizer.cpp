@@ -95,6 +95,36 @@ DateInterval spanInterval(CivilDate ref, TimeUnit unit, int count, int direction
 CivilDate firstDay(const DateInterval& interval) { return base::civilFromDays(interval.first); }
 CivilDate lastDay(const DateInterval& interval) { return base::civilFromDays(interval.last); }
 
+// Seasons (northern hemisphere, approximate astronomical dates), numbered by key = year * 4 + index
+// with spring = 0 ... winter = 3; a winter belongs to the year it starts in.
+constexpr int kSeasons = 4;
+struct SeasonBounds {
+  unsigned fromMonth, fromDay, toMonth, toDay;
+};
+constexpr std::array<SeasonBounds, kSeasons> kSeasonBounds = {{
+    {3, 20, 6, 19},   // spring
+    {6, 21, 9, 23},   // summer
+    {9, 23, 12, 19},  // autumn
+    {12, 21, 3, 20},  // winter, ending the next year
+}};
+
+DateInterval seasonInterval(int key) {
+  const int year = key >= 0 ? key / kSeasons : -((-key + kSeasons - 1) / kSeasons);
+  const auto& b = kSeasonBounds.at(static_cast<std::size_t>(key - year * kSeasons));
+  const int endYear = b.toMonth < b.fromMonth ? year + 1 : year;
+  return {base::daysFromCivil({year, b.fromMonth, b.fromDay}), base::daysFromCivil({endYear, b.toMonth, b.toDay}),
+          Precision::Day};
+}
+
+// The key of the season containing `day`, or of the last one that started before it.
+int seasonKeyAt(int64_t day) {
+  const int year = base::civilFromDays(day).year;
+  int key = (year - 1) * kSeasons;
+  for (int k = (year - 1) * kSeasons; k <= year * kSeasons + kSeasons - 1; ++k)
+    if (seasonInterval(k).first <= day) key = k;
+  return key;
+}
+
 // ---- parse results ----------------------------------------------------------------------------
 
 // The fields of a calendar expression as written, before resolution.
@@ -168,7 +198,7 @@ class Grammar {
                        "past", "previous", "next", "coming", "following", "upcoming", "from", "between", "in",
                        "within", "since", "established", "founded", "created", "set", "for", "over", "during",
                        "early", "mid", "late", "beginning", "start", "end", "middle", "at", "few", "several",
-                       "couple", "eom", "bom", "eoy", "boy", "that", "on"});
+                       "couple", "eom", "bom", "eoy", "boy", "that", "on", "spring", "summer", "autumn", "fall", "winter"});
   }
 
   // ---- lexical helpers: each returns the value and the index after it ----
@@ -329,7 +359,9 @@ class Grammar {
       parts.end = year->next;
       return;
     }
-    if (auto year2 = year2At(j); year2 && j == i && (!has(year2->next) || t_[year2->next].type == TokenType::Punct)) {
+    const bool gluedSeparator = j == i + 1 && !punct(i, ',');
+    if (auto year2 = year2At(j);
+        year2 && (j == i || gluedSeparator) && (!has(year2->next) || t_[year2->next].type == TokenType::Punct)) {
       parts.year = year2->value;
       parts.end = year2->next;
     }
@@ -350,8 +382,10 @@ class Grammar {
     }
     const auto month = monthAt(j, false);
     if (!month) return std::nullopt;
-    // "first of march" needs "of"; "first March" is not a date.
-    if (t_[day->next - 1].type == TokenType::Word && !word(day->next, "of") && !word(day->next, "day")) return std::nullopt;
+    // "first of march" needs "of" unless the month is capitalized ("eleventh May 2010").
+    if (t_[day->next - 1].type == TokenType::Word && !word(day->next, "of") && !word(day->next, "day") &&
+        !t_[j].capitalized)
+      return std::nullopt;
     Parts parts;
     parts.day = static_cast<unsigned>(day->value);
     parts.month = static_cast<unsigned>(month->value);
@@ -379,7 +413,9 @@ class Grammar {
     const auto day = dayAt(j);
     if (!day) return std::nullopt;
     // Ambiguous month words ("may 5") need the capital unless the day is clearly a date.
-    if (t_[i].ambiguous && !t_[i].capitalized && t_[day->next - 1].type == TokenType::Word) return std::nullopt;
+    if (t_[i].ambiguous && !t_[i].capitalized && t_[day->next - 1].type == TokenType::Word && !boundary(day->next) &&
+        !yearAt(day->next) && !yearAt(day->next + 1))
+      return std::nullopt;
     Parts parts;
     parts.month = static_cast<unsigned>(month->value);
     parts.day = static_cast<unsigned>(day->value);
@@ -721,18 +757,19 @@ class Grammar {
 
   // ---- ranges ----
 
-  // One side of a range: a calendar form or a bare day ("13" in "13-17 March").
-  [[nodiscard]] std::optional<Parts> rangeSide(std::size_t i, bool right) const {
-    std::optional<Parts> best = calendar(i);
+  // The readings of one side of a range: a calendar form and a bare day ("13" in "13-17 March").
+  [[nodiscard]] std::vector<Parts> rangeSides(std::size_t i, bool right) const {
+    std::vector<Parts> sides;
+    if (auto parts = calendar(i)) sides.push_back(*parts);
     std::size_t j = skip(i, "the");
     if (auto day = dayAt(j, true)) {
       Parts parts;
       parts.day = static_cast<unsigned>(day->value);
       parts.end = day->next;
       if (right) takeYear(parts, day->next, false);
-      keepLonger(best, parts);
+      if (sides.empty() || sides.front().end != parts.end || sides.front().month) sides.push_back(parts);
     }
-    return best;
+    return sides;
   }
 
   [[nodiscard]] std::optional<std::size_t> connector(std::size_t i, bool between) const {
@@ -747,21 +784,29 @@ class Grammar {
     const bool between = word(j, "between");
     const bool from = word(j, "from");
     if (between || from) ++j;
-    auto left = rangeSide(j, false);
-    if (!left) return std::nullopt;
-    const auto mid = connector(left->end, between);
-    if (!mid) return std::nullopt;
-    auto right = rangeSide(*mid, true);
-    if (!right) return std::nullopt;
-    Parts l = *left;
-    Parts r = *right;
+    std::optional<Candidate> best;
+    for (const Parts& left : rangeSides(j, false)) {
+      const auto mid = connector(left.end, between);
+      if (!mid) continue;
+      for (const Parts& right : rangeSides(*mid, true)) {
+        auto c = combineRange(i, j, *mid, left, right);
+        if (c && (!best || c->end > best->end)) best = std::move(c);
+      }
+    }
+    return best;
+  }
+
+  std::optional<Candidate> combineRange(std::size_t i, std::size_t j, std::size_t midIndex, Parts l, Parts r) const {
+    const std::optional<std::size_t> mid = midIndex;
     if (l.decade || r.decade) return std::nullopt;
     const bool weekdaysOnly = l.weekday && r.weekday && !l.day && !r.day && !l.month && !r.month && !l.year && !r.year;
     // Shapes must be compatible: a day needs a month somewhere; years alone pair with years.
     if (!weekdaysOnly) {
       if (!l.month && !l.year && !r.month) return std::nullopt;
       if (l.day && !l.month && !r.month) return std::nullopt;
-      if ((l.year && !l.month) != (r.year && !r.month) && !(l.year && !l.month && r.day && !r.month)) return std::nullopt;
+      const bool leftYearOnly = l.year && !l.month && !l.day;
+      const bool rightYearOnly = r.year && !r.month && !r.day;
+      if (leftYearOnly != rightYearOnly && !(leftYearOnly && r.day && !r.month)) return std::nullopt;
       if (l.year && !l.month && r.day && !r.month) {
         // "2014-15": a two-digit second year.
         if (!(t_[*mid].type == TokenType::Number && t_[*mid].digits == 2 && r.end == *mid + 1)) return std::nullopt;
@@ -905,7 +950,10 @@ class Grammar {
     }
     if (!unit || count <= 0) return std::nullopt;
     DateExpression e = relative(i, unit->next, DateKind::Deictic, ref_, Basis::Reference);
-    if (ref_) e.value = spanInterval(*ref_, unit->unit, count, direction);
+    // FIXME(convention): "upcoming two days" follows Duckling (the second day ahead, not both days);
+    // "next two days" is the span.
+    const bool upcoming = word(j, "upcoming") || word(j + 1, "upcoming");
+    if (ref_) e.value = upcoming ? unitInterval(*ref_, unit->unit, count) : spanInterval(*ref_, unit->unit, count, direction);
     return Candidate{unit->next, e};
   }
 
@@ -1244,7 +1292,7 @@ class Grammar {
     if (punct(j, '-') && glued(j)) ++j;
     if (word(j, "of")) ++j;
     else if (needsOf) return std::nullopt;
-    j = skip(j, "the");
+    j = skip(skip(j, "the"), "around");
     // Target: a calendar month/year, or this/next/last week/month/year, or bare week/month/year.
     DateExpression e;
     std::size_t end = 0;
@@ -1437,6 +1485,54 @@ class Grammar {
     return Candidate{unit->next, e};
   }
 
+  // Index of a season word (spring = 0 ... winter = 3), -1 for "season(s)", nullopt otherwise.
+  [[nodiscard]] std::optional<int> seasonWord(std::size_t i) const {
+    if (word(i, "spring")) return 0;
+    if (word(i, "summer")) return 1;
+    if (anyWord(i, {"autumn", "fall"})) return 2;
+    if (word(i, "winter")) return 3;
+    if (anyWord(i, {"season", "seasons"})) return -1;
+    return std::nullopt;
+  }
+
+  // "this summer", "last season", "next winter", "the summer of 2017", "spring 2016".
+  std::optional<Candidate> season(std::size_t i) const {
+    std::size_t j = skip(i, "the");
+    if (auto which = seasonWord(j); which && *which >= 0) {
+      std::size_t k = skip(j + 1, "of");
+      if (auto year = yearAt(k)) {
+        DateExpression e;
+        e.kind = DateKind::Partial;
+        e.range = span(i, year->next);
+        e.value = seasonInterval(year->value * kSeasons + *which);
+        return Candidate{year->next, e};
+      }
+      return std::nullopt;
+    }
+    int offset = 2;
+    if (anyWord(j, {"this", "current"})) offset = 0;
+    else if (anyWord(j, {"last", "past", "previous"})) offset = -1;
+    else if (anyWord(j, {"next", "coming", "following"})) offset = 1;
+    const auto which = seasonWord(j + 1);
+    if (offset == 2 || !which) return std::nullopt;
+    DateExpression e = relative(i, j + 2, DateKind::Deictic, ref_, Basis::Reference);
+    if (ref_) {
+      const int64_t r = base::daysFromCivil(*ref_);
+      const int current = seasonKeyAt(r);
+      int key = current + offset;
+      if (*which >= 0) {
+        // The named season: the one containing the reference date or starting in its year ("this"),
+        // the last one ended before it ("last"), the first one starting after it ("next").
+        const int first = current - ((current % kSeasons) + kSeasons) % kSeasons + *which;
+        if (offset == 0) key = seasonInterval(first).last < r ? first + kSeasons : first;
+        if (offset < 0) key = seasonInterval(first).last < r ? first : first - kSeasons;
+        if (offset > 0) key = seasonInterval(first).first > r ? first : first + kSeasons;
+      }
+      e.value = seasonInterval(key);
+    }
+    return Candidate{j + 2, e};
+  }
+
   // ---- dispatch ----
 
   std::optional<Candidate> parseAny(std::size_t i) const {
@@ -1457,6 +1553,7 @@ class Grammar {
     consider(partOf(i));
     consider(duration(i));
     consider(dateForDays(i));
+    consider(season(i));
     return best;
   }
 
