@@ -1,0 +1,32 @@
+#include "checks/Check.h"
+
+namespace galley::checks {
+
+Check::Check(const config::RuleConfig& rule, Scope scope)
+    : id_(rule.id), severity_(rule.severity), message_(rule.message), link_(rule.link), scope_(scope) {}
+
+diag::Diagnostic Check::diagnostic(base::Range source, MessageValues values) const {
+  diag::Diagnostic out;
+  out.ruleId = id_;
+  out.severity = severity_;
+  out.range = source;
+  out.message = message_.render(values);
+  out.link = link_;
+  return out;
+}
+
+void Check::forEachSpan(const document::Document& document, annotate::Annotations& annotations,
+                        const std::function<void(size_t, base::Range)>& visit) const {
+  if (scope_.sentences()) {
+    for (const annotate::Sentence& sentence : annotations.sentences()) {
+      if (scope_.includes(document.blocks[sentence.block])) visit(sentence.block, sentence.prose);
+    }
+    return;
+  }
+  for (size_t i = 0; i < document.blocks.size(); ++i) {
+    const document::Block& block = document.blocks[i];
+    if (scope_.includes(block)) visit(i, {0, static_cast<base::Offset>(block.prose.text().size())});
+  }
+}
+
+}  // namespace galley::checks

@@ -1,0 +1,75 @@
+// Check: the base class of every check kind (one subclass per kind, built from a validated rule).
+#pragma once
+
+#include <functional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include "annotate/Annotations.h"
+#include "base/Range.h"
+#include "checks/Scope.h"
+#include "config/RuleConfig.h"
+#include "diag/Diagnostic.h"
+#include "document/Document.h"
+
+namespace galley::checks {
+
+// Which annotations a check reads, so that the engine computes only what loaded checks need.
+struct AnnotationNeeds {
+  bool sentences = false;
+  AnnotationNeeds& operator|=(AnnotationNeeds other) {
+    sentences = sentences || other.sentences;
+    return *this;
+  }
+};
+
+// Placeholder values for a rule's message template: {"found", "..."}, {"expected", "..."}.
+using MessageValues = std::span<const std::pair<std::string_view, std::string_view>>;
+
+// A check built from one rule. Subclasses validate their own options in a static
+// `create(const config::RuleConfig&, base::ErrorList&)` (returning nullptr after appending located
+// errors) and precompile everything there, so run() does no parsing or regex compilation.
+// run() is const and keeps no state between calls: one instance serves any number of documents,
+// from several threads at once (each thread with its own Annotations and sink).
+class Check {
+ public:
+  Check(const config::RuleConfig& rule, Scope scope);
+  virtual ~Check() = default;
+  Check(const Check&) = delete;
+  Check& operator=(const Check&) = delete;
+  Check(Check&&) = delete;
+  Check& operator=(Check&&) = delete;
+
+  // Appends a diagnostic to `sink` for every problem in `document`. Never fails: a draft's
+  // problems are diagnostics. `annotations` must belong to `document`.
+  virtual void run(const document::Document& document, annotate::Annotations& annotations,
+                   diag::DiagnosticSink& sink) const = 0;
+  // What run() reads from `annotations`. Default: sentences when the scope names "sentence".
+  [[nodiscard]] virtual AnnotationNeeds needs() const { return {scope_.sentences()}; }
+
+  [[nodiscard]] const std::string& id() const { return id_; }
+  [[nodiscard]] diag::Severity severity() const { return severity_; }
+
+ protected:
+  [[nodiscard]] const Scope& scope() const { return scope_; }
+
+  // A diagnostic at `source` (bytes of the document) carrying the rule's id, severity and link and
+  // its message rendered with `values`.
+  [[nodiscard]] diag::Diagnostic diagnostic(base::Range source, MessageValues values) const;
+
+  // Calls `visit(blockIndex, proseRange)` for each stretch of prose the rule searches: each block in
+  // scope whole, or each of its sentences when the scope names "sentence".
+  void forEachSpan(const document::Document& document, annotate::Annotations& annotations,
+                   const std::function<void(size_t, base::Range)>& visit) const;
+
+ private:
+  std::string id_;
+  diag::Severity severity_;
+  config::MessageTemplate message_;
+  std::string link_;
+  Scope scope_;
+};
+
+}  // namespace galley::checks

@@ -1,0 +1,103 @@
+#include "checks/ConsistencyCheck.h"
+
+#include <algorithm>
+#include <array>
+#include <tuple>
+
+#include "checks/Patterns.h"
+
+namespace galley::checks {
+
+namespace {
+
+struct Use {
+  size_t block = 0;
+  base::Range prose;
+  size_t form = 0;
+};
+
+}  // namespace
+
+ConsistencyCheck::ConsistencyCheck(const config::RuleConfig& rule, Scope scope, std::vector<Group> groups)
+    : Check(rule, scope), groups_(std::move(groups)) {}
+
+std::unique_ptr<Check> ConsistencyCheck::create(const config::RuleConfig& rule, base::ErrorList& errors) {
+  const size_t errorsBefore = errors.size();
+  const auto scope = Scope::parse(rule.scope, errors);
+  const bool ignoreCase = rule.options.getBool("ignorecase", true, errors);
+
+  std::vector<std::vector<config::Located<std::string>>> written;
+  if (auto forms = rule.options.getStringGroups("forms", errors)) {
+    for (auto& group : *forms) {
+      if (group.size() < 2) {
+        const base::Location where = group.empty() ? rule.options.location("forms") : group.front().where;
+        errors.push_back(base::Error::invalidInput("a 'forms' group needs at least two forms", where));
+        continue;
+      }
+      written.push_back(std::move(group));
+    }
+  }
+  if (auto either = rule.options.getStringMap("either", errors)) {
+    for (auto& [first, second] : *either) written.push_back({std::move(first), std::move(second)});
+  }
+  if (written.empty() && errors.size() == errorsBefore) {
+    errors.push_back(base::Error::invalidInput("a 'consistency' rule needs 'forms' or 'either' with at least one group",
+                                               rule.where));
+  }
+
+  std::vector<Group> groups;
+  for (const auto& forms : written) {
+    Group group;
+    for (const auto& form : forms) {
+      if (auto regex = compileWordRegex(form, ignoreCase, errors)) group.push_back(std::move(*regex));
+    }
+    groups.push_back(std::move(group));
+  }
+  if (errors.size() != errorsBefore || !scope) return nullptr;
+  return std::make_unique<ConsistencyCheck>(rule, *scope, std::move(groups));
+}
+
+void ConsistencyCheck::run(const document::Document& document, annotate::Annotations& annotations,
+                           diag::DiagnosticSink& sink) const {
+  for (const Group& group : groups_) {
+    std::vector<Use> uses;
+    forEachSpan(document, annotations, [&](size_t blockIndex, base::Range span) {
+      const std::string& text = document.blocks[blockIndex].prose.text();
+      for (size_t form = 0; form < group.size(); ++form) {
+        forEachMatch(group[form], text, span, [&](const boost::cmatch& match) {
+          const auto begin = static_cast<base::Offset>(match[0].first - text.data());
+          uses.push_back({blockIndex, {begin, begin + static_cast<base::Offset>(match[0].length())}, form});
+        });
+      }
+    });
+    if (uses.empty()) continue;
+    // Document order; where two forms match the same words, the longer match counts.
+    std::sort(uses.begin(), uses.end(), [](const Use& a, const Use& b) {
+      return std::tuple(a.block, a.prose.begin, b.prose.size()) < std::tuple(b.block, b.prose.begin, a.prose.size());
+    });
+    const Use first = uses.front();
+    const document::ProseText& firstProse = document.blocks[first.block].prose;
+    const std::string_view firstText =
+        std::string_view(firstProse.text()).substr(first.prose.begin, first.prose.size());
+    const Use* previous = nullptr;
+    for (const Use& use : uses) {
+      const bool overlapsPrevious =
+          previous != nullptr && previous->block == use.block && previous->prose.end > use.prose.begin;
+      if (overlapsPrevious) continue;
+      previous = &use;
+      if (use.form == first.form) continue;
+      const document::ProseText& prose = document.blocks[use.block].prose;
+      const std::string_view found = std::string_view(prose.text()).substr(use.prose.begin, use.prose.size());
+      const std::array<std::pair<std::string_view, std::string_view>, 2> values{
+          {{"found", found}, {"first", firstText}}};
+      diag::Diagnostic out = diagnostic(prose.toSource(use.prose), values);
+      diag::Note note;
+      note.message = "first used here as '" + std::string(firstText) + "'";
+      note.range = firstProse.toSource(first.prose);
+      out.notes.push_back(std::move(note));
+      sink.report(std::move(out));
+    }
+  }
+}
+
+}  // namespace galley::checks

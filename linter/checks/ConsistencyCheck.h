@@ -1,0 +1,59 @@
+// ConsistencyCheck: the `consistency` kind — one thing written in two forms in the same document.
+#pragma once
+
+#include <array>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include <boost/regex.hpp>
+
+#include "checks/Check.h"
+
+namespace galley::checks {
+
+// ## What it checks
+// Groups of alternative forms of one thing (organisation/organization, programme/program). Within
+// one document the form used first wins; every later use of another form of the same group is
+// flagged, with a note pointing at the first use.
+//
+// ## Why
+// Either spelling may be acceptable, but mixing them in one release looks careless and breaks
+// searches of the archive. The draft's own first choice is the least surprising one to keep.
+//
+// ## Flagged (with `either: {organisation: organization}`)
+//   The organisation met on Monday. The organization agreed ...   (the second form)
+// ## Accepted
+//   The organisation met on Monday. The organisation agreed ...
+//   (whole words only: a hyphenated compound is one word)
+//
+// ## YAML options
+// - `forms`: list of groups, each a list of two or more alternatives. Each alternative is a regular
+//   expression (Perl syntax) matched as a whole word, so inflections can be written in:
+//   `organi[s]ations?`. Default: none.
+// - `either`: map `form: other form`, each entry a group of two (Vale's shape). Default: none.
+//   At least one group in `forms` or `either` is required.
+// - `ignorecase`: match case-insensitively. Default: true.
+// Message placeholders: `{found}` (the later form), `{first}` (the text of the first use).
+//
+// ## Fix safety
+// No fix: the right inflection of the winning form is not known.
+class ConsistencyCheck final : public Check {
+ public:
+  static constexpr std::array<std::string_view, 3> kOptions = {"either", "forms", "ignorecase"};
+  static constexpr std::array<std::string_view, 2> kPlaceholders = {"first", "found"};
+
+  using Group = std::vector<boost::regex>;  // one regex per form
+
+  static std::unique_ptr<Check> create(const config::RuleConfig& rule, base::ErrorList& errors);
+  // REQUIRES: validated by create(); every group has two or more forms.
+  ConsistencyCheck(const config::RuleConfig& rule, Scope scope, std::vector<Group> groups);
+
+  void run(const document::Document& document, annotate::Annotations& annotations,
+           diag::DiagnosticSink& sink) const override;
+
+ private:
+  std::vector<Group> groups_;
+};
+
+}  // namespace galley::checks

@@ -1,0 +1,66 @@
+#include "checks/ExistenceCheck.h"
+
+#include <algorithm>
+#include <array>
+
+#include "checks/Patterns.h"
+
+namespace galley::checks {
+
+ExistenceCheck::ExistenceCheck(const config::RuleConfig& rule, Scope scope, std::vector<boost::regex> regexes)
+    : Check(rule, scope), regexes_(std::move(regexes)) {}
+
+std::unique_ptr<Check> ExistenceCheck::create(const config::RuleConfig& rule, base::ErrorList& errors) {
+  const size_t errorsBefore = errors.size();
+  const auto scope = Scope::parse(rule.scope, errors);
+  const bool ignoreCase = rule.options.getBool("ignorecase", true, errors);
+  std::vector<boost::regex> regexes;
+
+  if (auto tokens = rule.options.getStringList("tokens", errors)) {
+    if (tokens->empty()) {
+      errors.push_back(base::Error::invalidInput("'tokens' is empty", rule.options.location("tokens")));
+    } else {
+      // Longest first, so that the alternation prefers "Secretary General" over "Secretary".
+      std::stable_sort(tokens->begin(), tokens->end(),
+                       [](const auto& a, const auto& b) { return a.value.size() > b.value.size(); });
+      std::string alternation;
+      for (const auto& token : *tokens) {
+        if (!alternation.empty()) alternation += '|';
+        alternation += literalPattern(token.value);
+      }
+      if (auto regex = compileRegex(wordBounded(alternation), ignoreCase, tokens->front(), errors))
+        regexes.push_back(std::move(*regex));
+    }
+  }
+  std::vector<config::Located<std::string>> patterns;
+  if (auto one = rule.options.getString("pattern", errors)) patterns.push_back(std::move(*one));
+  if (auto many = rule.options.getStringList("patterns", errors)) {
+    patterns.insert(patterns.end(), std::make_move_iterator(many->begin()), std::make_move_iterator(many->end()));
+  }
+  for (const auto& pattern : patterns) {
+    if (auto regex = compileRegex(pattern.value, ignoreCase, pattern, errors)) regexes.push_back(std::move(*regex));
+  }
+  if (!rule.options.has("tokens") && !rule.options.has("pattern") && !rule.options.has("patterns")) {
+    errors.push_back(base::Error::invalidInput("an 'existence' rule needs 'tokens', 'pattern' or 'patterns'", rule.where));
+  }
+  if (errors.size() != errorsBefore || !scope) return nullptr;
+  return std::make_unique<ExistenceCheck>(rule, *scope, std::move(regexes));
+}
+
+void ExistenceCheck::run(const document::Document& document, annotate::Annotations& annotations,
+                         diag::DiagnosticSink& sink) const {
+  forEachSpan(document, annotations, [&](size_t blockIndex, base::Range span) {
+    const document::ProseText& prose = document.blocks[blockIndex].prose;
+    for (const boost::regex& regex : regexes_) {
+      forEachMatch(regex, prose.text(), span, [&](const boost::cmatch& match) {
+        const auto begin = static_cast<base::Offset>(match[0].first - prose.text().data());
+        const base::Range range{begin, begin + static_cast<base::Offset>(match[0].length())};
+        const std::string_view found(match[0].first, static_cast<size_t>(match[0].length()));
+        const std::array<std::pair<std::string_view, std::string_view>, 1> values{{{"found", found}}};
+        sink.report(diagnostic(prose.toSource(range), values));
+      });
+    }
+  });
+}
+
+}  // namespace galley::checks

@@ -1,0 +1,46 @@
+// The table of check kinds: one sorted line per kind. Adding a kind = its class + one line here.
+#include "checks/Registry.h"
+
+#include <algorithm>
+#include <array>
+
+#include "checks/ConsistencyCheck.h"
+#include "checks/ExistenceCheck.h"
+#include "checks/RepetitionCheck.h"
+#include "checks/SubstitutionCheck.h"
+
+namespace galley::checks {
+
+namespace {
+
+using config::Stability;
+
+// A kind's row, with options and placeholders taken from the class (kOptions, kPlaceholders).
+template <typename Kind>
+constexpr KindEntry kind(std::string_view id, Stability stability) {
+  return {id, &Kind::create, stability, Kind::kOptions, Kind::kPlaceholders};
+}
+
+const std::array kKinds = {
+    kind<ConsistencyCheck>("consistency", Stability::Stable),
+    kind<ExistenceCheck>("existence", Stability::Stable),
+    kind<RepetitionCheck>("repetition", Stability::Stable),
+    kind<SubstitutionCheck>("substitution", Stability::Stable),
+};
+
+}  // namespace
+
+std::span<const KindEntry> registeredKinds() { return kKinds; }
+
+const KindEntry* findKind(std::string_view id) {
+  const auto it = std::find_if(kKinds.begin(), kKinds.end(), [&](const KindEntry& k) { return k.id == id; });
+  return it == kKinds.end() ? nullptr : &*it;
+}
+
+std::vector<config::KindSchema> kindSchemas() {
+  std::vector<config::KindSchema> schemas;
+  for (const KindEntry& k : kKinds) schemas.push_back({k.id, k.stability, k.options, k.placeholders});
+  return schemas;
+}
+
+}  // namespace galley::checks

@@ -1,0 +1,105 @@
+#include "checks/RuleSet.h"
+
+#include <algorithm>
+
+#include "checks/Registry.h"
+#include "config/PackLoader.h"
+#include "document/Parser.h"
+
+namespace galley::checks {
+
+RuleSet::RuleSet() = default;
+RuleSet::~RuleSet() = default;
+RuleSet::RuleSet(RuleSet&&) noexcept = default;
+RuleSet& RuleSet::operator=(RuleSet&&) noexcept = default;
+
+LoadedRules RuleSet::load(const std::vector<std::string>& packDirs) {
+  const std::vector<config::KindSchema> schemas = kindSchemas();
+  config::PackLoader loader(schemas);
+  for (const std::string& dir : packDirs) loader.addDirectory(dir);
+  return build(std::move(loader).finish());
+}
+
+LoadedRules RuleSet::loadText(const std::string& path, std::string text, const std::string& pack) {
+  const std::vector<config::KindSchema> schemas = kindSchemas();
+  config::PackLoader loader(schemas);
+  loader.addFile(path, std::move(text), pack);
+  return build(std::move(loader).finish());
+}
+
+LoadedRules RuleSet::build(config::LoadedConfigs configs) {
+  LoadedRules out;
+  out.errors = std::move(configs.errors);
+  out.warnings = std::move(configs.warnings);
+  for (config::RuleConfig& rule : configs.rules) {
+    const KindEntry* kind = findKind(rule.kind);
+    if (kind == nullptr) {  // the loader validated kinds against the same registry
+      out.errors.push_back(base::Error::internal("no factory for kind '" + rule.kind + "'"));
+      continue;
+    }
+    std::unique_ptr<Check> check = kind->factory(rule, out.errors);
+    if (!check) continue;
+    out.rules.entries_.push_back({std::move(rule), std::move(check)});
+  }
+  return out;
+}
+
+void RuleSet::run(const document::Document& document, annotate::Annotations& annotations, diag::DiagnosticSink& sink,
+                  const std::set<std::string>& only) const {
+  for (const Entry& entry : entries_) {
+    const bool selected = only.empty() ? entry.config.enabled : only.contains(entry.config.id);
+    if (selected) entry.check->run(document, annotations, sink);
+  }
+}
+
+bool RuleSet::hasRule(std::string_view id) const { return rule(id) != nullptr; }
+
+const config::RuleConfig* RuleSet::rule(std::string_view id) const {
+  const auto it = std::find_if(entries_.begin(), entries_.end(), [&](const Entry& e) { return e.config.id == id; });
+  return it == entries_.end() ? nullptr : &it->config;
+}
+
+std::vector<std::string> RuleSet::ruleIds() const {
+  std::vector<std::string> ids;
+  ids.reserve(entries_.size());
+  for (const Entry& entry : entries_) ids.push_back(entry.config.id);
+  std::sort(ids.begin(), ids.end());
+  return ids;
+}
+
+size_t RuleSet::size() const { return entries_.size(); }
+
+AnnotationNeeds RuleSet::needs() const {
+  AnnotationNeeds needs;
+  for (const Entry& entry : entries_) {
+    if (entry.config.enabled) needs |= entry.check->needs();
+  }
+  return needs;
+}
+
+SelfTestReport RuleSet::runSelfTests() const {
+  SelfTestReport report;
+  for (const Entry& entry : entries_) {
+    for (const config::RuleTest& test : entry.config.tests) {
+      const document::Document document =
+          document::parseDocument(base::SourceBuffer("<test>.md", test.text), document::Format::Markdown);
+      annotate::Annotations annotations(document);
+      diag::DiagnosticSink sink;
+      entry.check->run(document, annotations, sink);
+      const auto& found = sink.diagnostics();
+      const bool fired = std::any_of(found.begin(), found.end(),
+                                     [&](const diag::Diagnostic& d) { return d.ruleId == entry.config.id; });
+      if (test.expect == config::RuleTest::Expect::Bad && !fired) {
+        report.failures.push_back({entry.config.id, test.where, "'bad' example did not fire the rule"});
+      } else if (test.expect == config::RuleTest::Expect::Good && fired) {
+        std::string message = "'good' example fired the rule: " + found.front().message;
+        report.failures.push_back({entry.config.id, test.where, std::move(message)});
+      } else {
+        ++report.passed;
+      }
+    }
+  }
+  return report;
+}
+
+}  // namespace galley::checks

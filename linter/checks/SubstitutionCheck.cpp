@@ -1,0 +1,119 @@
+#include "checks/SubstitutionCheck.h"
+
+#include <algorithm>
+#include <array>
+#include <numeric>
+
+#include "checks/Patterns.h"
+
+namespace galley::checks {
+
+namespace {
+
+struct Hit {
+  base::Range range;
+  size_t key = 0;
+};
+
+// Leftmost first; at one position the longest wins; later hits overlapping a kept one are dropped.
+std::vector<Hit> resolveOverlaps(std::vector<Hit> hits) {
+  std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
+    return a.range.begin != b.range.begin ? a.range.begin < b.range.begin : a.range.size() > b.range.size();
+  });
+  std::vector<Hit> kept;
+  for (const Hit& hit : hits) {
+    if (kept.empty() || kept.back().range.end <= hit.range.begin) kept.push_back(hit);
+  }
+  return kept;
+}
+
+}  // namespace
+
+SubstitutionCheck::SubstitutionCheck(const config::RuleConfig& rule, Scope scope, std::vector<Matcher> matchers,
+                                     std::vector<std::string> expected)
+    : Check(rule, scope), matchers_(std::move(matchers)), expected_(std::move(expected)) {}
+
+std::unique_ptr<Check> SubstitutionCheck::create(const config::RuleConfig& rule, base::ErrorList& errors) {
+  const size_t errorsBefore = errors.size();
+  const auto scope = Scope::parse(rule.scope, errors);
+  const bool ignoreCase = rule.options.getBool("ignorecase", false, errors);
+  const bool isRegex = rule.options.getBool("regex", false, errors);
+  const auto swap = rule.options.getStringMap("swap", errors);
+  if (!rule.options.has("swap")) {
+    errors.push_back(base::Error::invalidInput("a 'substitution' rule needs a 'swap' map", rule.where));
+  } else if (swap && swap->empty()) {
+    errors.push_back(base::Error::invalidInput("'swap' is empty", rule.options.location("swap")));
+  }
+  std::vector<Matcher> matchers;
+  std::vector<std::string> expected;
+  if (swap && !swap->empty()) {
+    for (size_t i = 0; i < swap->size(); ++i) {
+      const auto& [found, replacement] = (*swap)[i];
+      expected.push_back(replacement.value);
+      if (found.value.empty()) {
+        errors.push_back(base::Error::invalidInput("a 'swap' key is empty", found.where));
+      } else if (!isRegex && !ignoreCase && found.value == replacement.value) {
+        errors.push_back(
+            base::Error::invalidInput("swap entry '" + found.value + "' maps to itself and never fires", found.where));
+      }
+      if (isRegex) {
+        if (auto regex = compileWordRegex(found, ignoreCase, errors)) matchers.push_back({std::move(*regex), {}, i});
+      }
+    }
+    if (!isRegex) {
+      // One alternation, longest phrase first, one capture group per entry.
+      std::vector<size_t> order(swap->size());
+      std::iota(order.begin(), order.end(), size_t{0});
+      std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+        return (*swap)[a].first.value.size() > (*swap)[b].first.value.size();
+      });
+      std::string alternation;
+      for (const size_t key : order) {
+        if (!alternation.empty()) alternation += '|';
+        alternation += "(" + literalPattern((*swap)[key].first.value) + ")";
+      }
+      if (auto regex = compileRegex(wordBounded(alternation), ignoreCase, swap->front().first, errors))
+        matchers.push_back({std::move(*regex), order, 0});
+    }
+  }
+  if (errors.size() != errorsBefore || !scope) return nullptr;
+  return std::make_unique<SubstitutionCheck>(rule, *scope, std::move(matchers), std::move(expected));
+}
+
+void SubstitutionCheck::run(const document::Document& document, annotate::Annotations& annotations,
+                            diag::DiagnosticSink& sink) const {
+  forEachSpan(document, annotations, [&](size_t blockIndex, base::Range span) {
+    const document::ProseText& prose = document.blocks[blockIndex].prose;
+    const std::string& text = prose.text();
+    std::vector<Hit> hits;
+    for (const Matcher& matcher : matchers_) {
+      forEachMatch(matcher.regex, text, span, [&](const boost::cmatch& match) {
+        size_t key = matcher.key;
+        for (size_t group = 0; group < matcher.groupKeys.size(); ++group) {
+          if (match[static_cast<int>(group + 1)].matched) {
+            key = matcher.groupKeys[group];
+            break;
+          }
+        }
+        const auto begin = static_cast<base::Offset>(match[0].first - text.data());
+        hits.push_back({{begin, begin + static_cast<base::Offset>(match[0].length())}, key});
+      });
+    }
+    // Overlaps are settled before skipping correct text, so a right form claims its words.
+    for (const Hit& hit : resolveOverlaps(std::move(hits))) {
+      const std::string_view found = std::string_view(text).substr(hit.range.begin, hit.range.size());
+      const std::string& expected = expected_[hit.key];
+      if (found == expected) continue;
+      const std::array<std::pair<std::string_view, std::string_view>, 2> values{
+          {{"found", found}, {"expected", expected}}};
+      diag::Diagnostic out = diagnostic(prose.toSource(hit.range), values);
+      if (prose.isContiguous(hit.range)) {
+        out.fix = diag::Fix{"Replace with '" + expected + "'", diag::Applicability::Safe,
+                            {diag::Edit{prose.toSource(hit.range), expected}}};
+      }
+      sink.report(std::move(out));
+    }
+  });
+}
+
+}  // namespace galley::checks

@@ -1,0 +1,66 @@
+// SubstitutionCheck: the `substitution` kind — flags a wrong form and offers the right one as a fix.
+#pragma once
+
+#include <array>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <boost/regex.hpp>
+
+#include "checks/Check.h"
+
+namespace galley::checks {
+
+// ## What it checks
+// Each key of the `swap:` map found in the rule's scope, replaced by its value.
+//
+// ## Why
+// House forms (titles such as "Under-Secretary-General", names of bodies, spellings) have one
+// right way to be written; a wrong one is a visible slip in an official text.
+//
+// ## Flagged (with `swap: {Under-Secretary General: Under-Secretary-General}`)
+//   The Under-Secretary General opened the session.
+// ## Accepted
+//   The Under-Secretary-General opened the session.
+//   (a hit whose text already equals its replacement is skipped, and a key never matches inside a
+//   longer hyphenated compound)
+//
+// ## YAML options
+// - `swap`: map of found -> expected, at least one entry. Required.
+// - `regex`: keys are regular expressions (Perl syntax), still matched as whole words; expected
+//   values are literal text. Default: false (keys are literal phrases; spaces match any whitespace).
+// - `ignorecase`: match keys case-insensitively. Default: false.
+// When several keys match overlapping text, the leftmost, then longest, hit wins.
+// Message placeholders: `{found}` (the text matched), `{expected}` (its replacement).
+//
+// ## Fix safety
+// Safe: replaces the matched text by the expected one when the match maps to one contiguous run
+// of source bytes. A match that spans markup (`Under-Secretary **General**`) gets no fix.
+class SubstitutionCheck final : public Check {
+ public:
+  static constexpr std::array<std::string_view, 3> kOptions = {"ignorecase", "regex", "swap"};
+  static constexpr std::array<std::string_view, 2> kPlaceholders = {"expected", "found"};
+
+  // One compiled regex and which swap entry each of its capture groups stands for.
+  struct Matcher {
+    boost::regex regex;
+    std::vector<size_t> groupKeys;  // empty: the whole match is entry `key`
+    size_t key = 0;
+  };
+
+  static std::unique_ptr<Check> create(const config::RuleConfig& rule, base::ErrorList& errors);
+  // REQUIRES: validated by create().
+  SubstitutionCheck(const config::RuleConfig& rule, Scope scope, std::vector<Matcher> matchers,
+                    std::vector<std::string> expected);
+
+  void run(const document::Document& document, annotate::Annotations& annotations,
+           diag::DiagnosticSink& sink) const override;
+
+ private:
+  std::vector<Matcher> matchers_;
+  std::vector<std::string> expected_;  // by swap entry
+};
+
+}  // namespace galley::checks
