@@ -5,7 +5,10 @@
 
 namespace galley::base {
 
-// Howard Hinnant's days_from_civil / civil_from_days algorithms.
+// Howard Hinnant's days_from_civil / civil_from_days algorithms. Their constants (days in a
+// 400-year era, the offset of 1970-01-01 from 0000-03-01, month lengths from March) are the
+// algorithm itself; naming each one would hide it.
+// NOLINTBEGIN(readability-magic-numbers)
 int64_t daysFromCivil(CivilDate date) {
   const int64_t y = static_cast<int64_t>(date.year) - (date.month <= 2 ? 1 : 0);
   const int64_t era = (y >= 0 ? y : y - 399) / 400;
@@ -30,11 +33,12 @@ CivilDate civilFromDays(int64_t days) {
 }
 
 bool isLeapYear(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+// NOLINTEND(readability-magic-numbers)
 
 unsigned daysInMonth(int year, unsigned month) {
   static constexpr std::array<unsigned, 12> kDays = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   if (month < 1 || month > 12) return 0;
-  return month == 2 && isLeapYear(year) ? 29 : kDays[month - 1];
+  return month == 2 && isLeapYear(year) ? kDays[1] + 1 : kDays[month - 1];
 }
 
 bool isValidDate(CivilDate date) {
@@ -78,7 +82,7 @@ DateInterval DateInterval::month(int year, unsigned month) {
 }
 
 DateInterval DateInterval::year(int year) {
-  return {daysFromCivil({year, 1, 1}), daysFromCivil({year, 12, 31}), Precision::Year};
+  return {daysFromCivil({year, 1, 1}), daysFromCivil({year, 12, daysInMonth(year, 12)}), Precision::Year};
 }
 
 namespace {

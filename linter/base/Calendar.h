@@ -10,7 +10,7 @@ namespace galley::base {
 
 // A calendar day. Not validated on construction; see isValidDate().
 struct CivilDate {
-  int year = 1970;
+  int year = 1970;  // NOLINT(readability-magic-numbers): the epoch of daysFromCivil()
   unsigned month = 1;  // 1..12
   unsigned day = 1;    // 1..31
   friend auto operator<=>(const CivilDate&, const CivilDate&) = default;

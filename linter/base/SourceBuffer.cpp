@@ -13,6 +13,9 @@ namespace {
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
 constexpr size_t kBinarySniffBytes = 8192;
 
+// The byte values below are those of Unicode's table of well-formed UTF-8 byte sequences
+// (Table 3-7); the table is the clearest name for them.
+// NOLINTBEGIN(readability-magic-numbers)
 bool isContinuation(unsigned char c) { return (c & 0xC0U) == 0x80U; }
 
 }  // namespace
@@ -39,6 +42,7 @@ uint32_t validUtf8SequenceLength(std::string_view text, size_t i) {
   }
   return 0;
 }
+// NOLINTEND(readability-magic-numbers)
 
 uint32_t countCodePoints(std::string_view text) {
   uint32_t count = 0;
