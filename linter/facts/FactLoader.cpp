@@ -76,14 +76,12 @@ class Parser {
 
   void parseFile(const std::string& path, const std::string& text) {
     path_ = path;
-    YAML::Node root;
     try {
-      root = YAML::Load(text);
+      documents_.push_back(YAML::Load(text));
     } catch (const YAML::Exception& e) {
       error(e.mark, "malformed YAML: " + e.msg);
       return;
     }
-    documents_.push_back(root);
     paths_.push_back(path);
   }
 
@@ -127,7 +125,7 @@ class Parser {
   void checkKeys(const YAML::Node& map, const std::vector<std::string_view>& allowed,
                  const std::vector<std::string_view>& suggest, std::string_view what) {
     for (const auto& entry : map) {
-      const auto key = entry.first.as<std::string>();
+      const std::string key = entry.first.IsScalar() ? entry.first.Scalar() : std::string("<complex key>");
       if (contains(allowed, key)) continue;
       if (contains(suggest, key)) {
         error(entry.first.Mark(), "key '" + key + "' does not apply to " + std::string(what));
@@ -275,10 +273,10 @@ class Parser {
   std::optional<Stated<T>> statement(const YAML::Node& node, const Entity& entity, Read read) {
     Stated<T> stated;
     stated.where = at(node.Mark());
-    YAML::Node valueNode = node;
+    // Copy-initialised: assigning a YAML::Node would overwrite the node it refers to.
+    const YAML::Node valueNode = node.IsMap() ? node["value"] : node;
     if (node.IsMap()) {
       checkKeys(node, kStatementKeys, kStatementKeys, "a statement");
-      valueNode = node["value"];
       if (!valueNode.IsDefined()) {
         error(node.Mark(), "statement has no 'value'");
         return std::nullopt;
@@ -549,16 +547,20 @@ class Parser {
     for (EntityIndex person = 0; person < entities_.size(); ++person) {
       for (const auto& tenure : entities_[person].holds) {
         if (!entities_[tenure.office].singleHolder) continue;
-        byOffice[tenure.office].push_back({person, &tenure,
-                                           tenure.from ? tenure.from->first : std::numeric_limits<int64_t>::min(),
+        // A term with an unknown start is only known to cover its last stated period; one with
+        // neither bound says only that the person held the office at some time.
+        if (!tenure.from && !tenure.to) continue;
+        byOffice[tenure.office].push_back({person, &tenure, tenure.from ? tenure.from->first : tenure.to->first,
                                            tenure.to ? tenure.to->last : std::numeric_limits<int64_t>::max()});
       }
     }
     for (auto& [office, terms] : byOffice) {
       std::sort(terms.begin(), terms.end(), [](const Term& a, const Term& b) { return a.first < b.first; });
+      size_t longest = 0;  // the earlier term reaching furthest
       for (size_t i = 1; i < terms.size(); ++i) {
-        const Term& before = terms[i - 1];
+        const Term& before = terms[longest];
         const Term& after = terms[i];
+        if (after.last > before.last) longest = i;
         if (after.first > before.last) continue;
         const FactLocation& other = before.tenure->where;
         error(after.tenure->where, "term of '" + entities_[after.person].id + "' overlaps the term of '" +
@@ -622,7 +624,14 @@ bool FactLoader::addFile(const std::string& path) {
 base::Expected<FactBase> FactLoader::load() {
   Parser parser(errors_);
   for (const auto& input : inputs_) parser.parseFile(input.path, input.text);
-  FactBase factBase = parser.finish();
+  FactBase factBase;
+  try {
+    factBase = parser.finish();
+  } catch (const YAML::Exception& e) {  // a node shape the parser did not expect: still located
+    errors_.push_back(base::Error::invalidInput("unexpected YAML structure: " + e.msg,
+                                                base::Location{"", static_cast<uint32_t>(e.mark.line + 1),
+                                                               static_cast<uint32_t>(e.mark.column + 1)}));
+  }
   if (!errors_.empty()) return base::Unexpected(errors_.front());
   return factBase;
 }

@@ -1,0 +1,71 @@
+// ClaimExtractor: what a draft states about the entities it mentions (dates, places, founding
+// years, "since" years, session ordinals), for the fact checks to compare with the fact base.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/Calendar.h"
+#include "base/Range.h"
+#include "document/Document.h"
+#include "facts/DateFinder.h"
+#include "facts/FactBase.h"
+#include "facts/MentionFinder.h"
+
+namespace galley::facts {
+
+enum class ClaimKind {
+  Date,     // when it was signed, adopted, concluded or held
+  Place,    // where it was signed, adopted, concluded or held
+  Founded,  // "established in 1997", "created in 1995", "founded in 2001"
+  Since,    // "since 2004"
+  Ordinal,  // "the 60th session of the Commission on Narcotic Drugs"
+};
+
+// "date", "place", "founded", "since", "ordinal".
+std::string_view claimKindName(ClaimKind kind);
+
+// One value stated about one mention.
+struct Claim {
+  ClaimKind kind = ClaimKind::Date;
+  size_t mention = 0;   // index into MentionSet::mentions: what the claim is about
+  uint32_t block = 0;
+  base::Range prose;    // the value as written, in the block's prose
+  base::Range source;   // the same in the document's source
+  std::optional<base::DateInterval> date;  // Date, Founded, Since
+  std::optional<PlaceValue> place;         // Place: a known place entity, or a free name
+  int ordinal = 0;                         // Ordinal
+  std::string cue;  // what tied the value to the mention: "parenthetical", "signed", "since", ...
+};
+
+// Stateless after construction; extract() is const and thread-safe if the DateFinder is. The fact
+// base and the date finder must outlive it.
+//
+// Scope rules (each within one sentence):
+//  - a parenthetical right after a mention: "(Astana, 14 June 2011)" gives a place and a date
+//    (a place is a known place entity, else the first part that is not a date);
+//  - "signed / concluded / adopted / held / agreed" ties the places ("in <known place>") and dates
+//    after the verb (else the dates before the mention, "In June 2011 ... was signed") to the
+//    nearest agreement, document, event or session mention before the verb (else after it);
+//  - "established / founded / created / set up" + a date: founding year of the nearest
+//    organisation mention (after the verb when the sentence opens with it);
+//  - "since <date>": start of the nearest mention before it;
+//  - "<N>th session of [the] <mention>" and "<mention>'s <N>th session": an ordinal.
+// Values already used by a parenthetical are not reused. People and places get no claims.
+class ClaimExtractor {
+ public:
+  ClaimExtractor(const FactBase& facts, const DateFinder& dates) : facts_(facts), dates_(dates) {}
+
+  [[nodiscard]] std::vector<Claim> extract(const document::Document& document, const MentionSet& mentions) const;
+  // One block (its prose and, optionally, its source map).
+  void extractBlock(std::string_view prose, uint32_t block, const document::ProseText* map, const MentionSet& mentions,
+                    std::vector<Claim>& out) const;
+
+ private:
+  const FactBase& facts_;
+  const DateFinder& dates_;
+};
+
+}  // namespace galley::facts
