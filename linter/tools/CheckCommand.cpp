@@ -1,0 +1,171 @@
+#include "tools/CheckCommand.h"
+
+#include <unistd.h>
+
+#include <charconv>
+#include <chrono>
+#include <cstdlib>
+#include <iostream>
+#include <limits>
+
+#include <fmt/format.h>
+
+#include "report/ReporterFactory.h"
+#include "tools/CommandHelp.h"
+#include "tools/Engine.h"
+#include "tools/RuleLoading.h"
+#include "tools/Suggest.h"
+
+namespace galley::tools {
+
+namespace {
+
+constexpr int kExitFindings = 1;
+constexpr int kExitUsage = 2;
+constexpr unsigned kMaxJobs = 256;
+// Binary size suffixes of --max-file-size.
+constexpr unsigned kKibShift = 10;
+constexpr unsigned kMibShift = 20;
+constexpr unsigned kGibShift = 30;
+
+// Which severities make the exit code 1: "none" is nullopt.
+struct FailOn {
+  std::optional<diag::Severity> threshold = diag::Severity::Error;
+};
+
+std::optional<FailOn> parseFailOn(std::string_view text) {
+  if (text == "none") return FailOn{std::nullopt};
+  if (const auto severity = diag::parseSeverity(text)) return FailOn{severity};
+  return std::nullopt;
+}
+
+// "16777216", "16M", "16MiB", "512K", "1G" -> bytes.
+std::optional<uint64_t> parseSize(std::string_view text) {
+  uint64_t value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end == text.data()) return std::nullopt;
+  std::string_view suffix(end, static_cast<size_t>(text.data() + text.size() - end));
+  unsigned shift = 0;
+  if (suffix == "K" || suffix == "KiB" || suffix == "k")
+    shift = kKibShift;
+  else if (suffix == "M" || suffix == "MiB")
+    shift = kMibShift;
+  else if (suffix == "G" || suffix == "GiB")
+    shift = kGibShift;
+  else if (!suffix.empty())
+    return std::nullopt;
+  if (value > (std::numeric_limits<uint64_t>::max() >> shift)) return std::nullopt;
+  return value << shift;
+}
+
+// Colour: --color=always|never|auto, --no-color; auto means stdout is a terminal and NO_COLOR unset.
+std::optional<bool> decideColor(const ParsedArgs& parsed) {
+  std::string mode = parsed.last("--color").value_or("auto");
+  if (parsed.has("--no-color")) mode = "never";
+  if (mode == "always") return true;
+  if (mode == "never") return false;
+  if (mode != "auto") return std::nullopt;
+  const char* noColor = std::getenv("NO_COLOR");  // NOLINT(concurrency-mt-unsafe): read before threads start
+  return ::isatty(STDOUT_FILENO) == 1 && (noColor == nullptr || *noColor == '\0');
+}
+
+int usageError(const std::string& message) {
+  std::cerr << "galley check: " << message << "\nTry 'galley check --help'.\n";
+  return kExitUsage;
+}
+
+}  // namespace
+
+const std::vector<OptionSpec>& checkOptions() {
+  static const std::vector<OptionSpec> kOptions = {
+      {"--rules", "DIR", "add a rule pack (or a directory of packs); repeatable", true},
+      {"--no-default-rules", "", "do not load the bundled packs", false},
+      {"--format", "FORMAT", "output: text (default), json, gcc", false},
+      {"--fail-on", "LEVEL", "exit 1 on findings at or above: error (default), warning, info, none", false},
+      {"--color", "WHEN", "colour the text output: auto (default), always, never", false},
+      {"--no-color", "", "same as --color=never", false},
+      {"--stdin-filename", "PATH", "name (and format, by extension) of the draft read from '-'", false},
+      {"--max-file-size", "SIZE", "refuse larger files (bytes, or with K/M/G); default 16M", false},
+      {"--jobs", "N", "files checked in parallel; default: one per core", false},
+      {"--quiet", "", "no summary line", false},
+  };
+  return kOptions;
+}
+
+int runCheckCommand(const std::vector<std::string>& args) {
+  const auto start = std::chrono::steady_clock::now();
+  auto parsed = parseArgs(args, checkOptions());
+  if (!parsed) return usageError(parsed.error().message());
+  if (parsed->has("--help")) {
+    std::cout << checkHelp();
+    return 0;
+  }
+
+  const std::string format = parsed->last("--format").value_or("text");
+  const auto formats = report::formatNames();
+  if (std::find(formats.begin(), formats.end(), format) == formats.end()) {
+    std::string message = fmt::format("unknown format '{}' (valid: {})", format, fmt::join(formats, ", "));
+    if (const auto near = nearestMatch(format, formats)) message += fmt::format("; did you mean '{}'?", *near);
+    return usageError(message);
+  }
+  const auto failOn = parseFailOn(parsed->last("--fail-on").value_or("error"));
+  if (!failOn) return usageError("--fail-on must be error, warning, info or none");
+  const auto color = decideColor(*parsed);
+  if (!color) return usageError("--color must be auto, always or never");
+  EngineOptions engineOptions;
+  if (const auto size = parsed->last("--max-file-size")) {
+    const auto bytes = parseSize(*size);
+    if (!bytes || *bytes == 0) return usageError(fmt::format("--max-file-size: bad size '{}'", *size));
+    engineOptions.maxFileSize = *bytes;
+  }
+  if (const auto jobs = parsed->last("--jobs")) {
+    unsigned value = 0;
+    const auto [end, error] = std::from_chars(jobs->data(), jobs->data() + jobs->size(), value);
+    if (error != std::errc() || end != jobs->data() + jobs->size() || value == 0 || value > kMaxJobs)
+      return usageError(fmt::format("--jobs: expected a number from 1 to {}, got '{}'", kMaxJobs, *jobs));
+    engineOptions.jobs = value;
+  }
+  if (parsed->operands.empty()) return usageError("no input; give files or directories to check, or '-' for stdin");
+
+  RuleSelection selection{parsed->all("--rules"), !parsed->has("--no-default-rules")};
+  const auto rules = loadRules(selection, std::cerr);
+  if (!rules) return kExitUsage;
+
+  report::ReporterOptions reporterOptions;
+  reporterOptions.color = *color;
+  reporterOptions.summary = !parsed->has("--quiet");
+  const auto reporter = report::makeReporter(format, std::cout, reporterOptions);
+  const Engine engine(hooksFor(*rules), engineOptions);
+  const auto inputs = collectInputs(parsed->operands, parsed->last("--stdin-filename").value_or("<stdin>"));
+
+  report::RunSummary summary;
+  size_t inputErrors = 0;
+  bool failed = false;
+  engine.run(inputs, [&](FileResult& result) {
+    if (result.error) {
+      std::cout.flush();
+      std::cerr << result.error->toString() << '\n';
+      ++inputErrors;
+      return;
+    }
+    ++summary.files;
+    for (const diag::Diagnostic& diagnostic : result.diagnostics) {
+      switch (diagnostic.severity) {
+        case diag::Severity::Error: ++summary.errors; break;
+        case diag::Severity::Warning: ++summary.warnings; break;
+        case diag::Severity::Info: ++summary.infos; break;
+      }
+      if (failOn->threshold && diagnostic.severity >= *failOn->threshold) failed = true;
+    }
+    reporter->addFile(*result.source, result.diagnostics);
+  });
+  summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  reporter->finish(summary);
+  if (inputErrors > 0) {
+    std::cerr << fmt::format("galley: {} input{} could not be checked\n", inputErrors, inputErrors == 1 ? "" : "s");
+    return kExitUsage;
+  }
+  return failed ? kExitFindings : 0;
+}
+
+}  // namespace galley::tools

@@ -1,0 +1,182 @@
+#include "tools/Engine.h"
+
+#include <algorithm>
+#include <atomic>
+#include <condition_variable>
+#include <cstdio>
+#include <iostream>
+#include <iterator>
+#include <mutex>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "document/Parser.h"
+#include "tools/Suppressions.h"
+
+namespace galley::tools {
+
+namespace {
+
+// How many finished results may wait per worker for earlier ones to be printed.
+constexpr size_t kPendingPerWorker = 4;
+constexpr size_t kStdinChunk = size_t{64} << 10U;
+constexpr size_t kBinarySniffBytes = 8192;
+
+diag::Diagnostic invalidUtf8Diagnostic(const base::SourceBuffer& source, base::Range range) {
+  std::string bytes;
+  for (const char c : source.slice(range)) {
+    if (!bytes.empty()) bytes += ' ';
+    bytes += fmt::format("0x{:02X}", static_cast<unsigned char>(c));
+  }
+  diag::Diagnostic diagnostic;
+  diagnostic.ruleId = std::string(kInvalidUtf8Rule);
+  diagnostic.severity = diag::Severity::Error;
+  diagnostic.range = range;
+  diagnostic.message = fmt::format("invalid UTF-8 ({}); the rest of the file is still checked", bytes);
+  return diagnostic;
+}
+
+}  // namespace
+
+Engine::Engine(RuleHooks hooks, EngineOptions options) : hooks_(std::move(hooks)), options_(options) {
+  knownRuleIds_ = hooks_.ruleIds;
+  knownRuleIds_.emplace_back(kInvalidUtf8Rule);
+  knownRuleIds_.emplace_back(kNestingTooDeepRule);
+  std::sort(knownRuleIds_.begin(), knownRuleIds_.end());
+  knownRuleIds_.erase(std::unique(knownRuleIds_.begin(), knownRuleIds_.end()), knownRuleIds_.end());
+}
+
+FileResult Engine::lint(base::SourceBuffer buffer) const {
+  FileResult result;
+  result.path = buffer.path();
+  document::Document document = document::parseDocument(std::move(buffer));
+  diag::DiagnosticSink sink;
+  if (hooks_.run) {
+    annotate::Annotations annotations(document);
+    hooks_.run(document, annotations, sink);
+  }
+  std::vector<diag::Diagnostic> diagnostics = sink.take();
+  for (const base::Utf8Problem& problem : document.source.utf8Problems())
+    diagnostics.push_back(invalidUtf8Diagnostic(document.source, problem.range));
+  for (const base::Range range : document.parseLimitHits) {
+    diag::Diagnostic diagnostic;
+    diagnostic.ruleId = std::string(kNestingTooDeepRule);
+    diagnostic.severity = diag::Severity::Warning;
+    diagnostic.range = {range.begin, range.begin};
+    diagnostic.message = fmt::format("block quotes and lists nested more than {} levels deep; these lines are checked "
+                                     "as plain paragraphs",
+                                     document::kMaxMarkdownNesting);
+    diagnostics.push_back(std::move(diagnostic));
+  }
+  std::vector<diag::Diagnostic> warnings;
+  const Suppressions suppressions(document, knownRuleIds_, warnings);
+  suppressions.apply(document.source, diagnostics);
+  diagnostics.insert(diagnostics.end(), std::make_move_iterator(warnings.begin()),
+                     std::make_move_iterator(warnings.end()));
+  diag::sortAndDedupe(diagnostics);
+  result.diagnostics = std::move(diagnostics);
+  // The Document is going away; keep its buffer for the reporters.
+  result.source = std::make_unique<base::SourceBuffer>(std::move(document.source));
+  return result;
+}
+
+base::Expected<base::SourceBuffer> Engine::readStdin(const std::string& displayName, uint64_t maxBytes) {
+  std::string bytes;
+  std::string chunk(kStdinChunk, '\0');
+  while (true) {
+    const size_t got = std::fread(chunk.data(), 1, chunk.size(), stdin);
+    bytes.append(chunk, 0, got);
+    if (bytes.size() > maxBytes) {
+      return base::Unexpected(base::Error::invalidInput(
+          fmt::format("input is too large (over {} bytes, see --max-file-size)", maxBytes),
+          base::Location{displayName, 0, 0}));
+    }
+    if (got < chunk.size()) break;
+  }
+  if (std::ferror(stdin) != 0)
+    return base::Unexpected(base::Error::environment("cannot read standard input", base::Location{displayName, 0, 0}));
+  const std::string_view sniff = std::string_view(bytes).substr(0, kBinarySniffBytes);
+  if (const size_t nul = sniff.find('\0'); nul != std::string_view::npos) {
+    base::SourceBuffer probe(displayName, bytes.substr(0, nul + 1));
+    const base::LineColumn where = probe.lineColumn(static_cast<base::Offset>(nul));
+    return base::Unexpected(base::Error::invalidInput("binary input (NUL byte); not a draft",
+                                                      base::Location{displayName, where.line, where.column}));
+  }
+  return base::SourceBuffer(displayName, std::move(bytes));
+}
+
+FileResult Engine::lintInput(const Input& input) const {
+  if (input.error) {
+    FileResult result;
+    result.path = input.path;
+    result.error = input.error;
+    return result;
+  }
+  auto buffer = input.isStdin ? readStdin(input.path, options_.maxFileSize)
+                              : base::SourceBuffer::readFile(input.path, options_.maxFileSize);
+  if (!buffer) {
+    FileResult result;
+    result.path = input.path;
+    result.error = std::move(buffer).error();
+    return result;
+  }
+  return lint(std::move(buffer).value());
+}
+
+void Engine::run(const std::vector<Input>& inputs, const std::function<void(FileResult&)>& onResult) const {
+  const unsigned hardware = std::max(1U, std::thread::hardware_concurrency());
+  const size_t workers = std::min<size_t>(options_.jobs == 0 ? hardware : options_.jobs, inputs.size());
+  if (workers <= 1) {
+    for (const Input& input : inputs) {
+      FileResult result = lintInput(input);
+      onResult(result);
+    }
+    return;
+  }
+  // Workers claim inputs in order and park results in their slot; this thread prints slots in
+  // order. A worker may not start more than `window` inputs ahead of the printer.
+  const size_t window = workers * kPendingPerWorker;
+  std::vector<std::optional<FileResult>> slots(inputs.size());
+  std::mutex mutex;
+  std::condition_variable changed;
+  size_t nextInput = 0;
+  size_t printed = 0;
+  auto work = [&] {
+    while (true) {
+      size_t index = 0;
+      {
+        std::unique_lock lock(mutex);
+        changed.wait(lock, [&] { return nextInput >= inputs.size() || nextInput < printed + window; });
+        if (nextInput >= inputs.size()) return;
+        index = nextInput++;
+      }
+      FileResult result = lintInput(inputs[index]);
+      {
+        const std::lock_guard lock(mutex);
+        slots[index] = std::move(result);
+      }
+      changed.notify_all();
+    }
+  };
+  std::vector<std::jthread> threads;
+  threads.reserve(workers);
+  for (size_t i = 0; i < workers; ++i) threads.emplace_back(work);
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    std::optional<FileResult> result;
+    {
+      std::unique_lock lock(mutex);
+      changed.wait(lock, [&] { return slots[i].has_value(); });
+      result = std::move(slots[i]);
+      slots[i].reset();
+    }
+    onResult(*result);
+    {
+      const std::lock_guard lock(mutex);
+      printed = i + 1;
+    }
+    changed.notify_all();
+  }
+}
+
+}  // namespace galley::tools

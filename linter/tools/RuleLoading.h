@@ -1,0 +1,29 @@
+// Loads the rule packs a command asked for (bundled and/or --rules), printing configuration errors.
+#pragma once
+
+#include <memory>
+#include <ostream>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "checks/RuleSet.h"
+#include "tools/Engine.h"
+
+namespace galley::tools {
+
+// Which packs to load.
+struct RuleSelection {
+  std::vector<std::string> extraDirs;  // --rules DIR (a pack, or a directory of packs), in order
+  bool useBundled = true;              // false with --no-default-rules
+};
+
+// Loads the selected packs. On any configuration error prints every error as
+// "file:line:col: error: message" to `err` and returns nullptr (the caller exits 2). Missing
+// bundled packs (no --rules given and none found) is such an error too.
+std::unique_ptr<checks::RuleSet> loadRules(const RuleSelection& selection, std::ostream& err);
+
+// Engine hooks that run `rules` (which must outlive them), restricted to `only` when not empty.
+RuleHooks hooksFor(const checks::RuleSet& rules, std::set<std::string> only = {});
+
+}  // namespace galley::tools

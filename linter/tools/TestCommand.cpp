@@ -1,0 +1,132 @@
+#include "tools/TestCommand.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "document/Parser.h"
+#include "tools/BundledPaths.h"
+#include "tools/CommandHelp.h"
+#include "tools/Engine.h"
+#include "tools/FixtureSpec.h"
+#include "tools/InputCollector.h"
+#include "tools/RuleLoading.h"
+#include "tools/Suggest.h"
+#include "tools/Suppressions.h"
+
+namespace galley::tools {
+
+namespace {
+
+constexpr int kExitFailed = 1;
+constexpr int kExitUsage = 2;
+
+bool isGoldenFile(const std::string& path) {
+  const std::string name = std::filesystem::path(path).filename().string();
+  return name.find(".fixed.") != std::string::npos;
+}
+
+std::optional<std::string> readWholeFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// Checks one fixture; returns its failures (empty: passed).
+std::vector<std::string> runFixture(const Input& input, const checks::RuleSet& rules,
+                                    const std::vector<std::string>& knownIds) {
+  if (input.error) return {input.error->toString()};
+  auto buffer = base::SourceBuffer::readFile(input.path, kDefaultMaxFileSize);
+  if (!buffer) return {buffer.error().toString()};
+  const document::Document annotated =
+      document::parseDocument(base::SourceBuffer(input.path, std::string(buffer->text())));
+  FixtureSpec spec = FixtureSpec::fromDocument(annotated);
+  const std::string sidecarPath = input.path + ".expect";
+  if (std::filesystem::exists(sidecarPath)) {
+    if (const auto sidecar = readWholeFile(sidecarPath))
+      spec.addSidecar(*sidecar, sidecarPath);
+    else
+      spec.problems.push_back(fmt::format("{}: error: cannot read the sidecar", sidecarPath));
+  }
+  for (const Expectation& expectation : spec.expectations) {
+    if (std::binary_search(knownIds.begin(), knownIds.end(), expectation.ruleId)) continue;
+    std::string problem = fmt::format("{}: unknown rule '{}'", expectation.writtenAt, expectation.ruleId);
+    if (const auto near = nearestMatch(expectation.ruleId, knownIds)) problem += fmt::format("; did you mean '{}'?", *near);
+    spec.problems.push_back(problem);
+  }
+  const Engine engine(spec.runsAllRules() ? hooksFor(rules) : hooksFor(rules, spec.ruleIds()), EngineOptions{});
+  const FileResult result = engine.lint(std::move(buffer).value());
+  return spec.compare(*result.source, result.diagnostics);
+}
+
+}  // namespace
+
+const std::vector<OptionSpec>& testOptions() {
+  static const std::vector<OptionSpec> kOptions = {
+      {"--rules", "DIR", "add a rule pack (or a directory of packs); repeatable", true},
+      {"--no-default-rules", "", "do not load the bundled packs", false},
+      {"--quiet", "", "print failures only, no summary", false},
+  };
+  return kOptions;
+}
+
+int runTestCommand(const std::vector<std::string>& args) {
+  auto parsed = parseArgs(args, testOptions());
+  if (!parsed) {
+    std::cerr << "galley test: " << parsed.error().message() << "\nTry 'galley test --help'.\n";
+    return kExitUsage;
+  }
+  if (parsed->has("--help")) {
+    std::cout << testHelp();
+    return 0;
+  }
+  const auto rules = loadRules({parsed->all("--rules"), !parsed->has("--no-default-rules")}, std::cerr);
+  if (!rules) return kExitUsage;
+
+  // Self-tests of every loaded rule.
+  const checks::SelfTestReport selfTests = rules->runSelfTests();
+  for (const checks::SelfTestFailure& failure : selfTests.failures) {
+    const base::Error located = base::Error::invalidInput(failure.message, failure.where);
+    // "path:line:col: error: message" with the rule named, as compilers print.
+    std::cout << "FAIL self-test " << failure.ruleId << ": " << located.toString() << '\n';
+  }
+
+  // Fixtures.
+  std::vector<std::string> roots = parsed->operands;
+  if (roots.empty()) {
+    if (const auto bundled = bundledFixturesDir()) roots.push_back(*bundled);
+  }
+  std::vector<std::string> knownIds = rules->ruleIds();
+  knownIds.emplace_back(kInvalidUtf8Rule);
+  knownIds.emplace_back(kNestingTooDeepRule);
+  knownIds.emplace_back(kUnknownSuppressionRule);
+  std::sort(knownIds.begin(), knownIds.end());
+  size_t fixturesPassed = 0;
+  size_t fixturesFailed = 0;
+  for (const Input& input : collectInputs(roots, "<stdin>")) {
+    if (input.isStdin || isGoldenFile(input.path)) continue;
+    const std::vector<std::string> failures = runFixture(input, *rules, knownIds);
+    if (failures.empty()) {
+      ++fixturesPassed;
+      continue;
+    }
+    ++fixturesFailed;
+    std::cout << "FAIL fixture " << input.path << '\n';
+    for (const std::string& failure : failures) std::cout << "  " << failure << '\n';
+  }
+
+  const size_t selfTestsFailed = selfTests.failures.size();
+  if (!parsed->has("--quiet")) {
+    std::cout << fmt::format("self-tests: {} passed, {} failed; fixtures: {} passed, {} failed\n", selfTests.passed,
+                             selfTestsFailed, fixturesPassed, fixturesFailed);
+  }
+  return selfTestsFailed > 0 || fixturesFailed > 0 ? kExitFailed : 0;
+}
+
+}  // namespace galley::tools
