@@ -654,7 +654,7 @@ class Grammar {
         inner->weekday = static_cast<unsigned>(wd->value);
         inner->weekdayRange = span(i, wd->next);
         keepLonger(best, inner);
-      } else {
+      } else if (!t_[i].ambiguous || wd->next > i + 1) {  // "Sun" alone is the star; "Sun." is Sunday
         Parts alone;
         alone.weekday = static_cast<unsigned>(wd->value);
         alone.weekdayRange = span(i, wd->next);
@@ -817,7 +817,9 @@ class Grammar {
       if (!l.month && !l.day && !r.day && l.year && r.month) return std::nullopt;
     }
     bool leftYearInferred = false;
+    bool leftMonthInherited = false;
     if (!weekdaysOnly) {
+      leftMonthInherited = l.day && !l.month;
       if (l.day && !l.month) l.month = r.month;
       if (r.day && !r.month) r.month = l.month;
       if (!l.year && r.year) {
@@ -843,7 +845,7 @@ class Grammar {
     }
     DateInterval a = *le.value;
     DateInterval b = *re.value;
-    if (a.first > b.last && leftYearInferred && l.year) {
+    if (a.first > b.last && leftYearInferred && !leftMonthInherited && l.year) {
       // "From December to May 2022": December of the year before.
       --*l.year;
       le = resolveParts(l, j);
