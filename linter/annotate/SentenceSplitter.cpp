@@ -43,10 +43,13 @@ CodePoint decode(std::string_view text, size_t i) {
     return k < text.size() && (static_cast<unsigned char>(text[k]) & kContinuationMask) == kContinuation;
   };
   auto bits = [&](size_t k) { return static_cast<unsigned char>(text[k]) & kSixBits; };
-  if ((b0 & kTwoByteMask) == kTwoByteLead && cont(i + 1))
-    return {((b0 & 0x1FU) << 6U) | bits(i + 1), 2};
+  constexpr unsigned kFiveBits = 0x1F;
+  constexpr unsigned kFourBits = 0x0F;
+  constexpr unsigned kShift1 = 6;
+  constexpr unsigned kShift2 = 12;
+  if ((b0 & kTwoByteMask) == kTwoByteLead && cont(i + 1)) return {((b0 & kFiveBits) << kShift1) | bits(i + 1), 2};
   if ((b0 & kThreeByteMask) == kThreeByteLead && cont(i + 1) && cont(i + 2))
-    return {((b0 & 0x0FU) << 12U) | (bits(i + 1) << 6U) | bits(i + 2), 3};
+    return {((b0 & kFourBits) << kShift2) | (bits(i + 1) << kShift1) | bits(i + 2), 3};
   return {b0, 1};  // 4-byte characters never matter here; step over bytes one by one
 }
 
@@ -104,7 +107,9 @@ bool isInitials(std::string_view word) {
 
 bool isAbbreviation(std::string_view word) {
   if (isInitials(word)) return true;
-  if (decode(word, 0).length == word.size() && !word.empty()) return true;  // one non-ASCII letter
+  constexpr uint32_t kFirstLatin1Letter = 0xC0;
+  const CodePoint first = decode(word, 0);
+  if (!word.empty() && first.length == word.size() && first.value >= kFirstLatin1Letter) return true;  // "Š."
   return std::binary_search(kAbbreviations.begin(), kAbbreviations.end(), word);
 }
 

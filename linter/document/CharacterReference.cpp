@@ -52,22 +52,29 @@ void appendUtf8(std::string& out, uint32_t cp) {
   constexpr uint32_t kOneByte = 0x80;
   constexpr uint32_t kTwoBytes = 0x800;
   constexpr uint32_t kThreeBytes = 0x10000;
+  constexpr uint32_t kLead2 = 0xC0;
+  constexpr uint32_t kLead3 = 0xE0;
+  constexpr uint32_t kLead4 = 0xF0;
   constexpr uint32_t kContinuation = 0x80;
   constexpr uint32_t kSixBits = 0x3F;
+  constexpr uint32_t kShift1 = 6;
+  constexpr uint32_t kShift2 = 12;
+  constexpr uint32_t kShift3 = 18;
+  auto put = [&out](uint32_t byte) { out += static_cast<char>(byte); };
   if (cp < kOneByte) {
-    out += static_cast<char>(cp);
+    put(cp);
   } else if (cp < kTwoBytes) {
-    out += static_cast<char>(0xC0U | (cp >> 6U));
-    out += static_cast<char>(kContinuation | (cp & kSixBits));
+    put(kLead2 | (cp >> kShift1));
+    put(kContinuation | (cp & kSixBits));
   } else if (cp < kThreeBytes) {
-    out += static_cast<char>(0xE0U | (cp >> 12U));
-    out += static_cast<char>(kContinuation | ((cp >> 6U) & kSixBits));
-    out += static_cast<char>(kContinuation | (cp & kSixBits));
+    put(kLead3 | (cp >> kShift2));
+    put(kContinuation | ((cp >> kShift1) & kSixBits));
+    put(kContinuation | (cp & kSixBits));
   } else {
-    out += static_cast<char>(0xF0U | (cp >> 18U));
-    out += static_cast<char>(kContinuation | ((cp >> 12U) & kSixBits));
-    out += static_cast<char>(kContinuation | ((cp >> 6U) & kSixBits));
-    out += static_cast<char>(kContinuation | (cp & kSixBits));
+    put(kLead4 | (cp >> kShift3));
+    put(kContinuation | ((cp >> kShift2) & kSixBits));
+    put(kContinuation | ((cp >> kShift1) & kSixBits));
+    put(kContinuation | (cp & kSixBits));
   }
 }
 
