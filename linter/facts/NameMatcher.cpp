@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cassert>
 #include <deque>
+#include <iterator>
+#include <map>
 
 namespace galley::facts {
 
@@ -209,18 +211,23 @@ std::vector<NameMatcher::Match> NameMatcher::findAll(std::string_view text) cons
 }
 
 std::vector<NameMatcher::Match> NameMatcher::selectLongest(std::vector<Match> matches) {
+  // Longest first, so "the Memorandum of Understanding between ..." beats a shorter name that
+  // starts one word earlier; among equals, the leftmost.
   std::sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) {
-    if (a.range.begin != b.range.begin) return a.range.begin < b.range.begin;
-    return a.range.end > b.range.end;
+    if (a.range.size() != b.range.size()) return a.range.size() > b.range.size();
+    return a.range.begin < b.range.begin;
   });
-  std::vector<Match> kept;
-  base::Offset reached = 0;
+  std::map<base::Offset, Match> kept;  // by begin
   for (const auto& match : matches) {
-    if (!kept.empty() && match.range.begin < reached) continue;
-    kept.push_back(match);
-    reached = match.range.end;
+    const auto next = kept.lower_bound(match.range.begin);
+    if (next != kept.end() && next->second.range.begin < match.range.end) continue;
+    if (next != kept.begin() && std::prev(next)->second.range.end > match.range.begin) continue;
+    kept.emplace(match.range.begin, match);
   }
-  return kept;
+  std::vector<Match> ordered;
+  ordered.reserve(kept.size());
+  for (const auto& [begin, match] : kept) ordered.push_back(match);
+  return ordered;
 }
 
 }  // namespace galley::facts

@@ -49,8 +49,8 @@ class NameMatcher {
   // preceded (followed) by one; "UNODC's" matches "UNODC", "UNODCs" does not.
   [[nodiscard]] std::vector<Match> findAll(std::string_view text) const;
 
-  // Leftmost-longest selection: keeps non-overlapping matches, preferring the earliest start, then
-  // the longest. Returns them in text order.
+  // Longest-match selection: keeps non-overlapping matches, preferring the longest, then the
+  // earliest. Returns them in text order.
   static std::vector<Match> selectLongest(std::vector<Match> matches);
 
   static constexpr PatternId kNoPattern = UINT32_MAX;
