@@ -53,6 +53,11 @@ void ProseText::appendSynthetic(std::string_view text, base::Offset anchor) {
   text_ += text;
 }
 
+void ProseText::appendLineBreak(base::Offset anchor) {
+  lineBreaks_.push_back(static_cast<uint32_t>(text_.size()));
+  appendSynthetic(" ", anchor);
+}
+
 base::Offset ProseText::toSource(uint32_t offset) const {
   // Segment containing offset, or the synthetic anchor, or the end of the previous segment.
   const auto it = std::upper_bound(segments_.begin(), segments_.end(), offset,

@@ -35,9 +35,16 @@ class ProseText {
   void appendSource(std::string_view text, base::Offset sourceBegin);
   // Appends text with no source counterpart (a space for a line break), mapped to `anchor`.
   void appendSynthetic(std::string_view text, base::Offset anchor);
+  // Appends the synthetic " " that stands for a source line break (plus the next line's
+  // indentation or quote markers), mapped to `anchor`, the break's "\r" or "\n" byte, and records
+  // its prose offset in lineBreaks().
+  void appendLineBreak(base::Offset anchor);
 
   [[nodiscard]] const std::string& text() const { return text_; }
   [[nodiscard]] const std::vector<Segment>& segments() const { return segments_; }
+  // Prose offsets, ascending, of the spaces that replaced source line breaks: a check that works
+  // line by line ("a headline printed twice") splits the prose there.
+  [[nodiscard]] const std::vector<uint32_t>& lineBreaks() const { return lineBreaks_; }
 
   // Source offset of prose offset `offset` (REQUIRES: offset <= text().size()).
   [[nodiscard]] base::Offset toSource(uint32_t offset) const;
@@ -51,6 +58,7 @@ class ProseText {
   std::string text_;
   std::vector<Segment> segments_;
   std::vector<std::pair<uint32_t, base::Offset>> synthetic_;  // prose offset -> anchor
+  std::vector<uint32_t> lineBreaks_;
 };
 
 // A unit of prose.

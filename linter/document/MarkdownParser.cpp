@@ -242,7 +242,8 @@ class Walker {
     } else if (type == "latex_block") {
       builder.text(r);  // "$5 and $6": communiqués mean money, not TeX; keep the dollars
     } else if (type == "hard_line_break") {
-      builder.lineBreak(r.begin);
+      const size_t end = slice(node).find_first_of("\r\n");
+      builder.lineBreak(end == std::string_view::npos ? r.begin : r.begin + static_cast<base::Offset>(end));
     } else {
       container(node, r, builder);  // emphasis, strong, strikethrough, link text, unknown nodes
     }
@@ -309,7 +310,7 @@ void overDeepParagraphs(Document& document, base::Range run) {
     while (lineEnd > lineBegin && (text[lineEnd - 1] == '\n' || text[lineEnd - 1] == '\r')) --lineEnd;
     const LinePrefix prefix = scanLinePrefix(text, lineBegin, lineEnd);
     out.inQuote = out.inQuote || prefix.quote;
-    if (!first) builder.lineBreak(lineBegin);
+    if (!first) builder.lineBreak(lineBegin - 1);  // the previous line's "\n"
     builder.text({prefix.contentBegin, lineEnd});
     first = false;
     lineBegin = next;

@@ -27,15 +27,12 @@ class OpenBlock {
       : builder_(text, block_.prose, invalid) {
     block_.kind = kind;
   }
-  void addLine(base::Range line) {
-    if (started_) {
-      builder_.lineBreak(block_.source.end);
-    } else {
-      block_.source.begin = line.begin;
-      started_ = true;
-    }
-    builder_.text(line);
-    block_.source.end = line.end;
+  // `raw` is the whole line with its line end, so the break maps to the "\r" or "\n" byte.
+  void addLine(base::Range raw, base::Range trimmed) {
+    if (!started_) block_.source.begin = trimmed.begin;
+    started_ = true;
+    builder_.text(raw);
+    block_.source.end = trimmed.end;
   }
   Block take() { return std::move(block_); }
 
@@ -63,7 +60,8 @@ void parsePlainText(Document& document) {
   while (lineBegin < size) {
     const auto newline = text.find('\n', lineBegin);
     const base::Offset next = newline == std::string_view::npos ? size : static_cast<base::Offset>(newline) + 1;
-    const base::Range line = trim(text, {lineBegin, next});
+    const base::Range raw{lineBegin, next};
+    const base::Range line = trim(text, raw);
     lineBegin = next;
     const std::string_view lineText = text.substr(line.begin, line.size());
     if (line.empty()) {
@@ -82,7 +80,7 @@ void parsePlainText(Document& document) {
     seenText = true;
     if (inTitle) close();  // one Title block per headline line
     if (!open) open.emplace(text, inTitle ? BlockKind::Title : BlockKind::Paragraph, document.invalidUtf8);
-    open->addLine(line);
+    open->addLine(raw, line);
   }
   close();
 }

@@ -83,7 +83,7 @@ void ProseBuilder::flushPending() {
     return;
   }
   if (pendingBreak_) {
-    out_.appendSynthetic(" ", breakAnchor_);
+    out_.appendLineBreak(breakAnchor_);
   } else if (!pendingSpace_.empty()) {
     appendChecked(pendingSpace_.begin, pendingSpace_.end);
   }

@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "document/Parser.h"
 
@@ -86,8 +87,18 @@ TEST(MarkdownParser, SoftLineBreakBecomesOneSpaceMappedToTheBreak) {
   EXPECT_EQ(sourceOf(doc, 0, "second").begin, text.find("second"));
   const size_t space = doc.blocks[0].prose.text().find(" and");
   const base::Offset anchor = doc.blocks[0].prose.toSource(static_cast<uint32_t>(space));
-  EXPECT_GE(anchor, text.find("here") + 4);
-  EXPECT_LE(anchor, text.find('\n'));
+  EXPECT_EQ(anchor, text.find('\n'));
+  EXPECT_EQ(doc.blocks[0].prose.lineBreaks(), (std::vector<uint32_t>{static_cast<uint32_t>(space)}));
+}
+
+TEST(MarkdownParser, HardLineBreaksAreLineBreaksToo) {
+  const std::string text = "Heads meet in Vienna\\\nHeads meet in Vienna  \nagain\n";
+  const Document doc = parseMd(text);
+  ASSERT_EQ(doc.blocks.size(), 1U);
+  EXPECT_EQ(doc.blocks[0].prose.text(), "Heads meet in Vienna Heads meet in Vienna again");
+  ASSERT_EQ(doc.blocks[0].prose.lineBreaks().size(), 2U);
+  for (const uint32_t at : doc.blocks[0].prose.lineBreaks())
+    EXPECT_EQ(doc.source.text()[doc.blocks[0].prose.toSource(at)], '\n');
 }
 
 TEST(MarkdownParser, QuoteMarkersOnContinuationLinesAreNotProse) {

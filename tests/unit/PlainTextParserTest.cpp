@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <utility>
 
 #include "document/Parser.h"
 
@@ -31,6 +32,9 @@ TEST(PlainTextParser, TitleLinesThenParagraphs) {
   const size_t at = doc.blocks[2].prose.text().find("14 March");
   EXPECT_EQ(doc.blocks[2].prose.toSource(static_cast<uint32_t>(at)), text.find("14 March"));
   EXPECT_EQ(doc.blocks[2].source.begin, text.find("The delegations"));
+  ASSERT_EQ(doc.blocks[2].prose.lineBreaks().size(), 2U);
+  EXPECT_EQ(doc.blocks[2].prose.toSource(doc.blocks[2].prose.lineBreaks()[0]), text.find("on\n") + 2);
+  EXPECT_TRUE(doc.blocks[0].prose.lineBreaks().empty());
   EXPECT_EQ(doc.blocks[2].source.end, text.find("Vienna.") + 7);
   EXPECT_EQ(doc.blocks[3].prose.text(), "A second paragraph.");
 }
