@@ -18,8 +18,9 @@ struct Use {
 
 }  // namespace
 
-ConsistencyCheck::ConsistencyCheck(const config::RuleConfig& rule, Scope scope, std::vector<Group> groups)
-    : Check(rule, scope), groups_(std::move(groups)) {}
+ConsistencyCheck::ConsistencyCheck(const config::RuleConfig& rule, Scope scope, std::vector<Group> groups,
+                                   std::optional<boost::regex> exceptions)
+    : Check(rule, scope), groups_(std::move(groups)), exceptions_(std::move(exceptions)) {}
 
 std::unique_ptr<Check> ConsistencyCheck::create(const config::RuleConfig& rule, base::ErrorList& errors) {
   const size_t errorsBefore = errors.size();
@@ -53,12 +54,37 @@ std::unique_ptr<Check> ConsistencyCheck::create(const config::RuleConfig& rule, 
     }
     groups.push_back(std::move(group));
   }
+  std::optional<boost::regex> exceptions;
+  if (const auto phrases = rule.options.getStringList("exceptions", errors); phrases && !phrases->empty()) {
+    std::string alternation;
+    for (const auto& phrase : *phrases) {
+      if (!alternation.empty()) alternation += '|';
+      alternation += literalPattern(phrase.value);
+    }
+    exceptions = compileRegex(wordBounded(alternation), ignoreCase, phrases->front(), errors);
+  }
   if (errors.size() != errorsBefore || !scope) return nullptr;
-  return std::make_unique<ConsistencyCheck>(rule, *scope, std::move(groups));
+  return std::make_unique<ConsistencyCheck>(rule, *scope, std::move(groups), std::move(exceptions));
 }
 
 void ConsistencyCheck::run(const document::Document& document, annotate::Annotations& annotations,
                            diag::DiagnosticSink& sink) const {
+  // Words inside an exception phrase are not uses of any form.
+  std::vector<std::pair<size_t, base::Range>> excluded;
+  if (exceptions_) {
+    forEachSpan(document, annotations, [&](size_t blockIndex, base::Range span) {
+      const std::string& text = document.blocks[blockIndex].prose.text();
+      forEachMatch(*exceptions_, text, span, [&](const boost::cmatch& match) {
+        const auto begin = static_cast<base::Offset>(match[0].first - text.data());
+        excluded.emplace_back(blockIndex, base::Range{begin, begin + static_cast<base::Offset>(match[0].length())});
+      });
+    });
+  }
+  const auto isExcluded = [&](size_t blockIndex, base::Range range) {
+    return std::any_of(excluded.begin(), excluded.end(),
+                       [&](const auto& e) { return e.first == blockIndex && e.second.overlaps(range); });
+  };
+
   for (const Group& group : groups_) {
     std::vector<Use> uses;
     forEachSpan(document, annotations, [&](size_t blockIndex, base::Range span) {
@@ -66,7 +92,8 @@ void ConsistencyCheck::run(const document::Document& document, annotate::Annotat
       for (size_t form = 0; form < group.size(); ++form) {
         forEachMatch(group[form], text, span, [&](const boost::cmatch& match) {
           const auto begin = static_cast<base::Offset>(match[0].first - text.data());
-          uses.push_back({blockIndex, {begin, begin + static_cast<base::Offset>(match[0].length())}, form});
+          const base::Range range{begin, begin + static_cast<base::Offset>(match[0].length())};
+          if (!isExcluded(blockIndex, range)) uses.push_back({blockIndex, range, form});
         });
       }
     });

@@ -3,6 +3,7 @@
 
 #include <array>
 #include <memory>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -33,27 +34,32 @@ namespace galley::checks {
 //   `organi[s]ations?`. Default: none.
 // - `either`: map `form: other form`, each entry a group of two (Vale's shape). Default: none.
 //   At least one group in `forms` or `either` is required.
-// - `ignorecase`: match case-insensitively. Default: true.
+// - `exceptions`: literal phrases whose words do not count as uses, for proper names that keep
+//   their own spelling ("World Health Organization"). Default: none.
+// - `ignorecase`: match case-insensitively (forms and exceptions). Default: true.
 // Message placeholders: `{found}` (the later form), `{first}` (the text of the first use).
 //
 // ## Fix safety
 // No fix: the right inflection of the winning form is not known.
 class ConsistencyCheck final : public Check {
  public:
-  static constexpr std::array<std::string_view, 3> kOptions = {"either", "forms", "ignorecase"};
+  static constexpr std::array<std::string_view, 4> kOptions = {"either", "exceptions", "forms", "ignorecase"};
   static constexpr std::array<std::string_view, 2> kPlaceholders = {"first", "found"};
 
   using Group = std::vector<boost::regex>;  // one regex per form
 
   static std::unique_ptr<Check> create(const config::RuleConfig& rule, base::ErrorList& errors);
-  // REQUIRES: validated by create(); every group has two or more forms.
-  ConsistencyCheck(const config::RuleConfig& rule, Scope scope, std::vector<Group> groups);
+  // REQUIRES: validated by create(); every group has two or more forms. `exceptions`: one
+  // alternation of the exception phrases, if any.
+  ConsistencyCheck(const config::RuleConfig& rule, Scope scope, std::vector<Group> groups,
+                   std::optional<boost::regex> exceptions);
 
   void run(const document::Document& document, annotate::Annotations& annotations,
            diag::DiagnosticSink& sink) const override;
 
  private:
   std::vector<Group> groups_;
+  std::optional<boost::regex> exceptions_;
 };
 
 }  // namespace galley::checks

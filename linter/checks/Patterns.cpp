@@ -7,8 +7,12 @@ namespace galley::checks {
 
 namespace {
 // Lookarounds that make a match a whole word, as Patterns.h defines one.
-constexpr std::string_view kBefore = R"((?<![[:alnum:]_-]|[^\x00-\x7f]))";
-constexpr std::string_view kAfter = R"((?![[:alnum:]_]|-[[:alnum:]]|[^\x00-\x7f]))";
+// A non-ASCII character counts as a letter unless it is punctuation from U+2010..U+203F (dashes,
+// curly quotes) or U+00A0..U+00BF (no-break space, guillemets), so "General’s" still ends a word.
+constexpr std::string_view kBefore =
+    R"((?<![[:alnum:]_-])(?:(?<![^\x00-\x7f])|(?<=\xE2\x80[\x90-\xBF])|(?<=\xC2[\xA0-\xBF])))";
+constexpr std::string_view kAfter =
+    R"((?![[:alnum:]_]|-[[:alnum:]])(?:(?![^\x00-\x7f])|(?=\xE2\x80[\x90-\xBF])|(?=\xC2[\xA0-\xBF])))";
 
 // Boost appends "  The error occurred while parsing ... '>>>HERE>>>'." to its messages: the
 // position is reported separately, so keep the first sentence only.

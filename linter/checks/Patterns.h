@@ -14,8 +14,8 @@
 
 namespace galley::checks {
 
-// Galley's notion of a word for matching: letters, digits, '_', any non-ASCII byte, and hyphens
-// inside a compound ("Under-Secretary-General" is one word, so "Secretary-General" is not found
+// Galley's notion of a word for matching: letters, digits, '_', non-ASCII letters (not dashes,
+// curly quotes or no-break spaces), and hyphens inside a compound ("Under-Secretary-General" is one word, so "Secretary-General" is not found
 // inside it). Spaces in a literal phrase match any run of whitespace (a line break included).
 
 // Regex source matching `phrase` literally (metacharacters escaped), not yet word-bounded.

@@ -145,12 +145,16 @@ void RepetitionCheck::runLines(const document::Document& document, diag::Diagnos
       continue;
     if (!scope().includes(block)) continue;
     const std::string& text = block.prose.text();
-    base::Offset lineBegin = 0;
-    while (lineBegin <= text.size()) {
-      const size_t newline = text.find('\n', lineBegin);
-      const auto lineEnd = static_cast<base::Offset>(newline == std::string::npos ? text.size() : newline);
-      const std::vector<base::Range> words = wordsIn(text, {lineBegin, lineEnd});
-      lineBegin = lineEnd + 1;
+    // Lines are source lines: a parser may join a paragraph's lines with a space or keep "\n".
+    const std::vector<base::Range> allWords = wordsIn(text, {0, static_cast<base::Offset>(text.size())});
+    size_t next = 0;
+    while (next < allWords.size()) {
+      const uint32_t sourceLine = document.source.lineColumn(block.prose.toSource(allWords[next].begin)).line;
+      std::vector<base::Range> words;
+      while (next < allWords.size() &&
+             document.source.lineColumn(block.prose.toSource(allWords[next].begin)).line == sourceLine) {
+        words.push_back(allWords[next++]);
+      }
       if (words.size() < std::max(options_.minWords, 1U)) continue;
       const base::Range lineRange{words.front().begin, words.back().end};
       const Line line{blockIndex, lineRange};

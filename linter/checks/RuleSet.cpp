@@ -41,6 +41,10 @@ LoadedRules RuleSet::build(config::LoadedConfigs configs) {
     if (!check) continue;
     out.rules.entries_.push_back({std::move(rule), std::move(check)});
   }
+  // Rules already rejected for their header still have their own keys checked, and then dropped.
+  for (const config::RuleConfig& rule : configs.rejected) {
+    if (const KindEntry* kind = findKind(rule.kind)) (void)kind->factory(rule, out.errors);
+  }
   return out;
 }
 

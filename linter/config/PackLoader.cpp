@@ -301,6 +301,7 @@ void PackLoader::addRule(const YAML::Node& node, const std::shared_ptr<const Yam
   if (!errors.empty()) {
     result_.errors.insert(result_.errors.end(), std::make_move_iterator(errors.begin()),
                           std::make_move_iterator(errors.end()));
+    if (schema != nullptr) result_.rejected.push_back(std::move(rule));
     return;
   }
   result_.rules.push_back(std::move(rule));

@@ -22,6 +22,9 @@ class YamlSource;
 // What a load produced. A rule with any error is left out of `rules`; the others still load.
 struct LoadedConfigs {
   std::vector<RuleConfig> rules;  // in directory, file and rule order
+  // Rules of a known kind whose header had errors: not to be used, but their kind-specific keys
+  // can still be validated, so that one load reports every problem.
+  std::vector<RuleConfig> rejected;
   base::ErrorList errors;         // empty => every file and rule was valid
   base::ErrorList warnings;       // e.g. a deprecated kind: loaded, but worth telling
 };
