@@ -57,8 +57,17 @@ FileResult Engine::lint(base::SourceBuffer buffer) const {
     hooks_.run(document, annotations, sink);
   }
   std::vector<diag::Diagnostic> diagnostics = sink.take();
-  for (const base::Utf8Problem& problem : document.source.utf8Problems())
-    diagnostics.push_back(invalidUtf8Diagnostic(document.source, problem.range));
+  // Adjacent bad sequences ("\xFF\xFE") make one diagnostic.
+  std::optional<base::Range> bad;
+  for (const base::Utf8Problem& problem : document.source.utf8Problems()) {
+    if (bad && bad->end == problem.range.begin) {
+      bad->end = problem.range.end;
+      continue;
+    }
+    if (bad) diagnostics.push_back(invalidUtf8Diagnostic(document.source, *bad));
+    bad = problem.range;
+  }
+  if (bad) diagnostics.push_back(invalidUtf8Diagnostic(document.source, *bad));
   for (const base::Range range : document.parseLimitHits) {
     diag::Diagnostic diagnostic;
     diagnostic.ruleId = std::string(kNestingTooDeepRule);
