@@ -26,8 +26,8 @@ start=$SECONDS
 runner="$(command -v run-clang-tidy-14 || command -v run-clang-tidy || true)"
 if [[ -n "$runner" ]]; then
   # run-clang-tidy returns non-zero when any file fails; -quiet drops the per-file banner.
-  "$runner" -quiet -clang-tidy-binary "$tidy" -p "$build_dir" -j "$jobs" "$filter"
-  status=$?
+  status=0
+  "$runner" -quiet -clang-tidy-binary "$tidy" -p "$build_dir" -j "$jobs" "$filter" || status=$?
 else
   # Fallback without the runner: one clang-tidy per file, $jobs at a time.
   status=0
