@@ -37,17 +37,17 @@ done
 
 if ((${#missing[@]} > 0)); then
   say "installing ${missing[*]}"
+  # `env` passes DEBIAN_FRONTEND through sudo, which resets the environment.
   if [[ "$(id -u)" == 0 ]]; then
-    sudo=()
+    as_root=(env DEBIAN_FRONTEND=noninteractive)
   elif command -v sudo >/dev/null 2>&1; then
-    sudo=(sudo)
+    as_root=(sudo env DEBIAN_FRONTEND=noninteractive)
   else
     say "missing packages and neither root nor sudo: install ${missing[*]}" >&2
     exit 1
   fi
-  export DEBIAN_FRONTEND=noninteractive
-  "${sudo[@]}" apt-get update -qq
-  "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  "${as_root[@]}" apt-get update -qq
+  "${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
 else
   say "Debian packages present"
 fi
