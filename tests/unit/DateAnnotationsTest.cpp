@@ -1,0 +1,70 @@
+// Dates as the annotate layer sees them: through Markdown markup, across blocks, with the document's
+// reference date.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <string_view>
+
+#include "annotate/Annotations.h"
+#include "base/SourceBuffer.h"
+#include "document/Parser.h"
+
+namespace galley::annotate {
+namespace {
+
+document::Document parseMarkdown(std::string text) {
+  return document::parseDocument(base::SourceBuffer("draft.md", std::move(text)), document::Format::Markdown);
+}
+
+std::string sourceText(const document::Document& doc, const DateMention& mention) {
+  const base::Range source = doc.blocks[mention.block].prose.toSource(mention.date.range);
+  return std::string(doc.source.text().substr(source.begin, source.size()));
+}
+
+TEST(DateAnnotations, ExpressionSplitByInlineMarkupIsOneDate) {
+  const auto doc = parseMarkdown("VIENNA, **14** March 2017 \xE2\x80\x94 The talks were held.\n");
+  Annotations annotations(doc);
+  const auto& found = annotations.dates();
+  ASSERT_EQ(found.size(), 1U);
+  EXPECT_EQ(found[0].date.value->isoFirst(), "2017-03-14");
+  // The date starts at the digits; the closing markup lies inside it, so a fix could not be certain.
+  EXPECT_EQ(sourceText(doc, found[0]), "14** March 2017");
+  EXPECT_FALSE(doc.blocks[found[0].block].prose.isContiguous(found[0].date.range));
+}
+
+TEST(DateAnnotations, ReferenceDateFromFrontMatterBeatsTheDateline) {
+  const auto doc = parseMarkdown("---\ndate: 2017-03-15\n---\n\nVIENNA, 14 March 2017 \xE2\x80\x94 Talks were held yesterday.\n");
+  Annotations annotations(doc);
+  ASSERT_TRUE(annotations.referenceDate().has_value());
+  EXPECT_EQ(annotations.referenceDate()->day, 15U);
+  const auto& found = annotations.dates();
+  ASSERT_EQ(found.size(), 2U);
+  EXPECT_EQ(found[1].date.value->isoFirst(), "2017-03-14");  // yesterday of 15 March
+}
+
+TEST(DateAnnotations, DatelineIsTheReferenceAndAnaphoraCrossBlocks) {
+  const auto doc = parseMarkdown(
+      "# Talks in Vienna\n\nVIENNA, 14 March 2017 \xE2\x80\x94 The heads of the two offices met today.\n\n"
+      "The day before, a high-level event was held.\n");
+  Annotations annotations(doc);
+  ASSERT_TRUE(annotations.referenceDate().has_value());
+  EXPECT_EQ(annotations.referenceDate()->day, 14U);
+  const auto& found = annotations.dates();
+  ASSERT_EQ(found.size(), 3U);
+  EXPECT_EQ(found[2].date.kind, dates::DateKind::Anaphoric);
+  EXPECT_EQ(found[2].date.value->isoFirst(), "2017-03-13");
+  EXPECT_EQ(sourceText(doc, found[2]), "The day before");
+}
+
+TEST(DateAnnotations, DatelineWithoutYearLeavesRelativeDatesUnresolved) {
+  const auto doc = parseMarkdown("VIENNA, 14 March \xE2\x80\x94 The offices met yesterday.\n");
+  Annotations annotations(doc);
+  EXPECT_FALSE(annotations.referenceDate().has_value());
+  const auto& found = annotations.dates();
+  ASSERT_EQ(found.size(), 2U);
+  EXPECT_FALSE(found[0].date.resolved());
+  EXPECT_FALSE(found[1].date.resolved());
+}
+
+}  // namespace
+}  // namespace galley::annotate
