@@ -83,187 +83,242 @@ std::vector<Claim> ClaimExtractor::extract(const document::Document& document, c
   return out;
 }
 
+namespace {
+
+// Extracts the claims of one block. Lives for one extractBlock() call.
+class BlockClaims {
+ public:
+  BlockClaims(const FactBase& facts, const MentionSet& mentions, std::string_view prose, uint32_t block,
+              const document::ProseText* map, std::vector<FoundDate> dates, std::vector<Claim>& out)
+      : facts_(facts), mentions_(mentions), prose_(prose), block_(block), map_(map), dates_(std::move(dates)),
+        dateUsed_(dates_.size(), false), placeUsed_(mentions.mentions.size(), false), out_(out) {}
+
+  void run(const std::vector<size_t>& blockMentions) {
+    for (const base::Range sentence : annotate::splitSentences(prose_)) {
+      sentence_ = sentence;
+      inSentence_.clear();
+      for (const size_t m : blockMentions)
+        if (sentence.contains(mentionAt(m).prose)) inSentence_.push_back(m);
+      if (inSentence_.empty()) continue;
+      for (const size_t m : inSentence_)
+        if (isSubject(m)) parenthetical(m);
+      words_ = words(prose_, sentence);
+      for (size_t w = 0; w < words_.size(); ++w) wordCue(w);
+    }
+  }
+
+ private:
+  [[nodiscard]] const Mention& mentionAt(size_t m) const { return mentions_.mentions[m]; }
+  [[nodiscard]] EntityKind kindOf(size_t m) const { return facts_.entity(mentionAt(m).entity).kind; }
+  [[nodiscard]] bool isSubject(size_t m) const {
+    const EntityKind kind = kindOf(m);
+    return kind != EntityKind::Person && kind != EntityKind::Place && kind != EntityKind::Office;
+  }
+  [[nodiscard]] bool isEventLike(size_t m) const {
+    const EntityKind kind = kindOf(m);
+    return kind == EntityKind::Agreement || kind == EntityKind::Document || kind == EntityKind::Event ||
+           kind == EntityKind::RecurringSession;
+  }
+
+  Claim& emit(ClaimKind kind, size_t mention, base::Range range, std::string cue) {
+    Claim claim;
+    claim.kind = kind;
+    claim.mention = mention;
+    claim.block = block_;
+    claim.prose = range;
+    claim.source = map_ != nullptr ? map_->toSource(range) : range;
+    claim.cue = std::move(cue);
+    out_.push_back(std::move(claim));
+    return out_.back();
+  }
+  void emitDate(ClaimKind kind, size_t mention, size_t date, std::string cue) {
+    dateUsed_[date] = true;
+    emit(kind, mention, dates_[date].range, std::move(cue)).date = dates_[date].value;
+  }
+  void emitPlace(size_t mention, size_t place, std::string cue) {
+    placeUsed_[place] = true;
+    const EntityIndex entity = mentionAt(place).entity;
+    emit(ClaimKind::Place, mention, mentionAt(place).prose, std::move(cue)).place =
+        PlaceValue{entity, facts_.entity(entity).name};
+  }
+
+  [[nodiscard]] std::vector<size_t> datesIn(base::Offset from, base::Offset to) const {
+    std::vector<size_t> found;
+    for (size_t d = 0; d < dates_.size(); ++d)
+      if (!dateUsed_[d] && dates_[d].range.begin >= from && dates_[d].range.end <= to) found.push_back(d);
+    return found;
+  }
+  [[nodiscard]] std::vector<size_t> placesIn(base::Offset from, base::Offset to) const {
+    std::vector<size_t> found;
+    for (const size_t m : inSentence_) {
+      const auto& range = mentionAt(m).prose;
+      if (!placeUsed_[m] && kindOf(m) == EntityKind::Place && range.begin >= from && range.end <= to)
+        found.push_back(m);
+    }
+    return found;
+  }
+  template <typename Predicate>
+  [[nodiscard]] std::optional<size_t> nearestBefore(base::Offset offset, Predicate predicate) const {
+    std::optional<size_t> best;
+    for (const size_t m : inSentence_)
+      if (predicate(m) && mentionAt(m).prose.end <= offset) best = m;
+    return best;
+  }
+  template <typename Predicate>
+  [[nodiscard]] std::optional<size_t> firstAfter(base::Offset offset, Predicate predicate) const {
+    for (const size_t m : inSentence_)
+      if (predicate(m) && mentionAt(m).prose.begin >= offset) return m;
+    return std::nullopt;
+  }
+  // The mention before `offset`, else the first after `after`, that `predicate` accepts.
+  template <typename Predicate>
+  [[nodiscard]] std::optional<size_t> subjectAround(base::Offset offset, base::Offset after, Predicate predicate) const {
+    auto subject = nearestBefore(offset, predicate);
+    return subject ? subject : firstAfter(after, predicate);
+  }
+  [[nodiscard]] std::optional<size_t> mentionStartingAt(size_t offset) const {
+    while (offset < sentence_.end && prose_[offset] == ' ') ++offset;
+    for (const size_t m : inSentence_)
+      if (mentionAt(m).prose.begin == offset) return m;
+    return std::nullopt;
+  }
+
+  // "(Astana, 14 June 2011)" right after mention `m`.
+  void parenthetical(size_t m) {
+    size_t pos = mentionAt(m).prose.end;
+    while (pos < sentence_.end && prose_[pos] == ' ') ++pos;
+    if (pos >= sentence_.end || prose_[pos] != '(') return;
+    const size_t close = prose_.find(')', pos);
+    if (close == std::string_view::npos || close > sentence_.end) return;
+    const auto from = static_cast<base::Offset>(pos + 1);
+    const auto to = static_cast<base::Offset>(close);
+    const std::vector<size_t> inside = datesIn(from, to);
+    for (const size_t d : inside) emitDate(ClaimKind::Date, m, d, "parenthetical");
+    const std::vector<size_t> places = placesIn(from, to);
+    for (const size_t p : places) emitPlace(m, p, "parenthetical");
+    if (places.empty() && !inside.empty()) freePlace(m, from, to, inside);
+  }
+
+  // A place the fact base does not know: the first capitalised part that is not a date.
+  void freePlace(size_t m, base::Offset from, base::Offset to, const std::vector<size_t>& inside) {
+    size_t partBegin = from;
+    while (partBegin < to) {
+      size_t partEnd = prose_.find(',', partBegin);
+      if (partEnd == std::string_view::npos || partEnd > to) partEnd = to;
+      const std::string_view part = trim(prose_.substr(partBegin, partEnd - partBegin));
+      const auto partStart = static_cast<base::Offset>(part.data() - prose_.data());
+      const base::Range partRange{partStart, static_cast<base::Offset>(partStart + part.size())};
+      const bool isDate =
+          std::any_of(inside.begin(), inside.end(), [&](size_t d) { return dates_[d].range.overlaps(partRange); });
+      if (!part.empty() && !isDate && part.front() >= 'A' && part.front() <= 'Z') {
+        emit(ClaimKind::Place, m, partRange, "parenthetical").place = PlaceValue{std::nullopt, std::string(part)};
+        return;
+      }
+      partBegin = partEnd + 1;
+    }
+  }
+
+  void wordCue(size_t w) {
+    const Word& word = words_[w];
+    if (const auto ordinal = ordinalOf(word.lower)) {
+      sessionOrdinal(w, *ordinal);
+    } else if (isOneOf(word.lower, {"signed", "concluded", "adopted", "held", "agreed", "inked"})) {
+      eventCue(word);
+    } else if (word.lower == "set" && w + 1 < words_.size() && words_[w + 1].lower == "up") {
+      foundingCue(word.range.begin, words_[w + 1].range.end, "set up");
+    } else if (isOneOf(word.lower, {"established", "founded", "created"})) {
+      foundingCue(word.range.begin, word.range.end, word.lower);
+    } else if (word.lower == "since") {
+      sinceCue(word);
+    }
+  }
+
+  // "<N>th session of [the] <mention>" or "<mention>'s <N>th session".
+  void sessionOrdinal(size_t w, int ordinal) {
+    const Word& word = words_[w];
+    if (w + 1 >= words_.size() || words_[w + 1].lower != "session") return;
+    if (w + 2 < words_.size() && words_[w + 2].lower == "of") {
+      size_t after = words_[w + 2].range.end;
+      if (w + 3 < words_.size() && words_[w + 3].lower == "the" &&
+          trim(prose_.substr(after, words_[w + 3].range.begin - after)).empty())
+        after = words_[w + 3].range.end;
+      if (const auto m = mentionStartingAt(after); m && isSubject(*m))
+        emit(ClaimKind::Ordinal, *m, word.range, "session").ordinal = ordinal;
+      return;
+    }
+    constexpr base::Offset kPossessiveGap = 5;  // "’s " is five bytes
+    const auto owner = nearestBefore(word.range.begin, [&](size_t m) {
+      return isSubject(m) && mentionAt(m).possessive && word.range.begin - mentionAt(m).prose.end <= kPossessiveGap;
+    });
+    if (owner) emit(ClaimKind::Ordinal, *owner, word.range, "session").ordinal = ordinal;
+  }
+
+  // "signed / concluded / adopted / held": places and dates of the nearest event-like mention.
+  void eventCue(const Word& word) {
+    const auto eventLike = [this](size_t m) { return isEventLike(m); };
+    const auto subject = subjectAround(word.range.begin, word.range.end, eventLike);
+    if (!subject) return;
+    base::Offset clauseEnd = sentence_.end;
+    for (const size_t m : inSentence_) {
+      if (m != *subject && isEventLike(m) && mentionAt(m).prose.begin > word.range.end) {
+        clauseEnd = mentionAt(m).prose.begin;
+        break;
+      }
+    }
+    if (const auto places = placesIn(word.range.end, clauseEnd); !places.empty())
+      emitPlace(*subject, places.front(), word.lower);
+    const base::Offset afterSubject = std::max(word.range.end, mentionAt(*subject).prose.end);
+    auto found = datesIn(afterSubject, clauseEnd);
+    if (found.empty()) found = datesIn(sentence_.begin, mentionAt(*subject).prose.begin);
+    if (!found.empty()) emitDate(ClaimKind::Date, *subject, found.front(), word.lower);
+  }
+
+  // "established in 1997": the founding date of the nearest subject.
+  void foundingCue(base::Offset cueBegin, base::Offset cueEnd, const std::string& cue) {
+    const auto found = datesIn(cueEnd, sentence_.end);
+    if (found.empty()) return;
+    const std::string_view gap = trim(prose_.substr(cueEnd, dates_[found.front()].range.begin - cueEnd));
+    if (gap != "in" && gap != "on" && !gap.empty()) return;
+    const auto subject = subjectAround(cueBegin, cueEnd, [this](size_t m) { return isSubject(m); });
+    if (subject) emitDate(ClaimKind::Founded, *subject, found.front(), cue);
+  }
+
+  // "since 2004": the start of the nearest subject.
+  void sinceCue(const Word& word) {
+    const auto found = datesIn(word.range.end, sentence_.end);
+    if (found.empty() || !trim(prose_.substr(word.range.end, dates_[found.front()].range.begin - word.range.end)).empty())
+      return;
+    const auto subject = subjectAround(word.range.begin, word.range.end, [this](size_t m) { return isSubject(m); });
+    if (subject) emitDate(ClaimKind::Since, *subject, found.front(), "since");
+  }
+
+  const FactBase& facts_;
+  const MentionSet& mentions_;
+  std::string_view prose_;
+  uint32_t block_;
+  const document::ProseText* map_;
+  std::vector<FoundDate> dates_;
+  std::vector<bool> dateUsed_;
+  std::vector<bool> placeUsed_;
+  std::vector<Claim>& out_;
+  base::Range sentence_;
+  std::vector<size_t> inSentence_;
+  std::vector<Word> words_;
+};
+
+}  // namespace
+
 void ClaimExtractor::extractBlock(std::string_view prose, uint32_t block, const document::ProseText* map,
                                   const MentionSet& mentions, std::vector<Claim>& out) const {
   std::vector<size_t> blockMentions;
   for (size_t i = 0; i < mentions.mentions.size(); ++i)
     if (mentions.mentions[i].block == block) blockMentions.push_back(i);
   if (blockMentions.empty()) return;
-  const std::vector<FoundDate> dates = dates_.find(prose);
-  std::vector<bool> dateUsed(dates.size(), false);
-  std::vector<bool> placeUsed(mentions.mentions.size(), false);
-
-  const auto kindOf = [&](size_t m) { return facts_.entity(mentions.mentions[m].entity).kind; };
-  const auto isSubject = [&](size_t m) {
-    const EntityKind kind = kindOf(m);
-    return kind != EntityKind::Person && kind != EntityKind::Place && kind != EntityKind::Office;
-  };
-  const auto isEventLike = [&](size_t m) {
-    const EntityKind kind = kindOf(m);
-    return kind == EntityKind::Agreement || kind == EntityKind::Document || kind == EntityKind::Event ||
-           kind == EntityKind::RecurringSession;
-  };
-  const auto emit = [&](ClaimKind kind, size_t mention, base::Range range, std::string cue) -> Claim& {
-    Claim claim;
-    claim.kind = kind;
-    claim.mention = mention;
-    claim.block = block;
-    claim.prose = range;
-    claim.source = map != nullptr ? map->toSource(range) : range;
-    claim.cue = std::move(cue);
-    out.push_back(std::move(claim));
-    return out.back();
-  };
-  const auto emitDate = [&](ClaimKind kind, size_t mention, size_t date, std::string cue) {
-    dateUsed[date] = true;
-    emit(kind, mention, dates[date].range, std::move(cue)).date = dates[date].value;
-  };
-  const auto emitPlace = [&](size_t mention, size_t place, std::string cue) {
-    placeUsed[place] = true;
-    const Entity& entity = facts_.entity(mentions.mentions[place].entity);
-    emit(ClaimKind::Place, mention, mentions.mentions[place].prose, std::move(cue)).place =
-        PlaceValue{mentions.mentions[place].entity, entity.name};
-  };
-
-  for (const base::Range sentence : annotate::splitSentences(prose)) {
-    std::vector<size_t> inSentence;
-    for (const size_t m : blockMentions)
-      if (sentence.contains(mentions.mentions[m].prose)) inSentence.push_back(m);
-    if (inSentence.empty()) continue;
-    const auto datesIn = [&](base::Offset from, base::Offset to) {
-      std::vector<size_t> found;
-      for (size_t d = 0; d < dates.size(); ++d)
-        if (!dateUsed[d] && dates[d].range.begin >= from && dates[d].range.end <= to) found.push_back(d);
-      return found;
-    };
-    const auto placesIn = [&](base::Offset from, base::Offset to) {
-      std::vector<size_t> found;
-      for (const size_t m : inSentence) {
-        const auto& range = mentions.mentions[m].prose;
-        if (!placeUsed[m] && kindOf(m) == EntityKind::Place && range.begin >= from && range.end <= to) found.push_back(m);
-      }
-      return found;
-    };
-
-    // Parentheticals right after a mention: "(Astana, 14 June 2011)".
-    for (const size_t m : inSentence) {
-      if (!isSubject(m)) continue;
-      size_t pos = mentions.mentions[m].prose.end;
-      while (pos < sentence.end && prose[pos] == ' ') ++pos;
-      if (pos >= sentence.end || prose[pos] != '(') continue;
-      const size_t close = prose.find(')', pos);
-      if (close == std::string_view::npos || close > sentence.end) continue;
-      const auto from = static_cast<base::Offset>(pos + 1);
-      const auto to = static_cast<base::Offset>(close);
-      const std::vector<size_t> inside = datesIn(from, to);
-      for (const size_t d : inside) emitDate(ClaimKind::Date, m, d, "parenthetical");
-      const std::vector<size_t> places = placesIn(from, to);
-      for (const size_t p : places) emitPlace(m, p, "parenthetical");
-      if (!places.empty() || inside.empty()) continue;
-      // A place the fact base does not know: the first part that is not a date.
-      size_t partBegin = from;
-      while (partBegin < to) {
-        size_t partEnd = prose.find(',', partBegin);
-        if (partEnd == std::string_view::npos || partEnd > to) partEnd = to;
-        const std::string_view part = trim(prose.substr(partBegin, partEnd - partBegin));
-        const auto partStart = static_cast<base::Offset>(part.data() - prose.data());
-        const base::Range partRange{partStart, static_cast<base::Offset>(partStart + part.size())};
-        const bool isDate = std::any_of(inside.begin(), inside.end(),
-                                        [&](size_t d) { return dates[d].range.overlaps(partRange); });
-        if (!part.empty() && !isDate && part.front() >= 'A' && part.front() <= 'Z') {
-          emit(ClaimKind::Place, m, partRange, "parenthetical").place = PlaceValue{std::nullopt, std::string(part)};
-          break;
-        }
-        partBegin = partEnd + 1;
-      }
-    }
-
-    const std::vector<Word> sentenceWords = words(prose, sentence);
-    const auto nearestBefore = [&](base::Offset offset, auto predicate) -> std::optional<size_t> {
-      std::optional<size_t> best;
-      for (const size_t m : inSentence)
-        if (predicate(m) && mentions.mentions[m].prose.end <= offset) best = m;
-      return best;
-    };
-    const auto firstAfter = [&](base::Offset offset, auto predicate) -> std::optional<size_t> {
-      for (const size_t m : inSentence)
-        if (predicate(m) && mentions.mentions[m].prose.begin >= offset) return m;
-      return std::nullopt;
-    };
-    const auto mentionStartingAt = [&](size_t offset) -> std::optional<size_t> {
-      while (offset < sentence.end && prose[offset] == ' ') ++offset;
-      for (const size_t m : inSentence)
-        if (mentions.mentions[m].prose.begin == offset) return m;
-      return std::nullopt;
-    };
-
-    for (size_t w = 0; w < sentenceWords.size(); ++w) {
-      const Word& word = sentenceWords[w];
-      // "<N>th session of [the] <mention>"
-      if (const auto ordinal = ordinalOf(word.lower); ordinal && w + 2 < sentenceWords.size() &&
-                                                      sentenceWords[w + 1].lower == "session" &&
-                                                      sentenceWords[w + 2].lower == "of") {
-        size_t after = sentenceWords[w + 2].range.end;
-        if (w + 3 < sentenceWords.size() && sentenceWords[w + 3].lower == "the" &&
-            trim(prose.substr(after, sentenceWords[w + 3].range.begin - after)).empty())
-          after = sentenceWords[w + 3].range.end;
-        if (const auto m = mentionStartingAt(after); m && isSubject(*m))
-          emit(ClaimKind::Ordinal, *m, word.range, "session").ordinal = *ordinal;
-        continue;
-      }
-      // "<mention>'s <N>th session"
-      if (const auto ordinal = ordinalOf(word.lower);
-          ordinal && w + 1 < sentenceWords.size() && sentenceWords[w + 1].lower == "session") {
-        const auto owner = nearestBefore(word.range.begin, [&](size_t m) {
-          return isSubject(m) && mentions.mentions[m].possessive &&
-                 word.range.begin - mentions.mentions[m].prose.end <= 4U + 1U;  // "'s " or "’s "
-        });
-        if (owner) emit(ClaimKind::Ordinal, *owner, word.range, "session").ordinal = *ordinal;
-        continue;
-      }
-      if (isOneOf(word.lower, {"signed", "concluded", "adopted", "held", "agreed", "inked"})) {
-        auto subject = nearestBefore(word.range.begin, isEventLike);
-        if (!subject) subject = firstAfter(word.range.end, isEventLike);
-        if (!subject) continue;
-        base::Offset clauseEnd = sentence.end;
-        for (const size_t m : inSentence)
-          if (m != *subject && isEventLike(m) && mentions.mentions[m].prose.begin > word.range.end) {
-            clauseEnd = mentions.mentions[m].prose.begin;
-            break;
-          }
-        const base::Offset afterSubject = std::max(word.range.end, mentions.mentions[*subject].prose.end);
-        if (const auto places = placesIn(word.range.end, clauseEnd); !places.empty())
-          emitPlace(*subject, places.front(), word.lower);
-        auto found = datesIn(afterSubject, clauseEnd);
-        if (found.empty()) found = datesIn(sentence.begin, mentions.mentions[*subject].prose.begin);
-        if (!found.empty()) emitDate(ClaimKind::Date, *subject, found.front(), word.lower);
-        continue;
-      }
-      const bool setUp = word.lower == "set" && w + 1 < sentenceWords.size() && sentenceWords[w + 1].lower == "up";
-      if (setUp || isOneOf(word.lower, {"established", "founded", "created"})) {
-        const base::Offset cueEnd = setUp ? sentenceWords[w + 1].range.end : word.range.end;
-        const auto found = datesIn(cueEnd, sentence.end);
-        if (found.empty()) continue;
-        const std::string_view gap = trim(prose.substr(cueEnd, dates[found.front()].range.begin - cueEnd));
-        if (gap != "in" && gap != "on" && !gap.empty()) continue;
-        auto subject = nearestBefore(word.range.begin, isSubject);
-        if (!subject) subject = firstAfter(cueEnd, isSubject);
-        if (subject) emitDate(ClaimKind::Founded, *subject, found.front(), setUp ? "set up" : word.lower);
-        continue;
-      }
-      if (word.lower == "since") {
-        const auto found = datesIn(word.range.end, sentence.end);
-        if (found.empty() || !trim(prose.substr(word.range.end, dates[found.front()].range.begin - word.range.end)).empty())
-          continue;
-        auto subject = nearestBefore(word.range.begin, isSubject);
-        if (!subject) subject = firstAfter(word.range.end, isSubject);
-        if (subject) emitDate(ClaimKind::Since, *subject, found.front(), "since");
-      }
-    }
-  }
-  std::stable_sort(out.begin(), out.end(), [](const Claim& a, const Claim& b) {
-    return a.block != b.block ? a.block < b.block : a.prose.begin < b.prose.begin;
-  });
+  const size_t first = out.size();
+  BlockClaims claims(facts_, mentions, prose, block, map, dates_.find(prose), out);
+  claims.run(blockMentions);
+  std::stable_sort(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(),
+                   [](const Claim& a, const Claim& b) { return a.prose.begin < b.prose.begin; });
 }
 
 }  // namespace galley::facts

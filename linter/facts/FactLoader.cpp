@@ -389,6 +389,20 @@ class Parser {
     if (const YAML::Node note = node["note"]; note.IsDefined() && note.IsScalar()) entity.note = note.Scalar();
     entity.sources = parseSources(node["sources"]);
 
+    parseStatements(node, entity);
+
+    if (kind == EntityKind::Office) parseOffice(node, entity);
+    if (kind == EntityKind::Person) parseHolds(node, entity);
+    if (kind == EntityKind::RecurringSession) {
+      if (const YAML::Node n = node["numbering-base-year"]; n.IsDefined())
+        entity.numberingBaseYear = statement<int>(n, entity, [this](const YAML::Node& v) { return integer(v); });
+      parseSessions(node, entity);
+    }
+    entities_[self] = std::move(entity);
+  }
+
+  // The Wikidata-style statements every kind may carry.
+  void parseStatements(const YAML::Node& node, Entity& entity) {
     auto readDate = [this](const YAML::Node& n) { return parseDate(n); };
     auto readPlace = [this](const YAML::Node& n) { return place(n); };
     auto readRefs = [this](const YAML::Node& n) { return references(n); };
@@ -411,14 +425,6 @@ class Parser {
       entity.signatories = statement<std::vector<EntityIndex>>(n, entity, readRefs);
     if (const YAML::Node n = node["ordinal"]; n.IsDefined()) entity.ordinal = statement<int>(n, entity, readInt);
 
-    if (kind == EntityKind::Office) parseOffice(node, entity);
-    if (kind == EntityKind::Person) parseHolds(node, entity);
-    if (kind == EntityKind::RecurringSession) {
-      if (const YAML::Node n = node["numbering-base-year"]; n.IsDefined())
-        entity.numberingBaseYear = statement<int>(n, entity, readInt);
-      parseSessions(node, entity);
-    }
-    entities_[self] = std::move(entity);
   }
 
   void parseOffice(const YAML::Node& node, Entity& entity) {

@@ -27,7 +27,7 @@ bool isPossessiveAt(std::string_view prose, base::Offset end) {
   const std::string_view rest = prose.substr(end);
   if (rest.starts_with("'s") || rest.starts_with("\xE2\x80\x99s")) {
     const size_t after = rest.starts_with("'s") ? 2 : 4;
-    return after >= rest.size() || !std::isalnum(static_cast<unsigned char>(rest[after]));
+    return after >= rest.size() || std::isalnum(static_cast<unsigned char>(rest[after])) == 0;
   }
   // "the Nations' staff": a bare apostrophe after a final s.
   return end > 0 && prose[end - 1] == 's' && (rest.starts_with("'") || rest.starts_with("\xE2\x80\x99"));
@@ -59,59 +59,95 @@ MentionSet MentionFinder::find(const document::Document& document) const {
   return out;
 }
 
-void MentionFinder::findInBlock(std::string_view prose, uint32_t block, const document::ProseText* map,
-                                MentionSet& out) const {
-  const auto toSource = [map](base::Range range) { return map != nullptr ? map->toSource(range) : range; };
+namespace {
 
-  // One item per selected match: a mention, a title form, or both.
-  struct Item {
-    base::Range range;
-    std::optional<size_t> mention;  // index into out.mentions
-    std::vector<Target> titles;     // title targets (offices)
-    std::optional<EntityIndex> officeEntity;
-  };
-  std::vector<Item> items;
-  for (const auto& match : NameMatcher::selectLongest(matcher_.findAll(prose))) {
-    Item item;
-    item.range = match.range;
-    for (const auto& target : targets_[match.pattern]) {
-      if (target.title) {
-        item.titles.push_back(target);
-        continue;
-      }
-      if (item.mention) continue;  // one entity per name: the loader rejects shared names
-      Mention mention;
-      mention.entity = target.entity;
-      mention.block = block;
-      mention.prose = match.range;
-      mention.source = toSource(match.range);
-      mention.possessive = isPossessiveAt(prose, match.range.end);
-      item.mention = out.mentions.size();
-      out.mentions.push_back(mention);
-      if (facts_.entity(target.entity).kind == EntityKind::Office) item.officeEntity = target.entity;
+// One selected match in a block: a mention, a title form, or both.
+struct Item {
+  base::Range range;
+  std::optional<size_t> mention;                           // index into MentionSet::mentions
+  std::vector<std::pair<EntityIndex, uint32_t>> titles;    // (office, title form) it may be
+  std::optional<EntityIndex> officeEntity;                 // the match names an office entity
+};
+
+// A title phrase and the items it covers.
+struct Phrase {
+  TitleMention title;
+  size_t firstItem = 0;
+  size_t lastItem = 0;
+};
+
+// Builds title phrases and pairs them with people, for one block.
+class TitlePairer {
+ public:
+  TitlePairer(const FactBase& facts, std::string_view prose, const std::vector<Item>& items, const MentionSet& out)
+      : facts_(facts), prose_(prose), items_(items), out_(out) {}
+
+  std::vector<Phrase> phrases(uint32_t block) const {
+    std::vector<Phrase> found;
+    for (size_t i = 0; i < items_.size(); ++i) {
+      if (items_[i].titles.empty() && !items_[i].officeEntity) continue;
+      Phrase phrase = makePhrase(i, block);
+      i = phrase.lastItem;
+      found.push_back(std::move(phrase));
     }
-    items.push_back(std::move(item));
+    return found;
   }
 
-  const auto entityOf = [&](const Item& item) -> std::optional<EntityIndex> {
+  // "<phrase> <person>", "<phrase> and <phrase> <person>", "<person>, [the] <phrase>". Later
+  // phrases first, so a chain inherits its last phrase's person.
+  void pair(std::vector<Phrase>& phrases) const {
+    for (size_t p = phrases.size(); p-- > 0;) {
+      Phrase& phrase = phrases[p];
+      const size_t next = phrase.lastItem + 1;
+      if (next < items_.size()) {
+        const std::string gap = gapText(prose_, items_[phrase.lastItem].range.end, items_[next].range.begin);
+        if (gap.empty() && isKind(items_[next], EntityKind::Person)) {
+          phrase.title.person = items_[next].mention;
+        } else if ((gap == "and" || gap == ",") && p + 1 < phrases.size() && phrases[p + 1].firstItem == next) {
+          phrase.title.person = phrases[p + 1].title.person;
+        }
+      }
+      if (phrase.title.person || phrase.firstItem == 0) continue;
+      const Item& before = items_[phrase.firstItem - 1];
+      if (!isKind(before, EntityKind::Person)) continue;
+      const std::string gap = gapText(prose_, before.range.end, items_[phrase.firstItem].range.begin);
+      if (gap == "," || gap == ", the" || gap == ", now" || gap == ", then") phrase.title.person = before.mention;
+    }
+  }
+
+ private:
+  [[nodiscard]] std::optional<EntityIndex> entityOf(const Item& item) const {
     if (!item.mention) return std::nullopt;
-    return out.mentions[*item.mention].entity;
-  };
-  const auto isKind = [&](const Item& item, EntityKind kind) {
+    return out_.mentions[*item.mention].entity;
+  }
+  [[nodiscard]] bool isKind(const Item& item, EntityKind kind) const {
     const auto entity = entityOf(item);
     return entity && facts_.entity(*entity).kind == kind;
-  };
+  }
 
-  // Title phrases, with the item span they cover.
-  struct Phrase {
-    TitleMention title;
-    size_t firstItem;
-    size_t lastItem;
-  };
-  std::vector<Phrase> phrases;
-  for (size_t i = 0; i < items.size(); ++i) {
-    const Item& item = items[i];
-    if (item.titles.empty() && !item.officeEntity) continue;
+  // The organisation written before ("SCO Secretary-General") or after ("... of the SCO").
+  void attachOrganisation(Phrase& phrase, size_t i) const {
+    TitleMention& title = phrase.title;
+    const Item& item = items_[i];
+    if (i > 0 && isKind(items_[i - 1], EntityKind::Organisation)) {
+      const std::string gap = gapText(prose_, items_[i - 1].range.end, item.range.begin);
+      if (gap.empty() || gap == "'s" || gap == "\xE2\x80\x99s") {
+        title.organisation = entityOf(items_[i - 1]);
+        phrase.firstItem = i - 1;
+        return;
+      }
+    }
+    if (i + 1 < items_.size() && isKind(items_[i + 1], EntityKind::Organisation)) {
+      const std::string gap = gapText(prose_, item.range.end, items_[i + 1].range.begin);
+      if (gap == "of" || gap == "of the") {
+        title.organisation = entityOf(items_[i + 1]);
+        phrase.lastItem = i + 1;
+      }
+    }
+  }
+
+  [[nodiscard]] Phrase makePhrase(size_t i, uint32_t block) const {
+    const Item& item = items_[i];
     Phrase phrase{{}, i, i};
     TitleMention& title = phrase.title;
     title.block = block;
@@ -121,24 +157,11 @@ void MentionFinder::findInBlock(std::string_view prose, uint32_t block, const do
       offices.push_back(*item.officeEntity);
       title.canonical = facts_.entity(*item.officeEntity).name;
     } else {
-      for (const auto& target : item.titles) offices.push_back(target.entity);
-      const Target& first = item.titles.front();
-      title.canonical = facts_.entity(first.entity).titles[first.form];
+      for (const auto& [office, form] : item.titles) offices.push_back(office);
+      const auto& [office, form] = item.titles.front();
+      title.canonical = facts_.entity(office).titles[form];
     }
-    if (i > 0 && isKind(items[i - 1], EntityKind::Organisation)) {
-      const std::string gap = gapText(prose, items[i - 1].range.end, item.range.begin);
-      if (gap.empty() || gap == "'s" || gap == "\xE2\x80\x99s") {
-        title.organisation = entityOf(items[i - 1]);
-        phrase.firstItem = i - 1;
-      }
-    }
-    if (!title.organisation && i + 1 < items.size() && isKind(items[i + 1], EntityKind::Organisation)) {
-      const std::string gap = gapText(prose, item.range.end, items[i + 1].range.begin);
-      if (gap == "of" || gap == "of the") {
-        title.organisation = entityOf(items[i + 1]);
-        phrase.lastItem = i + 1;
-      }
-    }
+    attachOrganisation(phrase, i);
     if (title.organisation && !item.officeEntity) {
       std::vector<EntityIndex> narrowed;
       std::copy_if(offices.begin(), offices.end(), std::back_inserter(narrowed),
@@ -147,32 +170,44 @@ void MentionFinder::findInBlock(std::string_view prose, uint32_t block, const do
       if (!narrowed.empty()) offices = std::move(narrowed);
     }
     title.offices = std::move(offices);
-    title.prose = {items[phrase.firstItem].range.begin, items[phrase.lastItem].range.end};
-    title.source = toSource(title.prose);
-    const size_t last = phrase.lastItem;
-    phrases.push_back(std::move(phrase));
-    i = last;
+    title.prose = {items_[phrase.firstItem].range.begin, items_[phrase.lastItem].range.end};
+    return phrase;
   }
 
-  // Pair phrases with people: "<phrase> <person>", "<phrase> and <phrase> <person>",
-  // "<person>, [the] <phrase>". Later phrases first, so a chain inherits its last phrase's person.
-  for (size_t p = phrases.size(); p-- > 0;) {
-    Phrase& phrase = phrases[p];
-    const size_t next = phrase.lastItem + 1;
-    if (next < items.size()) {
-      const std::string gap = gapText(prose, items[phrase.lastItem].range.end, items[next].range.begin);
-      if (gap.empty() && isKind(items[next], EntityKind::Person)) {
-        phrase.title.person = items[next].mention;
-      } else if ((gap == "and" || gap == ",") && p + 1 < phrases.size() && phrases[p + 1].firstItem == next) {
-        phrase.title.person = phrases[p + 1].title.person;
+  const FactBase& facts_;
+  std::string_view prose_;
+  const std::vector<Item>& items_;
+  const MentionSet& out_;
+};
+
+}  // namespace
+
+void MentionFinder::findInBlock(std::string_view prose, uint32_t block, const document::ProseText* map,
+                                MentionSet& out) const {
+  const auto toSource = [map](base::Range range) { return map != nullptr ? map->toSource(range) : range; };
+  std::vector<Item> items;
+  for (const auto& match : NameMatcher::selectLongest(matcher_.findAll(prose))) {
+    Item item;
+    item.range = match.range;
+    for (const auto& target : targets_[match.pattern]) {
+      if (target.title) {
+        item.titles.emplace_back(target.entity, target.form);
+      } else if (!item.mention) {  // one entity per name: the loader rejects shared names
+        item.mention = out.mentions.size();
+        out.mentions.push_back({target.entity, block, match.range, toSource(match.range),
+                                isPossessiveAt(prose, match.range.end)});
+        if (facts_.entity(target.entity).kind == EntityKind::Office) item.officeEntity = target.entity;
       }
     }
-    if (!phrase.title.person && phrase.firstItem > 0 && isKind(items[phrase.firstItem - 1], EntityKind::Person)) {
-      const std::string gap = gapText(prose, items[phrase.firstItem - 1].range.end, items[phrase.firstItem].range.begin);
-      if (gap == "," || gap == ", the" || gap == ", now" || gap == ", then") phrase.title.person = items[phrase.firstItem - 1].mention;
-    }
+    items.push_back(std::move(item));
   }
-  for (auto& phrase : phrases) out.titles.push_back(std::move(phrase.title));
+  const TitlePairer pairer(facts_, prose, items, out);
+  std::vector<Phrase> phrases = pairer.phrases(block);
+  pairer.pair(phrases);
+  for (auto& phrase : phrases) {
+    phrase.title.source = toSource(phrase.title.prose);
+    out.titles.push_back(std::move(phrase.title));
+  }
 }
 
 }  // namespace galley::facts

@@ -105,48 +105,51 @@ std::optional<base::DateInterval> dayInterval(int year, unsigned month, unsigned
 }  // namespace
 
 std::vector<FoundDate> SimpleDateFinder::find(std::string_view text) const {
-  const std::vector<Token> tokens = tokenize(text);
+  std::vector<Token> tokens = tokenize(text);
+  const size_t count = tokens.size();
+  // Sentinels, so that the patterns below may look up to four tokens ahead.
+  constexpr size_t kLookahead = 4;
+  for (size_t i = 0; i < kLookahead; ++i) tokens.push_back({TokenKind::Other, {}, {}});
   std::vector<FoundDate> found;
-  const auto at = [&](size_t i) -> const Token* { return i < tokens.size() ? &tokens[i] : nullptr; };
   size_t i = 0;
-  while (i < tokens.size()) {
-    const Token& token = tokens[i];
-    const Token* t1 = at(i + 1);
-    const Token* t2 = at(i + 2);
-    const Token* t3 = at(i + 3);
-    const Token* t4 = at(i + 4);
+  while (i < count) {
+    const Token& t0 = tokens[i];
+    const Token& t1 = tokens[i + 1];
+    const Token& t2 = tokens[i + 2];
+    const Token& t3 = tokens[i + 3];
+    const Token& t4 = tokens[i + 4];
     // "13-17 March 2017"
-    if (dayOf(token) && t1 && t1->kind == TokenKind::Dash && t2 && dayOf(*t2) && t3 && monthOf(*t3) && t4 && yearOf(*t4)) {
-      const auto first = dayInterval(*yearOf(*t4), *monthOf(*t3), *dayOf(token));
-      const auto last = dayInterval(*yearOf(*t4), *monthOf(*t3), *dayOf(*t2));
+    if (dayOf(t0) && t1.kind == TokenKind::Dash && dayOf(t2) && monthOf(t3) && yearOf(t4)) {
+      const auto first = dayInterval(*yearOf(t4), *monthOf(t3), *dayOf(t0));
+      const auto last = dayInterval(*yearOf(t4), *monthOf(t3), *dayOf(t2));
       if (first && last && first->first <= last->last)
-        found.push_back({{token.range.begin, t4->range.end}, {first->first, last->last, base::Precision::Day}});
-      i += 5;
+        found.push_back({{t0.range.begin, t4.range.end}, {first->first, last->last, base::Precision::Day}});
+      i += kLookahead + 1;
       continue;
     }
     // "14 June 2011"
-    if (dayOf(token) && t1 && monthOf(*t1) && t2 && yearOf(*t2)) {
-      if (const auto value = dayInterval(*yearOf(*t2), *monthOf(*t1), *dayOf(token)))
-        found.push_back({{token.range.begin, t2->range.end}, *value});
+    if (dayOf(t0) && monthOf(t1) && yearOf(t2)) {
+      if (const auto value = dayInterval(*yearOf(t2), *monthOf(t1), *dayOf(t0)))
+        found.push_back({{t0.range.begin, t2.range.end}, *value});
       i += 3;
       continue;
     }
-    if (const auto month = monthOf(token)) {
+    if (const auto month = monthOf(t0)) {
       // "June 14, 2011"
-      if (t1 && dayOf(*t1) && t2 && t2->kind == TokenKind::Comma && t3 && yearOf(*t3)) {
-        if (const auto value = dayInterval(*yearOf(*t3), *month, *dayOf(*t1)))
-          found.push_back({{token.range.begin, t3->range.end}, *value});
-        i += 4;
+      if (dayOf(t1) && t2.kind == TokenKind::Comma && yearOf(t3)) {
+        if (const auto value = dayInterval(*yearOf(t3), *month, *dayOf(t1)))
+          found.push_back({{t0.range.begin, t3.range.end}, *value});
+        i += kLookahead;
         continue;
       }
       // "June 2011"
-      if (t1 && yearOf(*t1)) {
-        found.push_back({{token.range.begin, t1->range.end}, base::DateInterval::month(*yearOf(*t1), *month)});
+      if (yearOf(t1)) {
+        found.push_back({{t0.range.begin, t1.range.end}, base::DateInterval::month(*yearOf(t1), *month)});
         i += 2;
         continue;
       }
     }
-    if (const auto year = yearOf(token)) found.push_back({token.range, base::DateInterval::year(*year)});
+    if (const auto year = yearOf(t0)) found.push_back({t0.range, base::DateInterval::year(*year)});
     ++i;
   }
   return found;
