@@ -30,7 +30,8 @@ constexpr std::string_view kHelp =
     "                  values truncated to the precision\n"
     "  --month-first   read ambiguous numeric dates (03/04/2017) month first (default: day first)\n"
     "  --batch         read 'reference_date<TAB>text' lines on stdin, write one JSON object per line;\n"
-    "                  a missing or malformed reference date leaves relative dates unresolved\n"
+    "                  an empty reference leaves relative dates unresolved; a malformed one\n"
+    "                  gives {\"dates\": []} for that line\n"
     "  -h, --help      show this help\n";
 
 nlohmann::json toJson(std::string_view text, const dates::DateExpression& e) {
@@ -98,8 +99,15 @@ int runBatch(const dates::DateRecognizer& recognizer) {
     std::optional<base::CivilDate> reference;
     std::string_view text = line;
     if (tab != std::string::npos) {
-      reference = parseReference(std::string_view(line).substr(0, tab));
+      const std::string_view field = std::string_view(line).substr(0, tab);
       text = std::string_view(line).substr(tab + 1);
+      if (!field.empty()) {
+        reference = parseReference(field);
+        if (!reference) {  // a malformed reference date: nothing is trusted on this line
+          std::cout << R"({"dates":[]})" << '\n';
+          continue;
+        }
+      }
     }
     std::cout << datesJson(text, recognizer.recognize(text, reference)).dump() << '\n';
   }
