@@ -1,0 +1,97 @@
+#include "checks/TitleCheck.h"
+
+#include "checks/FactCheck.h"
+
+namespace galley::checks {
+
+namespace {
+
+// The offices `person` held, as "Executive Director of the United Nations Office on Drugs and Crime".
+std::string officesOf(const facts::FactBase& base, const facts::Entity& person) {
+  std::string out;
+  for (const auto& tenure : person.holds) {
+    const std::string& name = base.entity(tenure.office).name;
+    if (out.find(name) != std::string::npos) continue;
+    if (!out.empty()) out += "; ";
+    out += name;
+  }
+  return out.empty() ? "no office in the fact base" : out;
+}
+
+}  // namespace
+
+TitleCheck::TitleCheck(const config::RuleConfig& rule, Scope scope, std::shared_ptr<const facts::FactPack> pack,
+                       bool period)
+    : Check(rule, scope), pack_(std::move(pack)), period_(period) {}
+
+std::unique_ptr<Check> TitleCheck::create(const config::RuleConfig& rule, base::ErrorList& errors) {
+  const size_t errorsBefore = errors.size();
+  const auto scope = Scope::parse(rule.scope, errors);
+  const bool period = rule.options.getBool("period", true, errors);
+  auto pack = loadRuleFacts(rule, errors);
+  if (errors.size() != errorsBefore || !scope || !pack) return nullptr;
+  return std::make_unique<TitleCheck>(rule, *scope, std::move(pack), period);
+}
+
+void TitleCheck::run(const document::Document& document, annotate::Annotations& annotations,
+                     diag::DiagnosticSink& sink) const {
+  const facts::FactBase& base = pack_->facts();
+  const facts::MentionSet mentions = pack_->mentions().find(document);
+  for (const facts::TitleMention& title : mentions.titles) {
+    if (!title.person || !scope().includes(document.blocks[title.block])) continue;
+    const facts::EntityIndex personIndex = mentions.mentions[*title.person].entity;
+    const facts::Entity& person = base.entity(personIndex);
+    const document::ProseText& prose = document.blocks[title.block].prose;
+    const std::string written(prose.text().substr(title.prose.begin, title.prose.size()));
+
+    std::vector<const facts::Tenure*> held;
+    for (const auto office : title.offices)
+      for (const auto* tenure : base.tenures(personIndex, office)) held.push_back(tenure);
+    if (title.organisation && !title.organisationMatches) held.clear();  // "UNODC Secretary-General"
+    if (held.empty()) {
+      const std::string expected = officesOf(base, person);
+      const std::array<std::pair<std::string_view, std::string_view>, 3> values{
+          {{"person", person.name}, {"title", written}, {"expected", expected}}};
+      diag::Diagnostic diagnostic = this->diagnostic(title.source, values);
+      if (!person.holds.empty()) {
+        diagnostic.notes.push_back(factNote(base, person.holds.front().where, person.holds.front().sources,
+                                            "the fact base lists " + person.name + " as " + expected));
+      } else {
+        diagnostic.notes.push_back(factNote(base, person.where, person.sources,
+                                            "the fact base lists no office for " + person.name));
+      }
+      sink.report(std::move(diagnostic));
+      continue;
+    }
+    const auto& reference = annotations.referenceDate();
+    if (!period_ || !reference) continue;
+    const base::DateInterval day = base::DateInterval::day(*reference);
+    if (std::any_of(held.begin(), held.end(), [&](const facts::Tenure* tenure) { return tenure->covers(day); }))
+      continue;
+    const auto termText = [](const facts::Tenure& tenure) {
+      return (tenure.from ? tenure.from->isoFirst() : std::string("?")) + " to " +
+             (tenure.to ? tenure.to->isoLast() : std::string("now"));
+    };
+    std::string expected = "not in office on " + base::formatDayMonthYear(*reference);
+    std::optional<std::pair<facts::EntityIndex, const facts::Tenure*>> holder;
+    for (const auto office : title.offices) {
+      const auto holders = base.holdersAt(office, day);
+      if (holders.empty()) continue;
+      holder = holders.front();
+      expected += "; " + base.entity(holder->first).name + " was";
+      break;
+    }
+    const std::array<std::pair<std::string_view, std::string_view>, 3> values{
+        {{"person", person.name}, {"title", written}, {"expected", expected}}};
+    diag::Diagnostic diagnostic = this->diagnostic(title.source, values);
+    diagnostic.notes.push_back(factNote(base, held.front()->where, held.front()->sources,
+                                        person.name + "'s term in the fact base: " + termText(*held.front())));
+    if (holder) {
+      diagnostic.notes.push_back(factNote(base, holder->second->where, holder->second->sources,
+                                          base.entity(holder->first).name + "'s term: " + termText(*holder->second)));
+    }
+    sink.report(std::move(diagnostic));
+  }
+}
+
+}  // namespace galley::checks
