@@ -5,9 +5,12 @@
 #include <array>
 
 #include "checks/ConsistencyCheck.h"
+#include "checks/DateValidityCheck.h"
 #include "checks/ExistenceCheck.h"
+#include "checks/FactCheck.h"
 #include "checks/RepetitionCheck.h"
 #include "checks/SubstitutionCheck.h"
+#include "checks/TitleCheck.h"
 
 namespace galley::checks {
 
@@ -23,9 +26,12 @@ constexpr KindEntry kind(std::string_view id, Stability stability) {
 
 const std::array kKinds = {
     kind<ConsistencyCheck>("consistency", Stability::Stable),
+    kind<DateValidityCheck>("date-validity", Stability::Stable),
     kind<ExistenceCheck>("existence", Stability::Stable),
+    kind<FactCheck>("fact", Stability::Stable),
     kind<RepetitionCheck>("repetition", Stability::Stable),
     kind<SubstitutionCheck>("substitution", Stability::Stable),
+    kind<TitleCheck>("title", Stability::Stable),
 };
 
 }  // namespace
@@ -33,12 +39,13 @@ const std::array kKinds = {
 std::span<const KindEntry> registeredKinds() { return kKinds; }
 
 const KindEntry* findKind(std::string_view id) {
-  const auto it = std::find_if(kKinds.begin(), kKinds.end(), [&](const KindEntry& k) { return k.id == id; });
+  const auto* const it = std::find_if(kKinds.begin(), kKinds.end(), [&](const KindEntry& k) { return k.id == id; });
   return it == kKinds.end() ? nullptr : &*it;
 }
 
 std::vector<config::KindSchema> kindSchemas() {
   std::vector<config::KindSchema> schemas;
+  schemas.reserve(kKinds.size());
   for (const KindEntry& k : kKinds) schemas.push_back({k.id, k.stability, k.options, k.placeholders});
   return schemas;
 }

@@ -17,6 +17,9 @@ namespace {
 constexpr std::string_view kRepeatedWord = R"(([[:alpha:]]+)(?:[ \t]+|[ \t]*\r?\n[ \t]*)(\1))";
 // Lines longer than this are shortened in messages.
 constexpr size_t kMaxQuotedLine = 60;
+// UTF-8 continuation bytes are 10xxxxxx.
+constexpr unsigned kTopTwoBits = 0xC0U;
+constexpr unsigned kContinuationBits = 0x80U;
 
 std::string lowerAscii(std::string_view text) {
   std::string out(text);
@@ -53,7 +56,7 @@ std::string normalise(std::string_view text, const std::vector<base::Range>& wor
 std::string quoteLine(std::string_view text) {
   if (text.size() <= kMaxQuotedLine) return std::string(text);
   size_t cut = kMaxQuotedLine;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0U) == 0x80U) --cut;  // whole code points
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & kTopTwoBits) == kContinuationBits) --cut;  // whole code points
   return std::string(text.substr(0, cut)) + "...";
 }
 

@@ -17,9 +17,10 @@ namespace galley::checks {
 // - words: the same word twice in a row, whatever the case and markup between them
 //   ("the **the**"), separated by spaces or one line break; never across punctuation, so never
 //   across a sentence end.
-// - lines: a line of a title, heading or paragraph whose text (case and spacing aside) equals an
-//   earlier line's, such as a headline printed twice; also a title or heading that is one text
-//   written twice in a row. List items and table cells are not compared (they repeat by design).
+// - lines: a source line of a title, heading or paragraph whose words (case and spacing aside)
+//   equal an earlier line's, such as a headline printed twice, even when the parser joined both
+//   lines into one paragraph; also a title or heading line that is one text written twice in a
+//   row. List items, table cells and front matter are not compared (they repeat by design).
 //
 // ## Why
 // Both are copy-and-paste slips that spell-checkers miss and readers notice at once.

@@ -57,7 +57,7 @@ std::unique_ptr<Check> SubstitutionCheck::create(const config::RuleConfig& rule,
             base::Error::invalidInput("swap entry '" + found.value + "' maps to itself and never fires", found.where));
       }
       if (isRegex) {
-        if (auto regex = compileWordRegex(found, ignoreCase, errors)) matchers.push_back({std::move(*regex), {}, i});
+        if (auto regex = compileWordRegex(found, ignoreCase, errors)) matchers.push_back({*regex, {}, i});  // boost::regex copies share their state
       }
     }
     if (!isRegex) {
@@ -73,7 +73,7 @@ std::unique_ptr<Check> SubstitutionCheck::create(const config::RuleConfig& rule,
         alternation += "(" + literalPattern((*swap)[key].first.value) + ")";
       }
       if (auto regex = compileRegex(wordBounded(alternation), ignoreCase, swap->front().first, errors))
-        matchers.push_back({std::move(*regex), order, 0});
+        matchers.push_back({*regex, order, 0});
     }
   }
   if (errors.size() != errorsBefore || !scope) return nullptr;

@@ -153,37 +153,67 @@ void PackLoader::addRule(const YAML::Node& node, const std::shared_ptr<const Yam
   rule.pack = pack;
   rule.where = where;
   rule.options = RuleOptions(node, source, where);
-  const RuleOptions& keys = rule.options;
 
-  // kind first: it decides which other keys are valid.
-  const KindSchema* schema = nullptr;
-  if (const auto kind = keys.getString("kind", errors)) {
-    rule.kind = kind->value;
-    const auto found = std::find_if(kinds_.begin(), kinds_.end(), [&](const KindSchema& k) { return k.name == kind->value; });
-    if (found == kinds_.end()) {
-      std::vector<std::string_view> names;
-      for (const KindSchema& k : kinds_) names.push_back(k.name);
-      std::sort(names.begin(), names.end());
-      std::string message = unknownKeyMessage(kind->value, names, "kind");
-      message += "; valid kinds: " + joinChoices(names, ", ");
-      errors.push_back(base::Error::invalidInput(message, kind->where));
-    } else if (found->stability == Stability::Removed) {
-      errors.push_back(base::Error::invalidInput("kind '" + kind->value + "' has been removed", kind->where));
-    } else {
-      schema = &*found;
-      if (found->stability == Stability::Deprecated)
-        result_.warnings.push_back(base::Error::invalidInput("kind '" + kind->value + "' is deprecated", kind->where));
+  const KindSchema* schema = readKind(rule, errors);  // first: it decides which other keys are valid
+  checkKeys(node, *source, schema, errors);
+  readId(rule, errors);
+  readHeader(rule, schema, errors);
+  readTests(node, *source, rule, errors);
+
+  if (!rule.id.empty()) {
+    const auto [first, inserted] = firstDefinition_.try_emplace(rule.id, where);
+    if (!inserted) {
+      const base::Location& at = first->second;
+      errors.push_back(base::Error::invalidInput("duplicate rule id '" + rule.id + "' (first defined at " + at.path +
+                                                     ":" + std::to_string(at.line) + ":" + std::to_string(at.column) + ")",
+                                                 rule.options.location("id")));
     }
-  } else if (!keys.has("kind")) {
-    errors.push_back(base::Error::invalidInput("rule has no 'kind'", where));
   }
 
+  if (!errors.empty()) {
+    result_.errors.insert(result_.errors.end(), std::make_move_iterator(errors.begin()),
+                          std::make_move_iterator(errors.end()));
+    if (schema != nullptr) result_.rejected.push_back(std::move(rule));
+    return;
+  }
+  result_.rules.push_back(std::move(rule));
+}
+
+const KindSchema* PackLoader::readKind(RuleConfig& rule, base::ErrorList& errors) {
+  const auto kind = rule.options.getString("kind", errors);
+  if (!kind) {
+    if (!rule.options.has("kind")) errors.push_back(base::Error::invalidInput("rule has no 'kind'", rule.where));
+    return nullptr;
+  }
+  rule.kind = kind->value;
+  const auto found = std::find_if(kinds_.begin(), kinds_.end(), [&](const KindSchema& k) { return k.name == kind->value; });
+  if (found == kinds_.end()) {
+    std::vector<std::string_view> names;
+    names.reserve(kinds_.size());
+    for (const KindSchema& k : kinds_) names.push_back(k.name);
+    std::sort(names.begin(), names.end());
+    std::string message = unknownKeyMessage(kind->value, names, "kind");
+    message += "; valid kinds: " + joinChoices(names, ", ");
+    errors.push_back(base::Error::invalidInput(message, kind->where));
+    return nullptr;
+  }
+  if (found->stability == Stability::Removed) {
+    errors.push_back(base::Error::invalidInput("kind '" + kind->value + "' has been removed", kind->where));
+    return nullptr;
+  }
+  if (found->stability == Stability::Deprecated)
+    result_.warnings.push_back(base::Error::invalidInput("kind '" + kind->value + "' is deprecated", kind->where));
+  return &*found;
+}
+
+void PackLoader::checkKeys(const YAML::Node& node, const YamlSource& source, const KindSchema* schema,
+                           base::ErrorList& errors) {
   // Every key must be a header key or one of the kind's options; duplicates are mistakes too.
   std::vector<std::string_view> validKeys(kHeaderKeys.begin(), kHeaderKeys.end());
   if (schema != nullptr) validKeys.insert(validKeys.end(), schema->options.begin(), schema->options.end());
   std::set<std::string, std::less<>> seen;
   for (auto it = node.begin(); it != node.end(); ++it) {
-    const base::Location keyWhere = source->location(it->first.Mark());
+    const base::Location keyWhere = source.location(it->first.Mark());
     if (!it->first.IsScalar()) {
       errors.push_back(base::Error::invalidInput("a rule's keys must be strings", keyWhere));
       continue;
@@ -191,34 +221,40 @@ void PackLoader::addRule(const YAML::Node& node, const std::shared_ptr<const Yam
     const std::string& key = it->first.Scalar();
     if (!seen.insert(key).second) {
       errors.push_back(base::Error::invalidInput("key '" + key + "' is given twice", keyWhere));
-    } else if (std::find(validKeys.begin(), validKeys.end(), key) == validKeys.end()) {
-      // With the kind unknown its own keys are unknown too: report only likely typos of header keys.
-      if (schema != nullptr || nearestName(key, validKeys))
-        errors.push_back(base::Error::invalidInput(unknownKeyMessage(key, validKeys, "key"), keyWhere));
+      continue;
     }
+    if (std::find(validKeys.begin(), validKeys.end(), key) != validKeys.end()) continue;
+    // With the kind unknown its own keys are unknown too: report only likely typos of header keys.
+    if (schema != nullptr || nearestName(key, validKeys))
+      errors.push_back(base::Error::invalidInput(unknownKeyMessage(key, validKeys, "key"), keyWhere));
   }
+}
 
-  if (const auto id = keys.getString("id", errors)) {
-    std::string name = id->value;
-    if (name.find('.') != std::string::npos) {
-      if (!name.starts_with(pack + ".")) {
-        errors.push_back(base::Error::invalidInput(
-            "rule id '" + name + "' must start with its pack's name '" + pack + ".' (or be a short name)", id->where));
-        name.clear();
-      } else {
-        name.erase(0, pack.size() + 1);
-      }
-    }
-    if (!name.empty() && !isValidRuleName(name)) {
+void PackLoader::readId(RuleConfig& rule, base::ErrorList& errors) {
+  const auto id = rule.options.getString("id", errors);
+  if (!id) {
+    if (!rule.options.has("id")) errors.push_back(base::Error::invalidInput("rule has no 'id'", rule.where));
+    return;
+  }
+  std::string name = id->value;
+  if (name.find('.') != std::string::npos) {
+    if (!name.starts_with(rule.pack + ".")) {
       errors.push_back(base::Error::invalidInput(
-          "rule name '" + name + "' may hold only letters, digits, '-' and '_'", id->where));
-    } else if (!name.empty()) {
-      rule.id = pack + "." + name;
+          "rule id '" + name + "' must start with its pack's name '" + rule.pack + ".' (or be a short name)", id->where));
+      return;
     }
-  } else if (!keys.has("id")) {
-    errors.push_back(base::Error::invalidInput("rule has no 'id'", where));
+    name.erase(0, rule.pack.size() + 1);
   }
+  if (!isValidRuleName(name)) {
+    errors.push_back(
+        base::Error::invalidInput("rule name '" + name + "' may hold only letters, digits, '-' and '_'", id->where));
+    return;
+  }
+  rule.id = rule.pack + "." + name;
+}
 
+void PackLoader::readHeader(RuleConfig& rule, const KindSchema* schema, base::ErrorList& errors) {
+  const RuleOptions& keys = rule.options;
   if (const auto severity = keys.getString("severity", errors)) {
     if (const auto parsed = diag::parseSeverity(severity->value)) {
       rule.severity = *parsed;
@@ -230,81 +266,68 @@ void PackLoader::addRule(const YAML::Node& node, const std::shared_ptr<const Yam
 
   if (const auto message = keys.getString("message", errors)) {
     auto parsed = MessageTemplate::parse(message->value);
-    if (!parsed) {
-      errors.push_back(base::Error::invalidInput(parsed.error().message(), message->where));
-    } else {
+    if (parsed) {
       rule.message = std::move(*parsed);
-      if (schema != nullptr) {
-        for (const std::string& name : rule.message.placeholders()) {
-          if (std::find(schema->placeholders.begin(), schema->placeholders.end(), name) != schema->placeholders.end())
-            continue;
-          std::vector<std::string> provided;
-          for (const std::string_view p : schema->placeholders) provided.push_back("{" + std::string(p) + "}");
-          std::vector<std::string_view> views(provided.begin(), provided.end());
-          errors.push_back(base::Error::invalidInput(
-              "unknown placeholder '{" + name + "}' in message; kind '" + rule.kind + "' provides " +
-                  (views.empty() ? std::string("none") : joinChoices(views, " and ")),
-              message->where));
-        }
-      }
+      if (schema != nullptr) checkPlaceholders(rule, *schema, message->where, errors);
+    } else {
+      errors.push_back(base::Error::invalidInput(parsed.error().message(), message->where));
     }
   } else if (!keys.has("message")) {
-    errors.push_back(base::Error::invalidInput("rule has no 'message'", where));
+    errors.push_back(base::Error::invalidInput("rule has no 'message'", rule.where));
   }
 
   if (auto scope = keys.getStringList("scope", errors)) rule.scope = std::move(*scope);
   if (auto link = keys.getString("link", errors)) rule.link = std::move(link->value);
   if (auto description = keys.getString("description", errors)) rule.description = std::move(description->value);
   rule.enabled = keys.getBool("enabled", true, errors);
+}
 
+void PackLoader::checkPlaceholders(const RuleConfig& rule, const KindSchema& schema, const base::Location& where,
+                                   base::ErrorList& errors) {
+  const auto& provided = schema.placeholders;
+  for (const std::string& name : rule.message.placeholders()) {
+    if (std::find(provided.begin(), provided.end(), name) != provided.end()) continue;
+    std::vector<std::string> braced;
+    braced.reserve(provided.size());
+    for (const std::string_view p : provided) braced.push_back("{" + std::string(p) + "}");
+    const std::vector<std::string_view> views(braced.begin(), braced.end());
+    errors.push_back(base::Error::invalidInput("unknown placeholder '{" + name + "}' in message; kind '" + rule.kind +
+                                                   "' provides " +
+                                                   (views.empty() ? std::string("none") : joinChoices(views, " and ")),
+                                               where));
+  }
+}
+
+void PackLoader::readTests(const YAML::Node& node, const YamlSource& source, RuleConfig& rule,
+                           base::ErrorList& errors) {
   const YAML::Node tests = findKey(node, "tests");
-  if (tests.IsDefined() && !tests.IsNull()) {
-    if (!tests.IsSequence()) {
-      errors.push_back(base::Error::invalidInput("'tests' must be a list of 'bad:'/'good:' items, not " +
-                                                     std::string(describeNode(tests)),
-                                                 source->location(tests.Mark())));
-    } else {
-      for (const YAML::Node& test : tests) {
-        const base::Location testWhere = source->location(test.Mark());
-        if (!test.IsMap() || test.size() != 1 || !test.begin()->first.IsScalar()) {
-          errors.push_back(base::Error::invalidInput(
-              "each test must be a map with one key, 'bad:' or 'good:'", testWhere));
-          continue;
-        }
-        const std::string& key = test.begin()->first.Scalar();
-        const YAML::Node value = test.begin()->second;
-        if (key != "bad" && key != "good") {
-          errors.push_back(base::Error::invalidInput(unknownKeyMessage(key, kTestKeys, "test key"), testWhere));
-          continue;
-        }
-        if (!value.IsScalar()) {
-          errors.push_back(base::Error::invalidInput(
-              "'" + key + "' must be a string, not " + std::string(describeNode(value)), source->location(value.Mark())));
-          continue;
-        }
-        rule.tests.push_back({key == "bad" ? RuleTest::Expect::Bad : RuleTest::Expect::Good, value.Scalar(),
-                              source->location(value.Mark())});
-      }
-    }
-  }
-
-  if (!rule.id.empty()) {
-    const auto [first, inserted] = firstDefinition_.try_emplace(rule.id, where);
-    if (!inserted) {
-      const base::Location& at = first->second;
-      errors.push_back(base::Error::invalidInput("duplicate rule id '" + rule.id + "' (first defined at " + at.path +
-                                                     ":" + std::to_string(at.line) + ":" + std::to_string(at.column) + ")",
-                                                 keys.location("id")));
-    }
-  }
-
-  if (!errors.empty()) {
-    result_.errors.insert(result_.errors.end(), std::make_move_iterator(errors.begin()),
-                          std::make_move_iterator(errors.end()));
-    if (schema != nullptr) result_.rejected.push_back(std::move(rule));
+  if (!tests.IsDefined() || tests.IsNull()) return;
+  if (!tests.IsSequence()) {
+    errors.push_back(base::Error::invalidInput(
+        "'tests' must be a list of 'bad:'/'good:' items, not " + std::string(describeNode(tests)),
+        source.location(tests.Mark())));
     return;
   }
-  result_.rules.push_back(std::move(rule));
+  for (const YAML::Node& test : tests) {
+    const base::Location testWhere = source.location(test.Mark());
+    if (!test.IsMap() || test.size() != 1 || !test.begin()->first.IsScalar()) {
+      errors.push_back(base::Error::invalidInput("each test must be a map with one key, 'bad:' or 'good:'", testWhere));
+      continue;
+    }
+    const std::string& key = test.begin()->first.Scalar();
+    const YAML::Node value = test.begin()->second;
+    if (key != "bad" && key != "good") {
+      errors.push_back(base::Error::invalidInput(unknownKeyMessage(key, kTestKeys, "test key"), testWhere));
+      continue;
+    }
+    if (!value.IsScalar()) {
+      errors.push_back(base::Error::invalidInput(
+          "'" + key + "' must be a string, not " + std::string(describeNode(value)), source.location(value.Mark())));
+      continue;
+    }
+    rule.tests.push_back({key == "bad" ? RuleTest::Expect::Bad : RuleTest::Expect::Good, value.Scalar(),
+                          source.location(value.Mark())});
+  }
 }
 
 LoadedConfigs PackLoader::finish() && { return std::move(result_); }

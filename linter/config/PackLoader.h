@@ -11,7 +11,7 @@
 #include "config/KindSchema.h"
 #include "config/RuleConfig.h"
 
-namespace YAML {
+namespace YAML {  // NOLINT(readability-identifier-naming): yaml-cpp's namespace
 class Node;
 }  // namespace YAML
 
@@ -52,6 +52,15 @@ class PackLoader {
  private:
   void addPack(const std::string& dir, const std::string& pack);
   void addRule(const YAML::Node& node, const std::shared_ptr<const YamlSource>& source, const std::string& pack);
+  // The steps of addRule; each appends its problems to `errors`.
+  const KindSchema* readKind(RuleConfig& rule, base::ErrorList& errors);
+  static void checkKeys(const YAML::Node& node, const YamlSource& source, const KindSchema* schema,
+                        base::ErrorList& errors);
+  static void readId(RuleConfig& rule, base::ErrorList& errors);
+  static void readHeader(RuleConfig& rule, const KindSchema* schema, base::ErrorList& errors);
+  static void checkPlaceholders(const RuleConfig& rule, const KindSchema& schema, const base::Location& where,
+                                base::ErrorList& errors);
+  static void readTests(const YAML::Node& node, const YamlSource& source, RuleConfig& rule, base::ErrorList& errors);
 
   std::span<const KindSchema> kinds_;
   LoadedConfigs result_;

@@ -11,7 +11,7 @@
 #include "base/Error.h"
 #include "config/Located.h"
 
-namespace YAML {
+namespace YAML {  // NOLINT(readability-identifier-naming): yaml-cpp's namespace
 class Node;
 }  // namespace YAML
 

@@ -93,8 +93,8 @@ TEST(ConfigLoader, UnknownKindListsTheValidOnes) {
     message: "m"
 )"));
   EXPECT_EQ(error.message(),
-            "unknown kind 'substitute' (did you mean 'substitution'?); valid kinds: consistency, existence, repetition, "
-            "substitution");
+            "unknown kind 'substitute' (did you mean 'substitution'?); valid kinds: consistency, date-validity, existence, "
+            "fact, repetition, substitution, title");
   expectAt(error, 3, 11);
 }
 
