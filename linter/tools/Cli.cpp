@@ -29,6 +29,7 @@ constexpr std::array<std::pair<std::string_view, CommandFunction>, 3> kCommands 
 
 std::vector<std::string> commandNames() {
   std::vector<std::string> names;
+  names.reserve(kCommands.size());
   for (const auto& [name, function] : kCommands) names.emplace_back(name);
   return names;
 }

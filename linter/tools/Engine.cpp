@@ -37,15 +37,19 @@ diag::Diagnostic invalidUtf8Diagnostic(const base::SourceBuffer& source, base::R
   return diagnostic;
 }
 
+// `ids` plus the engine's own rule ids, sorted and unique.
+std::vector<std::string> withEngineRules(std::vector<std::string> ids) {
+  ids.emplace_back(kInvalidUtf8Rule);
+  ids.emplace_back(kNestingTooDeepRule);
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  return ids;
+}
+
 }  // namespace
 
-Engine::Engine(RuleHooks hooks, EngineOptions options) : hooks_(std::move(hooks)), options_(options) {
-  knownRuleIds_ = hooks_.ruleIds;
-  knownRuleIds_.emplace_back(kInvalidUtf8Rule);
-  knownRuleIds_.emplace_back(kNestingTooDeepRule);
-  std::sort(knownRuleIds_.begin(), knownRuleIds_.end());
-  knownRuleIds_.erase(std::unique(knownRuleIds_.begin(), knownRuleIds_.end()), knownRuleIds_.end());
-}
+Engine::Engine(RuleHooks hooks, EngineOptions options)
+    : hooks_(std::move(hooks)), options_(options), knownRuleIds_(withEngineRules(hooks_.ruleIds)) {}
 
 FileResult Engine::lint(base::SourceBuffer buffer) const {
   FileResult result;

@@ -107,7 +107,7 @@ bool Suppressions::isSuppressed(const diag::Diagnostic& diagnostic, uint32_t lin
       }
     }
   }
-  return disabled.count(diagnostic.ruleId) > 0 || (all && reenabled.count(diagnostic.ruleId) == 0);
+  return disabled.contains(diagnostic.ruleId) || (all && !reenabled.contains(diagnostic.ruleId));
 }
 
 void Suppressions::apply(const base::SourceBuffer& source, std::vector<diag::Diagnostic>& diagnostics) const {
