@@ -63,7 +63,7 @@ const std::vector<DateMention>& Annotations::dates() {
     const uint32_t shift = starts[current].first;
     e.range = {e.range.begin - shift, e.range.end - shift};
     if (!e.weekdayRange.empty()) e.weekdayRange = {e.weekdayRange.begin - shift, e.weekdayRange.end - shift};
-    dates_.push_back({starts[current].second, std::move(e)});
+    dates_.push_back({starts[current].second, e});
   }
   return dates_;
 }

@@ -1,5 +1,6 @@
 #include "checks/DateValidityCheck.h"
 
+#include <algorithm>
 #include <string>
 #include <utility>
 #include <vector>
@@ -68,9 +69,9 @@ void DateValidityCheck::run(const document::Document& document, annotate::Annota
   std::vector<std::pair<size_t, base::Range>> spans;
   forEachSpan(document, annotations, [&](size_t block, base::Range span) { spans.emplace_back(block, span); });
   auto inScope = [&](const annotate::DateMention& m) {
-    for (const auto& [block, span] : spans)
-      if (block == m.block && span.contains(m.date.range)) return true;
-    return false;
+    return std::any_of(spans.begin(), spans.end(), [&](const auto& blockSpan) {
+      return blockSpan.first == m.block && blockSpan.second.contains(m.date.range);
+    });
   };
   for (const annotate::DateMention& mention : annotations.dates()) {
     const dates::DateExpression& e = mention.date;

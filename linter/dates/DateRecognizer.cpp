@@ -28,6 +28,7 @@ constexpr int kPivotAhead = 20;    // "15" is 2015 and "74" is 1974 when the ref
 constexpr int kDefaultPivot = 50;  // without a reference: 00-49 -> 20xx, 50-99 -> 19xx
 constexpr unsigned kEarlyLastDay = 10;  // "early June" = 1-10, "mid June" = 11-20, "late June" = 21-end
 constexpr unsigned kMidLastDay = 20;
+constexpr std::size_t kThreeNumbers = 5;  // tokens in "14.03.2017": number, dot, number, dot, number
 
 // ---- calendar helpers -------------------------------------------------------------------------
 
@@ -162,7 +163,7 @@ class Grammar {
       }
       remember(best->expr);
       i = best->end;
-      out.push_back(std::move(best->expr));
+      out.push_back(best->expr);
     }
     return out;
   }
@@ -345,15 +346,15 @@ class Grammar {
     return a && (!b || a->end > b->end);
   }
   static void keepLonger(std::optional<Parts>& best, std::optional<Parts> other) {
-    if (longer(other, best)) best = std::move(other);
+    if (longer(other, best)) best = other;
   }
 
   // Optional ", 2017" / " 2017" / "-2017" / "/2017" after a day-month; also two-digit years when
   // followed by a boundary ("14th April 15.").
   void takeYear(Parts& parts, std::size_t i, bool allowGluedSeparator) const {
     std::size_t j = i;
-    if (punct(j, ',')) ++j;
-    else if (allowGluedSeparator && (punct(j, '-') || punct(j, '/')) && glued(j) && glued(j + 1)) ++j;
+    const bool gluedDash = allowGluedSeparator && (punct(j, '-') || punct(j, '/')) && glued(j) && glued(j + 1);
+    if (punct(j, ',') || gluedDash) ++j;
     if (auto year = yearAt(j)) {
       parts.year = year->value;
       parts.end = year->next;
@@ -440,8 +441,7 @@ class Grammar {
     const auto month = monthAt(i, false);
     if (!month) return std::nullopt;
     std::size_t j = month->next;
-    if (punct(j, ',') || ((punct(j, '-') || punct(j, '/')) && glued(j))) ++j;
-    else if (word(j, "of")) ++j;
+    if (punct(j, ',') || ((punct(j, '-') || punct(j, '/')) && glued(j)) || word(j, "of")) ++j;
     const auto year = yearAt(j);
     if (!year) return std::nullopt;
     Parts parts;
@@ -492,7 +492,14 @@ class Grammar {
     return true;
   }
 
+  // True when a separator and another number follow at `i` with no space ("/11" in "7/2017/11").
+  [[nodiscard]] bool continuesCode(std::size_t i) const {
+    return glued(i) && (punct(i, '/') || punct(i, '.') || punct(i, '-')) && glued(i + 1) && has(i + 1) &&
+           t_[i + 1].type == TokenType::Number;
+  }
+
   // Numeric dates: 2017-03-14, 14.03.2017, 14/03/2017, 10/31/74, 2014/10, 2/2013, 2/15, 2014 12 28.
+  // NOLINTNEXTLINE(readability-function-cognitive-complexity): one grammar rule's alternatives, kept together so they read as the rule; FIXME(split) into sub-rules.
   [[nodiscard]] std::optional<Parts> numeric(std::size_t i) const {
     if (!has(i) || t_[i].type != TokenType::Number || t_[i].ordinal) return std::nullopt;
     // Part of a longer code ("E/CN.7/2017/11", "A/RES/71/14").
@@ -512,7 +519,7 @@ class Grammar {
       if (sep2) {
         const DateToken& c = t_[i + 4];
         Parts parts;
-        parts.end = i + 5;
+        parts.end = i + kThreeNumbers;
         bool ok = false;
         if (a.digits == kYearDigits && b.digits <= 2 && c.digits <= 2) {
           parts.year = static_cast<int>(a.number);
@@ -523,15 +530,12 @@ class Grammar {
           parts.year = c.digits == kYearDigits ? static_cast<int>(c.number) : pivotYear(static_cast<int>(c.number));
           ok = assignDayMonth(parts, a.number, b.number);
         }
-        if (ok && !(glued(i + 5) && (punct(i + 5, '/') || punct(i + 5, '.') || punct(i + 5, '-')) && glued(i + 6) &&
-                    has(i + 6) && t_[i + 6].type == TokenType::Number))
+        if (ok && !continuesCode(i + kThreeNumbers))
           return parts;
         return std::nullopt;
       }
       // Two numbers. Reject when a longer code continues ("7/2017/11").
-      if (glued(i + 3) && (punct(i + 3, '/') || punct(i + 3, '.') || punct(i + 3, '-')) && glued(i + 4) &&
-          has(i + 4) && t_[i + 4].type == TokenType::Number)
-        return std::nullopt;
+      if (continuesCode(i + 3)) return std::nullopt;
       Parts parts;
       parts.end = i + 3;
       if (s != '.' && tight1 && a.digits == kYearDigits && b.digits <= 2 && b.number >= 1 && b.number <= kMonthsPerYear) {
@@ -790,12 +794,13 @@ class Grammar {
       if (!mid) continue;
       for (const Parts& right : rangeSides(*mid, true)) {
         auto c = combineRange(i, j, *mid, left, right);
-        if (c && (!best || c->end > best->end)) best = std::move(c);
+        if (c && (!best || c->end > best->end)) best = c;
       }
     }
     return best;
   }
 
+  // NOLINTNEXTLINE(readability-function-cognitive-complexity): one grammar rule's alternatives, kept together so they read as the rule; FIXME(split) into sub-rules.
   std::optional<Candidate> combineRange(std::size_t i, std::size_t j, std::size_t midIndex, Parts l, Parts r) const {
     const std::optional<std::size_t> mid = midIndex;
     if (l.decade || r.decade) return std::nullopt;
@@ -961,6 +966,7 @@ class Grammar {
 
   // "3 days ago", "two weeks hence", "3 years from today", "two days later" (anaphoric), "the day
   // before" (anaphoric), "the day before yesterday", "2 weeks after 14 March", "3 fridays from now".
+  // NOLINTNEXTLINE(readability-function-cognitive-complexity): one grammar rule's alternatives, kept together so they read as the rule; FIXME(split) into sub-rules.
   std::optional<Candidate> shifted(std::size_t i) const {
     std::size_t j = i;
     int count = 0;
@@ -1269,6 +1275,7 @@ class Grammar {
 
   // "early June", "mid-2017", "end of April", "at the beginning of next week", "the end of the
   // year", "EOM".
+  // NOLINTNEXTLINE(readability-function-cognitive-complexity): one grammar rule's alternatives, kept together so they read as the rule; FIXME(split) into sub-rules.
   std::optional<Candidate> partOf(std::size_t i) const {
     std::size_t j = i;
     if (word(j, "at")) ++j;
@@ -1375,6 +1382,7 @@ class Grammar {
 
   // Durations and anchors: "since 2004", "established in 1997", "for 20 years", "over the last few
   // months", "18 December for 10 days".
+  // NOLINTNEXTLINE(readability-function-cognitive-complexity): one grammar rule's alternatives, kept together so they read as the rule; FIXME(split) into sub-rules.
   std::optional<Candidate> duration(std::size_t i) const {
     if (word(i, "since")) {
       auto inner = innerDate(i + 1);
@@ -1458,7 +1466,7 @@ class Grammar {
   std::optional<Candidate> innerDate(std::size_t i) const {
     std::optional<Candidate> best = calendarCandidate(i);
     auto consider = [&](std::optional<Candidate> c) {
-      if (c && (!best || c->end > best->end)) best = std::move(c);
+      if (c && (!best || c->end > best->end)) best = c;
     };
     consider(simpleDay(i));
     consider(unitRelative(i));
@@ -1540,7 +1548,7 @@ class Grammar {
   std::optional<Candidate> parseAny(std::size_t i) const {
     std::optional<Candidate> best;
     auto consider = [&](std::optional<Candidate> c) {
-      if (c && (!best || c->end > best->end)) best = std::move(c);
+      if (c && (!best || c->end > best->end)) best = c;
     };
     consider(calendarCandidate(i));
     consider(rangeCandidate(i));
@@ -1562,8 +1570,8 @@ class Grammar {
   void remember(const DateExpression& e) {
     if (!e.value || e.kind == DateKind::Duration) return;
     lastDate_ = e.value;
-    if (e.value->precision == Precision::Day && e.value->first == e.value->last) lastDay_ = e.value;
-    else if (e.kind == DateKind::Range && e.value->precision == Precision::Day) lastDay_ = e.value;
+    // A single day or a range of days can anchor "the day before"; months and years cannot.
+    if (e.value->precision == Precision::Day) lastDay_ = e.value;
     if (e.kind == DateKind::Absolute || e.kind == DateKind::Partial || e.kind == DateKind::Range) {
       if (e.basis == Basis::None) contextYear_ = firstDay(*e.value).year;
     }

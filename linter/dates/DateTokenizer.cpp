@@ -107,9 +107,12 @@ bool isAsciiDigit(unsigned char c) { return c >= '0' && c <= '9'; }
 
 // Byte length of the UTF-8 sequence starting with `lead` (1 for stray continuation bytes).
 std::size_t utf8Length(unsigned char lead) {
-  if (lead >= 0xF0) return 4;
-  if (lead >= 0xE0) return 3;
-  if (lead >= 0xC0) return 2;
+  constexpr unsigned char kFourByteLead = 0xF0;
+  constexpr unsigned char kThreeByteLead = 0xE0;
+  constexpr unsigned char kTwoByteLead = 0xC0;
+  if (lead >= kFourByteLead) return 4;
+  if (lead >= kThreeByteLead) return 3;
+  if (lead >= kTwoByteLead) return 2;
   return 1;
 }
 
@@ -117,6 +120,7 @@ bool isOrdinalSuffix(std::string_view word) { return word == "st" || word == "nd
 
 }  // namespace
 
+// NOLINTNEXTLINE(readability-function-cognitive-complexity): one linear scanner loop over three character classes.
 std::vector<DateToken> tokenizeDates(std::string_view text) {
   std::vector<DateToken> tokens;
   tokens.reserve(text.size() / 4);
