@@ -113,6 +113,13 @@ struct Document {
   // Runs of whole lines (newline included) nested deeper than kMaxMarkdownNesting. They were not
   // parsed as Markdown but kept as plain paragraphs (markers stripped); the engine should warn.
   std::vector<base::Range> parseLimitHits;
+  // Blocks whose inline markup was not parsed because the inline grammar ran out of its time
+  // budget (it is superlinear on long runs of delimiters such as 20,000 "*"): their prose is the
+  // source text, markup characters included. Never seen on ordinary drafts; the engine should warn.
+  std::vector<base::Range> inlineLimitHits;
+  // Non-empty when the Markdown file could not be parsed as Markdown within its time budget and
+  // was read as plain text instead (blocks then have kinds Title/Paragraph); the engine should warn.
+  std::string parseWarning;
 
   [[nodiscard]] const FrontMatterField* field(std::string_view key) const;
 };

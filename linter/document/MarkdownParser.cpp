@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <ctime>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -23,6 +25,19 @@ extern "C" const TSLanguage* tree_sitter_markdown_inline(void);  // NOLINT(reada
 namespace galley::document {
 
 namespace {
+
+// CPU-time budgets for the inline grammar, which is superlinear on some delimiter patterns
+// ("*a _b " repeated). Ordinary prose parses at about 0.5 us/byte, so these leave a wide margin
+// and only cut off pathological input, keeping the whole parse linear: per block, and for the
+// whole document.
+constexpr int64_t kInlineBaseMicros = 20'000;
+constexpr int64_t kInlineMicrosPerByte = 10;
+constexpr int64_t kDocumentBaseMicros = 2'000'000;
+constexpr int64_t kDocumentMicrosPerByte = 2;
+// The block grammar is linear in practice (about 0.2 us/byte); this only guards against input
+// that defeats it, which is then read as plain text.
+constexpr int64_t kBlockBaseMicros = 2'000'000;
+constexpr int64_t kBlockMicrosPerByte = 4;
 
 constexpr std::string_view kCommentOpen = "<!--";
 constexpr std::string_view kCommentClose = "-->";
@@ -56,16 +71,88 @@ bool mayHaveMarkup(std::string_view text, base::Range r) {
   return text.substr(r.begin, r.size()).find_first_of(kSpecial) != std::string_view::npos;
 }
 
+// Time spent by this thread on the CPU, so that a busy machine does not make budgets run out.
+int64_t threadCpuMicros() {
+  timespec now{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+  constexpr int64_t kMicrosPerSecond = 1'000'000;
+  constexpr int64_t kNanosPerMicro = 1'000;
+  return static_cast<int64_t>(now.tv_sec) * kMicrosPerSecond + static_cast<int64_t>(now.tv_nsec) / kNanosPerMicro;
+}
+
+#if TREE_SITTER_LANGUAGE_VERSION >= 15
+struct ParseInput {
+  std::string_view text;
+  int64_t deadlineMicros = 0;  // thread CPU time
+};
+const char* readInput(void* payload, uint32_t byteIndex, TSPoint /*position*/, uint32_t* bytesRead) {
+  const std::string_view text = static_cast<const ParseInput*>(payload)->text;
+  if (byteIndex >= text.size()) {
+    *bytesRead = 0;
+    return "";
+  }
+  *bytesRead = static_cast<uint32_t>(text.size() - byteIndex);
+  return text.data() + byteIndex;
+}
+bool pastDeadline(TSParseState* state) {
+  return threadCpuMicros() > static_cast<const ParseInput*>(state->payload)->deadlineMicros;
+}
+#endif
+
+// Parses `text` (with the parser's included ranges), giving up after `budgetMicros` of this
+// thread's CPU time (0.25 runtime; the 0.20 runtime only has a wall-clock time-out). Returns null
+// when it gave up; the caller must then ts_parser_reset() the parser.
+TSTree* parseWithin(TSParser* parser, std::string_view text, int64_t budgetMicros) {
+#if TREE_SITTER_LANGUAGE_VERSION >= 15
+  ParseInput payload{text, threadCpuMicros() + budgetMicros};
+  TSInput input{};
+  input.payload = &payload;
+  input.read = readInput;
+  input.encoding = TSInputEncodingUTF8;
+  TSParseOptions options{};
+  options.payload = &payload;
+  options.progress_callback = pastDeadline;
+  return ts_parser_parse_with_options(parser, nullptr, input, options);
+#else
+  ts_parser_set_timeout_micros(parser, static_cast<uint64_t>(budgetMicros));
+  return ts_parser_parse_string(parser, nullptr, text.data(), static_cast<uint32_t>(text.size()));
+#endif
+}
+
+// Runs of more than kMaxDelimiterRun equal delimiter characters make both grammars quadratic
+// (a line of 20,000 "*" takes minutes, in the block scanner, which no time-out interrupts).
+// Tree-sitter is given a copy where such runs are letters: they stay literal text in the prose,
+// which is read from the real source. Returns nullopt when there is no such run.
+constexpr size_t kMaxDelimiterRun = 128;
+std::optional<std::string> neutraliseDelimiterRuns(std::string_view body) {
+  static constexpr std::string_view kDelimiters = "*_`~[]!<>&$\\#|";
+  std::optional<std::string> copy;
+  size_t runBegin = 0;
+  for (size_t i = 0; i <= body.size(); ++i) {
+    if (i < body.size() && i > runBegin && body[i] == body[runBegin]) continue;
+    if (i - runBegin > kMaxDelimiterRun && kDelimiters.find(body[runBegin]) != std::string_view::npos) {
+      if (!copy) copy.emplace(body);
+      std::fill(copy->begin() + static_cast<std::ptrdiff_t>(runBegin), copy->begin() + static_cast<std::ptrdiff_t>(i),
+                'x');
+    }
+    runBegin = i;
+  }
+  return copy;
+}
+
 // Walks one parsed document. `body` is the source after any BOM; tree offsets are relative to it
 // and `base` turns them into SourceBuffer offsets.
 class Walker {
  public:
-  Walker(Document& document, TSParser* inlineParser)
+  // `parseBody`: what tree-sitter reads — the source after any BOM, or a copy of it with
+  // neutralised delimiter runs (same length, so offsets agree).
+  Walker(Document& document, TSParser* inlineParser, std::string_view parseBody)
       : document_(document),
         text_(document.source.text()),
         base_(document.source.contentStart()),
-        body_(text_.substr(base_)),
-        inline_(inlineParser) {}
+        body_(parseBody),
+        inline_(inlineParser),
+        budgetMicros_(kDocumentBaseMicros + kDocumentMicrosPerByte * static_cast<int64_t>(text_.size())) {}
 
   void collectDefinitions(TSNode node) {
     const std::string_view type = typeOf(node);
@@ -193,9 +280,17 @@ class Walker {
       if (!out.prose.text().empty()) document_.blocks.push_back(std::move(out));
       return;
     }
-    ts_parser_set_included_ranges(inline_, included.data(), static_cast<uint32_t>(included.size()));
-    TSTree* tree = ts_parser_parse_string(inline_, nullptr, body_.data(), static_cast<uint32_t>(body_.size()));
+    TSTree* tree = nullptr;
+    if (budgetMicros_ > 0) {
+      const int64_t regionBudget = kInlineBaseMicros + kInlineMicrosPerByte * static_cast<int64_t>(out.source.size());
+      ts_parser_set_included_ranges(inline_, included.data(), static_cast<uint32_t>(included.size()));
+      const int64_t started = threadCpuMicros();
+      tree = parseWithin(inline_, body_, std::min(regionBudget, budgetMicros_));
+      budgetMicros_ -= threadCpuMicros() - started;
+    }
     if (tree == nullptr) {
+      ts_parser_reset(inline_);  // a timed-out parse would otherwise resume on the next call
+      document_.inlineLimitHits.push_back(out.source);
       builder.text(out.source);
     } else {
       container(ts_tree_root_node(tree), out.source, builder);
@@ -291,6 +386,7 @@ class Walker {
   base::Offset base_;
   std::string_view body_;
   TSParser* inline_;
+  int64_t budgetMicros_;  // inline-grammar time left for this document
   std::unordered_set<std::string> definitions_;
 };
 
@@ -378,12 +474,18 @@ void MarkdownParser::parse(Document& document) {
     ts_parser_set_included_ranges(block_.get(), ranges.data(), static_cast<uint32_t>(ranges.size()));
   }
 
-  TSTree* tree = ts_parser_parse_string(block_.get(), nullptr, body.data(), static_cast<uint32_t>(body.size()));
+  const std::optional<std::string> neutralised = neutraliseDelimiterRuns(body);
+  const std::string_view parseBody = neutralised ? std::string_view(*neutralised) : body;
+  TSTree* tree = parseWithin(block_.get(), parseBody,
+                             kBlockBaseMicros + kBlockMicrosPerByte * static_cast<int64_t>(body.size()));
   if (tree == nullptr) {
+    ts_parser_reset(block_.get());
+    document.parseLimitHits.clear();
+    document.parseWarning = "the Markdown structure took too long to parse; the file was checked as plain text";
     parsePlainText(document);
     return;
   }
-  Walker walker(document, inline_.get());
+  Walker walker(document, inline_.get(), parseBody);
   const TSNode root = ts_tree_root_node(tree);
   walker.collectDefinitions(root);
   walker.block(root, false, BlockKind::Paragraph);

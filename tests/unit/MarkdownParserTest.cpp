@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 #include "document/Parser.h"
@@ -293,6 +294,50 @@ TEST(MarkdownParser, LargeFileParsesToTheEnd) {
   EXPECT_EQ(doc.blocks.back().prose.text(), "Final words.");
   EXPECT_EQ(doc.blocks.back().source.begin, text.rfind("Final"));
   EXPECT_EQ(doc.blocks.size(), text.size() / para.size() + 1);
+}
+
+TEST(MarkdownParser, LongDelimiterRunsStayLiteralAndDoNotStallTheParse) {
+  // Both grammars are quadratic in such runs: unguarded, this takes minutes.
+  const std::string stars(20000, '*');
+  const std::string ticks(20000, '`');
+  const std::string text = "Intro.\n\n" + stars + "x" + stars + "\n\nSay " + ticks + " here, in **Astana**.\n";
+  const Document doc = parseMd(text);
+  ASSERT_EQ(doc.blocks.size(), 3U);
+  EXPECT_EQ(doc.blocks[1].prose.text(), stars + "x" + stars);
+  EXPECT_EQ(doc.blocks[2].prose.text(), "Say " + ticks + " here, in Astana.");
+  EXPECT_EQ(doc.blocks[2].prose.toSource(static_cast<uint32_t>(4 + ticks.size() + 10)), text.find("Astana"));
+  EXPECT_TRUE(doc.parseWarning.empty());
+}
+
+TEST(MarkdownParser, OrdinaryDraftsHitNoLimit) {
+  const Document doc = parseMd("# Title\n\nA **bold** [link](x) and `code`.\n\n> quoted\n");
+  EXPECT_TRUE(doc.parseLimitHits.empty());
+  EXPECT_TRUE(doc.inlineLimitHits.empty());
+  EXPECT_TRUE(doc.parseWarning.empty());
+}
+
+TEST(MarkdownParser, ParsesOnSeveralThreadsAtOnce) {
+  std::string text = "---\ntitle: Talks\n---\n\n# Meeting\n\n";
+  for (int i = 0; i < 200; ++i) text += "Paragraph " + std::to_string(i) + " with **bold** and a [link](u).\n\n";
+  const Document reference = parseMd(text);
+  std::vector<std::thread> threads;
+  std::vector<int> mismatches(4, 0);
+  for (size_t t = 0; t < mismatches.size(); ++t) {
+    threads.emplace_back([&, t] {
+      for (int round = 0; round < 5; ++round) {
+        const Document doc = parseMd(text);
+        if (doc.blocks.size() != reference.blocks.size()) {
+          ++mismatches[t];
+          continue;
+        }
+        for (size_t b = 0; b < doc.blocks.size(); ++b)
+          mismatches[t] += doc.blocks[b].prose.text() == reference.blocks[b].prose.text() ? 0 : 1;
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  for (const int m : mismatches) EXPECT_EQ(m, 0);
+  EXPECT_EQ(reference.blocks.size(), 202U);
 }
 
 TEST(MarkdownParser, DollarAmountsAreNotMath) {
