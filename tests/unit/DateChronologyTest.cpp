@@ -1,0 +1,75 @@
+// The chronology-tense check kind: tense against the reference date.
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+
+#include "annotate/Annotations.h"
+#include "base/SourceBuffer.h"
+#include "checks/ChronologyTenseCheck.h"
+#include "config/RuleConfig.h"
+#include "document/Parser.h"
+
+namespace galley::checks {
+namespace {
+
+struct Run {
+  std::unique_ptr<document::Document> doc;
+  std::vector<diag::Diagnostic> diagnostics;
+};
+
+Run check(std::string text) {
+  config::RuleConfig rule;
+  rule.id = "dates.tense";
+  rule.kind = "chronology-tense";
+  rule.message = config::MessageTemplate::parse("'{found}' is told in the {tense} but the release is dated {reference}").value();
+  base::ErrorList errors;
+  const auto instance = ChronologyTenseCheck::create(rule, errors);
+  EXPECT_TRUE(errors.empty());
+  Run run;
+  run.doc = std::make_unique<document::Document>(
+      document::parseDocument(base::SourceBuffer("draft.md", std::move(text)), document::Format::Markdown));
+  annotate::Annotations annotations(*run.doc);
+  diag::DiagnosticSink sink;
+  instance->run(*run.doc, annotations, sink);
+  run.diagnostics = sink.take();
+  return run;
+}
+
+std::string at(const Run& run, base::Range range) {
+  return std::string(run.doc->source.text().substr(range.begin, range.size()));
+}
+
+TEST(ChronologyTense, PastTenseAfterTheDatelineFiresWithANoteAtTheDateline) {
+  const auto run = check("VIENNA, 14 March 2017 \xE2\x80\x94 The summit was held in Astana on 9 June 2017.\n");
+  ASSERT_EQ(run.diagnostics.size(), 1U);
+  EXPECT_EQ(at(run, run.diagnostics[0].range), "9 June 2017");
+  EXPECT_EQ(run.diagnostics[0].message, "'9 June 2017' is told in the past but the release is dated 14 March 2017");
+  ASSERT_EQ(run.diagnostics[0].notes.size(), 1U);
+  ASSERT_TRUE(run.diagnostics[0].notes[0].range.has_value());
+  EXPECT_EQ(at(run, *run.diagnostics[0].notes[0].range), "14 March 2017");
+}
+
+TEST(ChronologyTense, FutureBeforeTheReferenceFires) {
+  const auto run = check("---\ndate: 2017-03-14\n---\n\nThe experts will meet again on 2 March 2017.\n");
+  ASSERT_EQ(run.diagnostics.size(), 1U);
+  EXPECT_NE(run.diagnostics[0].message.find("future"), std::string::npos);
+}
+
+TEST(ChronologyTense, ConsistentTensesAndUndatedDraftsAreQuiet) {
+  const auto clean = check(
+      "VIENNA, 14 March 2017 \xE2\x80\x94 The day before, an event was held. The summit will be held in June of "
+      "this year. The memorandum was signed on 14 June 2011. Relations have grown since 2004.\n");
+  EXPECT_TRUE(clean.diagnostics.empty());
+  const auto undated = check("The summit was held in Astana on 9 June 2017.\n");
+  EXPECT_TRUE(undated.diagnostics.empty());
+}
+
+TEST(ChronologyTense, TheNearestCueBeforeTheDateDecides) {
+  const auto run = check(
+      "VIENNA, 14 March 2017 \xE2\x80\x94 The ministers met on 13 March 2017 and will meet again on 8 June 2017.\n");
+  EXPECT_TRUE(run.diagnostics.empty());
+}
+
+}  // namespace
+}  // namespace galley::checks
