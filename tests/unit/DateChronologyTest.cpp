@@ -73,3 +73,46 @@ TEST(ChronologyTense, TheNearestCueBeforeTheDateDecides) {
 
 }  // namespace
 }  // namespace galley::checks
+
+#include "checks/ChronologyAnaphoraCheck.h"
+
+namespace galley::checks {
+namespace {
+
+Run checkAnaphora(std::string text) {
+  config::RuleConfig rule;
+  rule.id = "dates.anaphora";
+  rule.kind = "chronology-anaphora";
+  rule.message = config::MessageTemplate::parse("'{found}' is {resolved}, not '{explicit}'").value();
+  base::ErrorList errors;
+  const auto instance = ChronologyAnaphoraCheck::create(rule, errors);
+  EXPECT_TRUE(errors.empty());
+  Run run;
+  run.doc = std::make_unique<document::Document>(
+      document::parseDocument(base::SourceBuffer("draft.md", std::move(text)), document::Format::Markdown));
+  annotate::Annotations annotations(*run.doc);
+  diag::DiagnosticSink sink;
+  instance->run(*run.doc, annotations, sink);
+  run.diagnostics = sink.take();
+  return run;
+}
+
+TEST(ChronologyAnaphora, GlossThatContradictsTheAnaphoricDateFires) {
+  const auto run = checkAnaphora("VIENNA, 14 March 2017 \xE2\x80\x94 The previous day, 11 March 2017, experts met.\n");
+  ASSERT_EQ(run.diagnostics.size(), 1U);
+  EXPECT_EQ(run.diagnostics[0].message, "'The previous day' is 13 March 2017, not '11 March 2017'");
+  EXPECT_EQ(at(run, run.diagnostics[0].range), "The previous day, 11 March 2017");
+  ASSERT_EQ(run.diagnostics[0].notes.size(), 1U);
+  EXPECT_EQ(at(run, *run.diagnostics[0].notes[0].range), "14 March 2017");
+}
+
+TEST(ChronologyAnaphora, AgreeingOrDistantDatesAreQuiet) {
+  EXPECT_TRUE(checkAnaphora("VIENNA, 14 March 2017 \xE2\x80\x94 The previous day, 13 March 2017, experts met.\n")
+                  .diagnostics.empty());
+  EXPECT_TRUE(checkAnaphora("VIENNA, 14 March 2017 \xE2\x80\x94 The day before, experts met; the plan of 11 March 2017 "
+                            "was discussed.\n")
+                  .diagnostics.empty());
+}
+
+}  // namespace
+}  // namespace galley::checks

@@ -1,0 +1,82 @@
+#include "checks/ChronologyAnaphoraCheck.h"
+
+#include <algorithm>
+#include <string>
+
+#include "base/Calendar.h"
+
+namespace galley::checks {
+
+namespace {
+
+// True when only a gloss separator lies between two expressions: spaces, a comma, a dash or an
+// opening parenthesis, and at most the word "on" ("the previous day, on 13 March").
+bool glossGap(std::string_view gap) {
+  constexpr std::size_t kMaxGap = 8;
+  if (gap.size() > kMaxGap) return false;
+  std::string rest;
+  for (const char c : gap)
+    if (c != ' ' && c != ',' && c != '(' && c != '-') rest += c;
+  return rest.empty() || rest == "on";
+}
+
+std::string describe(const base::DateInterval& interval) {
+  if (interval.precision == base::Precision::Day && interval.first == interval.last)
+    return base::formatDayMonthYear(base::civilFromDays(interval.first));
+  return interval.isoFirst() + (interval.first == interval.last ? "" : " to " + interval.isoLast());
+}
+
+}  // namespace
+
+ChronologyAnaphoraCheck::ChronologyAnaphoraCheck(const config::RuleConfig& rule, Scope scope) : Check(rule, scope) {}
+
+std::unique_ptr<Check> ChronologyAnaphoraCheck::create(const config::RuleConfig& rule, base::ErrorList& errors) {
+  const auto scope = Scope::parse(rule.scope, errors);
+  if (!scope) return nullptr;
+  return std::make_unique<ChronologyAnaphoraCheck>(rule, *scope);
+}
+
+void ChronologyAnaphoraCheck::run(const document::Document& document, annotate::Annotations& annotations,
+                                  diag::DiagnosticSink& sink) const {
+  std::vector<std::pair<size_t, base::Range>> spans;
+  forEachSpan(document, annotations, [&](size_t block, base::Range span) { spans.emplace_back(block, span); });
+  const auto& mentions = annotations.dates();
+  for (size_t i = 0; i + 1 < mentions.size(); ++i) {
+    const auto& anaphor = mentions[i];
+    const auto& gloss = mentions[i + 1];
+    if (anaphor.date.kind != dates::DateKind::Anaphoric || !anaphor.date.value || anaphor.block != gloss.block) continue;
+    if (gloss.date.kind != dates::DateKind::Absolute || !gloss.date.value) continue;
+    const document::ProseText& prose = document.blocks[anaphor.block].prose;
+    const std::string_view text = prose.text();
+    if (!glossGap(text.substr(anaphor.date.range.end, gloss.date.range.begin - anaphor.date.range.end))) continue;
+    const bool inScope = std::any_of(spans.begin(), spans.end(), [&](const auto& s) {
+      return s.first == anaphor.block && s.second.contains(anaphor.date.range);
+    });
+    if (!inScope || anaphor.date.value->overlaps(*gloss.date.value)) continue;
+    const std::string resolved = describe(*anaphor.date.value);
+    const std::array<std::pair<std::string_view, std::string_view>, 3> values{
+        {{"found", text.substr(anaphor.date.range.begin, anaphor.date.range.size())},
+         {"explicit", text.substr(gloss.date.range.begin, gloss.date.range.size())},
+         {"resolved", resolved}}};
+    diag::Diagnostic d = diagnostic(prose.toSource({anaphor.date.range.begin, gloss.date.range.end}), values);
+    if (anaphor.date.anchor) {
+      diag::Note note;
+      note.message = "counted from " + describe(*anaphor.date.anchor);
+      // Point at the mention the anchor came from: the last dated mention before this one.
+      for (size_t j = i; j-- > 0;) {
+        const auto& earlier = mentions[j];
+        if (earlier.date.value && earlier.date.value->overlaps(*anaphor.date.anchor)) {
+          note.range = document.blocks[earlier.block].prose.toSource(earlier.date.range);
+          break;
+        }
+      }
+      if (!note.range) {
+        if (const auto* field = document.field("date")) note.range = field->valueSource;
+      }
+      if (note.range) d.notes.push_back(std::move(note));
+    }
+    sink.report(std::move(d));
+  }
+}
+
+}  // namespace galley::checks
