@@ -3,6 +3,7 @@
 #include <tree_sitter/api.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <ctime>
 #include <cstdint>
@@ -38,6 +39,8 @@ constexpr int64_t kDocumentMicrosPerByte = 2;
 // that defeats it, which is then read as plain text.
 constexpr int64_t kBlockBaseMicros = 2'000'000;
 constexpr int64_t kBlockMicrosPerByte = 4;
+// Files larger than this are parsed piece by piece (see parsePieces) to bound the tree's memory.
+constexpr size_t kPieceBytes = size_t{1} << 20U;
 
 constexpr std::string_view kCommentOpen = "<!--";
 constexpr std::string_view kCommentClose = "-->";
@@ -416,29 +419,102 @@ void overDeepParagraphs(Document& document, base::Range run) {
   if (!out.prose.text().empty()) document.blocks.push_back(std::move(out));
 }
 
-// Tree-sitter ranges covering body minus `holes` (both relative to body), with their points.
-std::vector<TSRange> rangesAround(std::string_view body, const std::vector<base::Range>& holes) {
-  std::vector<TSRange> ranges;
-  TSPoint point{0, 0};
-  uint32_t scanned = 0;
-  uint32_t lineStart = 0;
-  auto pointAt = [&](uint32_t offset) {
-    for (; scanned < offset; ++scanned) {
-      if (body[scanned] == '\n') {
-        ++point.row;
-        lineStart = scanned + 1;
+// Row/column of body offsets asked for in increasing order (linear over a whole document).
+class PointCursor {
+ public:
+  explicit PointCursor(std::string_view body) : body_(body) {}
+  TSPoint at(uint32_t offset) {
+    for (; scanned_ < offset; ++scanned_) {
+      if (body_[scanned_] == '\n') {
+        ++row_;
+        lineStart_ = scanned_ + 1;
       }
     }
-    return TSPoint{point.row, offset - lineStart};
-  };
-  uint32_t begin = 0;
-  for (const base::Range hole : holes) {
-    if (hole.begin > begin) ranges.push_back({pointAt(begin), pointAt(hole.begin), begin, hole.begin});
-    begin = hole.end;
+    return TSPoint{row_, offset - lineStart_};
   }
-  const auto size = static_cast<uint32_t>(body.size());
-  if (size > begin) ranges.push_back({pointAt(begin), pointAt(size), begin, size});
+
+ private:
+  std::string_view body_;
+  uint32_t scanned_ = 0;
+  uint32_t row_ = 0;
+  uint32_t lineStart_ = 0;
+};
+
+// Tree-sitter ranges covering body[span) minus `holes` (sorted; all relative to body).
+std::vector<TSRange> rangesAround(base::Range span, const std::vector<base::Range>& holes, PointCursor& points) {
+  std::vector<TSRange> ranges;
+  uint32_t begin = span.begin;
+  for (const base::Range hole : holes) {
+    if (hole.end <= begin || hole.begin >= span.end) continue;
+    if (hole.begin > begin) ranges.push_back({points.at(begin), points.at(hole.begin), begin, hole.begin});
+    begin = std::max(begin, hole.end);
+  }
+  if (span.end > begin) ranges.push_back({points.at(begin), points.at(span.end), begin, span.end});
   return ranges;
+}
+
+bool startsWithNoCase(std::string_view text, std::string_view prefix) {
+  if (text.size() < prefix.size()) return false;
+  for (size_t i = 0; i < prefix.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(text[i])) != prefix[i]) return false;
+  }
+  return true;
+}
+
+// Splits a large body into pieces of about `target` bytes that tree-sitter can parse one at a
+// time (its tree for 20 MB of prose needs about 800 MB). A piece starts only where a new
+// top-level block must start whatever came before: after a blank line, at a line that is not
+// indented, not "---"/"+++" (front matter lookalike), and not inside a column-0 code fence or an
+// HTML comment or <pre>/<script>/<style>/<textarea> block. Relative to body; covers all of it.
+std::vector<base::Range> parsePieces(std::string_view body, size_t target) {
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 5> kHtmlBlocks = {{
+      {"<!--", "-->"}, {"<pre", "</pre>"}, {"<script", "</script>"}, {"<style", "</style>"}, {"<textarea", "</textarea>"},
+  }};
+  std::vector<base::Range> pieces;
+  if (body.size() <= target) return {{0, static_cast<base::Offset>(body.size())}};
+  uint32_t pieceBegin = 0;
+  uint32_t lineBegin = 0;
+  bool previousBlank = false;
+  std::string_view fence;      // the open fence's marker run, empty when none
+  std::string_view htmlClose;  // what closes the open HTML block, empty when none
+  const auto size = static_cast<uint32_t>(body.size());
+  while (lineBegin < size) {
+    const auto newline = body.find('\n', lineBegin);
+    const uint32_t next = newline == std::string_view::npos ? size : static_cast<uint32_t>(newline) + 1;
+    std::string_view line = body.substr(lineBegin, next - lineBegin);
+    while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.remove_suffix(1);
+    const size_t indent = std::min(line.find_first_not_of(' '), line.size());
+    const std::string_view content = line.substr(indent);
+    const bool blank = content.find_first_not_of(" \t") == std::string_view::npos;
+    constexpr size_t kMaxBlockIndent = 3;
+    constexpr size_t kMinFence = 3;
+    if (!fence.empty()) {
+      if (indent <= kMaxBlockIndent && content.starts_with(fence)) fence = {};
+    } else if (!htmlClose.empty()) {
+      if (line.find(htmlClose) != std::string_view::npos) htmlClose = {};
+    } else {
+      if (previousBlank && !line.empty() && indent == 0 && !line.starts_with("---") && !line.starts_with("+++") &&
+          lineBegin - pieceBegin >= target) {
+        pieces.push_back({pieceBegin, lineBegin});
+        pieceBegin = lineBegin;
+      }
+      if (indent <= kMaxBlockIndent && (content.starts_with("```") || content.starts_with("~~~"))) {
+        const size_t run = std::min(content.find_first_not_of(content.front()), content.size());
+        if (run >= kMinFence) fence = content.substr(0, run);
+      } else if (indent <= kMaxBlockIndent) {
+        for (const auto& [open, close] : kHtmlBlocks) {
+          if (startsWithNoCase(content, open) && content.find(close, open.size()) == std::string_view::npos) {
+            htmlClose = close;
+            break;
+          }
+        }
+      }
+    }
+    previousBlank = blank;
+    lineBegin = next;
+  }
+  if (size > pieceBegin || pieces.empty()) pieces.push_back({pieceBegin, size});
+  return pieces;
 }
 
 }  // namespace
@@ -464,32 +540,38 @@ void MarkdownParser::parse(Document& document) {
   const std::string_view body = document.source.text().substr(base);
 
   document.parseLimitHits = findOverDeepLines(document.source.text(), base, kMaxMarkdownNesting);
-  if (document.parseLimitHits.empty()) {
-    ts_parser_set_included_ranges(block_.get(), nullptr, 0);
-  } else {
-    std::vector<base::Range> holes;
-    holes.reserve(document.parseLimitHits.size());
-    for (const base::Range hit : document.parseLimitHits) holes.push_back({hit.begin - base, hit.end - base});
-    const std::vector<TSRange> ranges = rangesAround(body, holes);
-    ts_parser_set_included_ranges(block_.get(), ranges.data(), static_cast<uint32_t>(ranges.size()));
-  }
+  std::vector<base::Range> holes;
+  holes.reserve(document.parseLimitHits.size());
+  for (const base::Range hit : document.parseLimitHits) holes.push_back({hit.begin - base, hit.end - base});
 
   const std::optional<std::string> neutralised = neutraliseDelimiterRuns(body);
   const std::string_view parseBody = neutralised ? std::string_view(*neutralised) : body;
-  TSTree* tree = parseWithin(block_.get(), parseBody,
-                             kBlockBaseMicros + kBlockMicrosPerByte * static_cast<int64_t>(body.size()));
-  if (tree == nullptr) {
-    ts_parser_reset(block_.get());
-    document.parseLimitHits.clear();
-    document.parseWarning = "the Markdown structure took too long to parse; the file was checked as plain text";
-    parsePlainText(document);
-    return;
-  }
+  PointCursor points(parseBody);
   Walker walker(document, inline_.get(), parseBody);
-  const TSNode root = ts_tree_root_node(tree);
-  walker.collectDefinitions(root);
-  walker.block(root, false, BlockKind::Paragraph);
-  ts_tree_delete(tree);
+  for (const base::Range piece : parsePieces(parseBody, kPieceBytes)) {
+    const std::vector<TSRange> ranges = rangesAround(piece, holes, points);
+    if (ranges.empty()) continue;
+    ts_parser_set_included_ranges(block_.get(), ranges.data(), static_cast<uint32_t>(ranges.size()));
+    TSTree* tree = parseWithin(block_.get(), parseBody,
+                               kBlockBaseMicros + kBlockMicrosPerByte * static_cast<int64_t>(piece.size()));
+    if (tree == nullptr) {
+      ts_parser_reset(block_.get());
+      document.frontMatter.clear();
+      document.blocks.clear();
+      document.comments.clear();
+      document.parseLimitHits.clear();
+      document.inlineLimitHits.clear();
+      document.parseWarning = "the Markdown structure took too long to parse; the file was checked as plain text";
+      parsePlainText(document);
+      return;
+    }
+    // A reference link whose definition sits in a later piece reads as literal text (only in
+    // files large enough to be split).
+    const TSNode root = ts_tree_root_node(tree);
+    walker.collectDefinitions(root);
+    walker.block(root, false, BlockKind::Paragraph);
+    ts_tree_delete(tree);
+  }
 
   if (!document.parseLimitHits.empty()) {
     for (const base::Range hit : document.parseLimitHits) overDeepParagraphs(document, hit);

@@ -340,6 +340,31 @@ TEST(MarkdownParser, ParsesOnSeveralThreadsAtOnce) {
   EXPECT_EQ(reference.blocks.size(), 202U);
 }
 
+TEST(MarkdownParser, LargeFilesParsedInPiecesGiveTheSameBlocks) {
+  // Files over 1 MiB are parsed piece by piece; pieces must not cut fences, comments or lists.
+  const std::string unit =
+      "# Talks in Vienna\n\nThe parties met in **Vienna**.\n\n```\ncode line\n\nSecretary General in code\n```\n\n"
+      "<!-- a comment\n\nover a blank line -->\n\n- item one\n\n- item two\n\n> quoted\n\n"
+      "| a | b |\n|---|---|\n| c | d |\n\nSee [the text][def].\n\n[def]: https://example.org\n\n";
+  const Document one = parseMd(unit);
+  ASSERT_EQ(one.blocks.size(), 10U);
+  std::string text;
+  size_t copies = 0;
+  while (text.size() < 3 * 1024 * 1024) {
+    text += unit;
+    ++copies;
+  }
+  const Document doc = parseMd(text);
+  ASSERT_EQ(doc.blocks.size(), copies * one.blocks.size());
+  ASSERT_EQ(doc.comments.size(), copies * one.comments.size());
+  for (size_t i = 0; i < doc.blocks.size(); ++i) {
+    const Block& expected = one.blocks[i % one.blocks.size()];
+    ASSERT_EQ(doc.blocks[i].prose.text(), expected.prose.text()) << "block " << i;
+    ASSERT_EQ(doc.blocks[i].kind, expected.kind) << "block " << i;
+    ASSERT_EQ(doc.blocks[i].source.begin, expected.source.begin + (i / one.blocks.size()) * unit.size());
+  }
+}
+
 TEST(MarkdownParser, DollarAmountsAreNotMath) {
   const Document doc = parseMd("It cost $5 million and $6 million.\n");
   ASSERT_EQ(doc.blocks.size(), 1U);
