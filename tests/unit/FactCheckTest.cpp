@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "checks/FactCheck.h"
+#include "checks/NameCheck.h"
 #include "checks/TitleCheck.h"
 #include "config/PackLoader.h"
 #include "document/Parser.h"
@@ -14,8 +15,9 @@
 namespace galley::checks {
 namespace {
 
-const std::array<config::KindSchema, 2> kSchemas{{
+const std::array<config::KindSchema, 3> kSchemas{{
     {"fact", config::Stability::Stable, FactCheck::kOptions, FactCheck::kPlaceholders},
+    {"name", config::Stability::Stable, NameCheck::kOptions, NameCheck::kPlaceholders},
     {"title", config::Stability::Stable, TitleCheck::kOptions, TitleCheck::kPlaceholders},
 }};
 
@@ -27,6 +29,9 @@ constexpr const char* kRules = R"(rules:
   - id: title
     kind: title
     message: "'{title}' for {person}: {expected}"
+  - id: name
+    kind: name
+    message: "Write '{expected}', not '{found}'"
 )";
 
 struct Result {
@@ -51,16 +56,18 @@ class FactCheckTest : public ::testing::Test {
     for (const auto& rule : configs.rules) {
       if (rule.kind == "fact") fact_ = FactCheck::create(rule, errors);
       if (rule.kind == "title") title_ = TitleCheck::create(rule, errors);
+      if (rule.kind == "name") name_ = NameCheck::create(rule, errors);
     }
     for (const auto& e : errors) loadErrors_.push_back(e.toString());
   }
   static void TearDownTestSuite() {
     fact_.reset();
     title_.reset();
+    name_.reset();
   }
   void SetUp() override {
     for (const auto& e : loadErrors_) ADD_FAILURE() << e;
-    ASSERT_TRUE(fact_ && title_);
+    ASSERT_TRUE(fact_ && title_ && name_);
   }
 
   static Result check(const std::string& draft) {
@@ -69,6 +76,7 @@ class FactCheckTest : public ::testing::Test {
     diag::DiagnosticSink sink;
     fact_->run(document, annotations, sink);
     title_->run(document, annotations, sink);
+    name_->run(document, annotations, sink);
     std::vector<diag::Diagnostic> diagnostics = sink.take();
     diag::sortAndDedupe(diagnostics);
     return {draft, std::move(diagnostics)};
@@ -76,11 +84,13 @@ class FactCheckTest : public ::testing::Test {
 
   static std::unique_ptr<Check> fact_;
   static std::unique_ptr<Check> title_;
+  static std::unique_ptr<Check> name_;
   static std::vector<std::string> loadErrors_;
 };
 
 std::unique_ptr<Check> FactCheckTest::fact_;
 std::unique_ptr<Check> FactCheckTest::title_;
+std::unique_ptr<Check> FactCheckTest::name_;
 std::vector<std::string> FactCheckTest::loadErrors_;
 
 using Lines = std::vector<std::string>;
@@ -161,6 +171,15 @@ TEST_F(FactCheckTest, CleanSeedShapedDraftGetsNothing) {
       "Two documents underpin this work: the Joint Declaration on Cooperation between the UN and SCO "
       "Secretariats (Tashkent, 5 April 2010) and the Memorandum (Astana, 14 June 2011).\n");
   EXPECT_TRUE(r.diagnostics.empty()) << r.texts().front() << ": " << r.diagnostics.front().message;
+}
+
+TEST_F(FactCheckTest, GivenNameVariantTakesTheFactBaseForm) {
+  const Result r = check("Yuri Fedotov and Rashed Alimov met; Mr Fedotov, Yury Fedotov and Director Alimov agreed.\n");
+  ASSERT_EQ(r.texts(), (Lines{"sco-un.name: Yuri Fedotov", "sco-un.name: Rashed Alimov"}));
+  EXPECT_EQ(r.diagnostics[0].message, "Write 'Yury Fedotov', not 'Yuri Fedotov'");
+  ASSERT_TRUE(r.diagnostics[0].fix);
+  EXPECT_EQ(r.diagnostics[0].fix->applicability, diag::Applicability::Safe);
+  EXPECT_EQ(r.diagnostics[1].fix->edits.at(0).text, "Rashid Alimov");
 }
 
 TEST_F(FactCheckTest, SilenceAboutUnknownEntities) {
