@@ -18,9 +18,13 @@ struct Use {
 
 }  // namespace
 
-ConsistencyCheck::ConsistencyCheck(const config::RuleConfig& rule, Scope scope, std::vector<Group> groups,
-                                   std::optional<boost::regex> exceptions)
-    : Check(rule, scope), groups_(std::move(groups)), exceptions_(std::move(exceptions)) {}
+ConsistencyCheck::ConsistencyCheck(const config::RuleConfig& rule, Scope scope, boost::regex forms,
+                                   std::vector<FormRef> refs, size_t groupCount, std::optional<boost::regex> exceptions)
+    : Check(rule, scope),
+      forms_(std::move(forms)),
+      refs_(std::move(refs)),
+      groupCount_(groupCount),
+      exceptions_(std::move(exceptions)) {}
 
 std::unique_ptr<Check> ConsistencyCheck::create(const config::RuleConfig& rule, base::ErrorList& errors) {
   const size_t errorsBefore = errors.size();
@@ -46,25 +50,38 @@ std::unique_ptr<Check> ConsistencyCheck::create(const config::RuleConfig& rule, 
                                                rule.where));
   }
 
-  std::vector<Group> groups;
-  for (const auto& forms : written) {
-    Group group;
-    for (const auto& form : forms) {
-      if (auto regex = compileWordRegex(form, ignoreCase, errors)) group.push_back(std::move(*regex));
+  // Each form is checked alone first (so errors point into what the user wrote), then all are
+  // joined into one alternation; a form's own capture groups shift the numbering of the next.
+  std::string alternation;
+  std::vector<FormRef> refs;
+  int nextCapture = 1;
+  for (size_t group = 0; group < written.size(); ++group) {
+    for (size_t form = 0; form < written[group].size(); ++form) {
+      const auto& pattern = written[group][form];
+      const auto alone = compileRegex(pattern.value, ignoreCase, pattern, errors);
+      if (!alone) continue;
+      if (!alternation.empty()) alternation += '|';
+      alternation += "(" + pattern.value + ")";
+      refs.push_back({nextCapture, group, form});
+      nextCapture += 1 + static_cast<int>(alone->mark_count());
     }
-    groups.push_back(std::move(group));
+  }
+  std::optional<boost::regex> forms;
+  if (errors.size() == errorsBefore && !alternation.empty()) {
+    forms = compileRegex(wordBounded(alternation), ignoreCase, written.front().front(), errors);
   }
   std::optional<boost::regex> exceptions;
   if (const auto phrases = rule.options.getStringList("exceptions", errors); phrases && !phrases->empty()) {
-    std::string alternation;
+    std::string phrasesAlternation;
     for (const auto& phrase : *phrases) {
-      if (!alternation.empty()) alternation += '|';
-      alternation += literalPattern(phrase.value);
+      if (!phrasesAlternation.empty()) phrasesAlternation += '|';
+      phrasesAlternation += literalPattern(phrase.value);
     }
-    exceptions = compileRegex(wordBounded(alternation), ignoreCase, phrases->front(), errors);
+    exceptions = compileRegex(wordBounded(phrasesAlternation), ignoreCase, phrases->front(), errors);
   }
-  if (errors.size() != errorsBefore || !scope) return nullptr;
-  return std::make_unique<ConsistencyCheck>(rule, *scope, std::move(groups), std::move(exceptions));
+  if (errors.size() != errorsBefore || !scope || !forms) return nullptr;
+  return std::make_unique<ConsistencyCheck>(rule, *scope, std::move(*forms), std::move(refs), written.size(),
+                                            std::move(exceptions));
 }
 
 void ConsistencyCheck::run(const document::Document& document, annotate::Annotations& annotations,
@@ -85,18 +102,19 @@ void ConsistencyCheck::run(const document::Document& document, annotate::Annotat
                        [&](const auto& e) { return e.first == blockIndex && e.second.overlaps(range); });
   };
 
-  for (const Group& group : groups_) {
-    std::vector<Use> uses;
-    forEachSpan(document, annotations, [&](size_t blockIndex, base::Range span) {
-      const std::string& text = document.blocks[blockIndex].prose.text();
-      for (size_t form = 0; form < group.size(); ++form) {
-        forEachMatch(group[form], text, span, [&](const boost::cmatch& match) {
-          const auto begin = static_cast<base::Offset>(match[0].first - text.data());
-          const base::Range range{begin, begin + static_cast<base::Offset>(match[0].length())};
-          if (!isExcluded(blockIndex, range)) uses.push_back({blockIndex, range, form});
-        });
-      }
+  std::vector<std::vector<Use>> usesByGroup(groupCount_);
+  forEachSpan(document, annotations, [&](size_t blockIndex, base::Range span) {
+    const std::string& text = document.blocks[blockIndex].prose.text();
+    forEachMatch(forms_, text, span, [&](const boost::cmatch& match) {
+      const auto ref = std::find_if(refs_.begin(), refs_.end(), [&](const FormRef& r) { return match[r.captureGroup].matched; });
+      if (ref == refs_.end()) return;
+      const auto begin = static_cast<base::Offset>(match[0].first - text.data());
+      const base::Range range{begin, begin + static_cast<base::Offset>(match[0].length())};
+      if (!isExcluded(blockIndex, range)) usesByGroup[ref->group].push_back({blockIndex, range, ref->form});
     });
+  });
+
+  for (std::vector<Use>& uses : usesByGroup) {
     if (uses.empty()) continue;
     // Document order; where two forms match the same words, the longer match counts.
     std::sort(uses.begin(), uses.end(), [](const Use& a, const Use& b) {

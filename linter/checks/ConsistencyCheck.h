@@ -46,19 +46,27 @@ class ConsistencyCheck final : public Check {
   static constexpr std::array<std::string_view, 4> kOptions = {"either", "exceptions", "forms", "ignorecase"};
   static constexpr std::array<std::string_view, 2> kPlaceholders = {"first", "found"};
 
-  using Group = std::vector<boost::regex>;  // one regex per form
+  // Every form of every group is one capture group of a single regex, so a document is scanned
+  // once per rule however many groups it has.
+  struct FormRef {
+    int captureGroup = 0;  // index of the form's own group in `forms`' marks
+    size_t group = 0;
+    size_t form = 0;
+  };
 
   static std::unique_ptr<Check> create(const config::RuleConfig& rule, base::ErrorList& errors);
-  // REQUIRES: validated by create(); every group has two or more forms. `exceptions`: one
-  // alternation of the exception phrases, if any.
-  ConsistencyCheck(const config::RuleConfig& rule, Scope scope, std::vector<Group> groups,
-                   std::optional<boost::regex> exceptions);
+  // REQUIRES: validated by create(); `refs` names each form's capture group in `forms`.
+  // `exceptions`: one alternation of the exception phrases, if any.
+  ConsistencyCheck(const config::RuleConfig& rule, Scope scope, boost::regex forms, std::vector<FormRef> refs,
+                   size_t groupCount, std::optional<boost::regex> exceptions);
 
   void run(const document::Document& document, annotate::Annotations& annotations,
            diag::DiagnosticSink& sink) const override;
 
  private:
-  std::vector<Group> groups_;
+  boost::regex forms_;
+  std::vector<FormRef> refs_;
+  size_t groupCount_ = 0;
   std::optional<boost::regex> exceptions_;
 };
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <numeric>
+#include <optional>
 
 #include "checks/Patterns.h"
 
@@ -29,9 +30,9 @@ std::vector<Hit> resolveOverlaps(std::vector<Hit> hits) {
 
 }  // namespace
 
-SubstitutionCheck::SubstitutionCheck(const config::RuleConfig& rule, Scope scope, std::vector<Matcher> matchers,
-                                     std::vector<std::string> expected)
-    : Check(rule, scope), matchers_(std::move(matchers)), expected_(std::move(expected)) {}
+SubstitutionCheck::SubstitutionCheck(const config::RuleConfig& rule, Scope scope, boost::regex regex,
+                                     std::vector<KeyGroup> keys, std::vector<std::string> expected)
+    : Check(rule, scope), regex_(std::move(regex)), keys_(std::move(keys)), expected_(std::move(expected)) {}
 
 std::unique_ptr<Check> SubstitutionCheck::create(const config::RuleConfig& rule, base::ErrorList& errors) {
   const size_t errorsBefore = errors.size();
@@ -44,61 +45,58 @@ std::unique_ptr<Check> SubstitutionCheck::create(const config::RuleConfig& rule,
   } else if (swap && swap->empty()) {
     errors.push_back(base::Error::invalidInput("'swap' is empty", rule.options.location("swap")));
   }
-  std::vector<Matcher> matchers;
   std::vector<std::string> expected;
+  std::vector<KeyGroup> keys;
+  std::optional<boost::regex> regex;
   if (swap && !swap->empty()) {
-    for (size_t i = 0; i < swap->size(); ++i) {
-      const auto& [found, replacement] = (*swap)[i];
-      expected.push_back(replacement.value);
-      if (found.value.empty()) {
-        errors.push_back(base::Error::invalidInput("a 'swap' key is empty", found.where));
-      } else if (!isRegex && !ignoreCase && found.value == replacement.value) {
-        errors.push_back(
-            base::Error::invalidInput("swap entry '" + found.value + "' maps to itself and never fires", found.where));
-      }
-      if (isRegex) {
-        if (auto regex = compileWordRegex(found, ignoreCase, errors)) matchers.push_back({*regex, {}, i});  // boost::regex copies share their state
-      }
-    }
+    // Literal phrases go longest first, so the alternation prefers "Under-Secretary General" to
+    // "Secretary General" at one position; regex keys keep their order.
+    std::vector<size_t> order(swap->size());
+    std::iota(order.begin(), order.end(), size_t{0});
     if (!isRegex) {
-      // One alternation, longest phrase first, one capture group per entry.
-      std::vector<size_t> order(swap->size());
-      std::iota(order.begin(), order.end(), size_t{0});
       std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
         return (*swap)[a].first.value.size() > (*swap)[b].first.value.size();
       });
-      std::string alternation;
-      for (const size_t key : order) {
-        if (!alternation.empty()) alternation += '|';
-        alternation += "(" + literalPattern((*swap)[key].first.value) + ")";
-      }
-      if (auto regex = compileRegex(wordBounded(alternation), ignoreCase, swap->front().first, errors))
-        matchers.push_back({*regex, order, 0});
     }
+    for (const auto& [found, replacement] : *swap) expected.push_back(replacement.value);
+    std::string alternation;
+    int nextCapture = 1;
+    for (const size_t key : order) {
+      const auto& [found, replacement] = (*swap)[key];
+      if (found.value.empty()) {
+        errors.push_back(base::Error::invalidInput("a 'swap' key is empty", found.where));
+        continue;
+      }
+      if (!isRegex && !ignoreCase && found.value == replacement.value) {
+        errors.push_back(
+            base::Error::invalidInput("swap entry '" + found.value + "' maps to itself and never fires", found.where));
+      }
+      std::string pattern = isRegex ? found.value : literalPattern(found.value);
+      // Checked alone so that an error points into the key; its own groups shift the numbering.
+      const auto alone = isRegex ? compileRegex(pattern, ignoreCase, found, errors) : std::optional<boost::regex>();
+      if (isRegex && !alone) continue;
+      if (!alternation.empty()) alternation += '|';
+      alternation += "(" + pattern + ")";
+      keys.push_back({nextCapture, key});
+      nextCapture += 1 + (alone ? static_cast<int>(alone->mark_count()) : 0);
+    }
+    if (errors.size() == errorsBefore) regex = compileRegex(wordBounded(alternation), ignoreCase, swap->front().first, errors);
   }
-  if (errors.size() != errorsBefore || !scope) return nullptr;
-  return std::make_unique<SubstitutionCheck>(rule, *scope, std::move(matchers), std::move(expected));
+  if (errors.size() != errorsBefore || !scope || !regex) return nullptr;
+  return std::make_unique<SubstitutionCheck>(rule, *scope, std::move(*regex), std::move(keys), std::move(expected));
 }
-
 void SubstitutionCheck::run(const document::Document& document, annotate::Annotations& annotations,
                             diag::DiagnosticSink& sink) const {
   forEachSpan(document, annotations, [&](size_t blockIndex, base::Range span) {
     const document::ProseText& prose = document.blocks[blockIndex].prose;
     const std::string& text = prose.text();
     std::vector<Hit> hits;
-    for (const Matcher& matcher : matchers_) {
-      forEachMatch(matcher.regex, text, span, [&](const boost::cmatch& match) {
-        size_t key = matcher.key;
-        for (size_t group = 0; group < matcher.groupKeys.size(); ++group) {
-          if (match[static_cast<int>(group + 1)].matched) {
-            key = matcher.groupKeys[group];
-            break;
-          }
-        }
-        const auto begin = static_cast<base::Offset>(match[0].first - text.data());
-        hits.push_back({{begin, begin + static_cast<base::Offset>(match[0].length())}, key});
-      });
-    }
+    forEachMatch(regex_, text, span, [&](const boost::cmatch& match) {
+      const auto key = std::find_if(keys_.begin(), keys_.end(), [&](const KeyGroup& k) { return match[k.captureGroup].matched; });
+      if (key == keys_.end()) return;
+      const auto begin = static_cast<base::Offset>(match[0].first - text.data());
+      hits.push_back({{begin, begin + static_cast<base::Offset>(match[0].length())}, key->key});
+    });
     // Overlaps are settled before skipping correct text, so a right form claims its words.
     for (const Hit& hit : resolveOverlaps(std::move(hits))) {
       const std::string_view found = std::string_view(text).substr(hit.range.begin, hit.range.size());

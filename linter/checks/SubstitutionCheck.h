@@ -32,7 +32,8 @@ namespace galley::checks {
 // - `regex`: keys are regular expressions (Perl syntax), still matched as whole words; expected
 //   values are literal text. Default: false (keys are literal phrases; spaces match any whitespace).
 // - `ignorecase`: match keys case-insensitively. Default: false.
-// When several keys match overlapping text, the leftmost, then longest, hit wins.
+// All keys are searched at once: the leftmost hit wins; at one position the longest literal phrase,
+// or for regex keys the first listed.
 // Message placeholders: `{found}` (the text matched), `{expected}` (its replacement).
 //
 // ## Fix safety
@@ -43,23 +44,23 @@ class SubstitutionCheck final : public Check {
   static constexpr std::array<std::string_view, 3> kOptions = {"ignorecase", "regex", "swap"};
   static constexpr std::array<std::string_view, 2> kPlaceholders = {"expected", "found"};
 
-  // One compiled regex and which swap entry each of its capture groups stands for.
-  struct Matcher {
-    boost::regex regex;
-    std::vector<size_t> groupKeys;  // empty: the whole match is entry `key`
+  // Which swap entry a capture group of the compiled regex stands for.
+  struct KeyGroup {
+    int captureGroup = 0;
     size_t key = 0;
   };
 
   static std::unique_ptr<Check> create(const config::RuleConfig& rule, base::ErrorList& errors);
   // REQUIRES: validated by create().
-  SubstitutionCheck(const config::RuleConfig& rule, Scope scope, std::vector<Matcher> matchers,
+  SubstitutionCheck(const config::RuleConfig& rule, Scope scope, boost::regex regex, std::vector<KeyGroup> keys,
                     std::vector<std::string> expected);
 
   void run(const document::Document& document, annotate::Annotations& annotations,
            diag::DiagnosticSink& sink) const override;
 
  private:
-  std::vector<Matcher> matchers_;
+  boost::regex regex_;  // every key, each in its own capture group, as one word-bounded alternation
+  std::vector<KeyGroup> keys_;
   std::vector<std::string> expected_;  // by swap entry
 };
 
