@@ -116,3 +116,41 @@ TEST(ChronologyAnaphora, AgreeingOrDistantDatesAreQuiet) {
 
 }  // namespace
 }  // namespace galley::checks
+
+#include "checks/ChronologyOrderCheck.h"
+
+namespace galley::checks {
+namespace {
+
+std::vector<diag::Diagnostic> checkOrder(std::string text) {
+  config::RuleConfig rule;
+  rule.id = "dates.order";
+  rule.kind = "chronology-order";
+  rule.message = config::MessageTemplate::parse("'{found}' comes before '{earlier}' ({cue})").value();
+  base::ErrorList errors;
+  const auto instance = ChronologyOrderCheck::create(rule, errors);
+  EXPECT_TRUE(errors.empty());
+  const auto doc = document::parseDocument(base::SourceBuffer("draft.md", std::move(text)), document::Format::Markdown);
+  annotate::Annotations annotations(doc);
+  diag::DiagnosticSink sink;
+  instance->run(doc, annotations, sink);
+  return sink.take();
+}
+
+TEST(ChronologyOrder, StepsRunningBackwardsFire) {
+  const auto followed = checkOrder("Talks on 15 March 2017 were followed by a briefing on 13 March 2017.\n");
+  ASSERT_EQ(followed.size(), 1U);
+  EXPECT_EQ(followed[0].message, "'13 March 2017' comes before '15 March 2017' (followed by)");
+  EXPECT_EQ(checkOrder("First the plan was drafted on 9 June 2017, then it was adopted on 2 June 2017.\n").size(), 1U);
+  EXPECT_EQ(checkOrder("After the summit on 9 June 2017, the ministers met on 1 June 2017.\n").size(), 1U);
+  EXPECT_EQ(checkOrder("Before the summit on 9 June 2017, the ministers met on 12 June 2017.\n").size(), 1U);
+}
+
+TEST(ChronologyOrder, OrderedStepsAndAnaphoricCuesAreQuiet) {
+  EXPECT_TRUE(checkOrder("Talks on 13 March 2017 were followed by a briefing on 15 March 2017.\n").empty());
+  EXPECT_TRUE(checkOrder("After the summit on 9 June 2017, the ministers met on 12 June 2017.\n").empty());
+  EXPECT_TRUE(checkOrder("The session opened on 13 March 2017; the day after, 14 March 2017, talks began.\n").empty());
+}
+
+}  // namespace
+}  // namespace galley::checks
