@@ -461,59 +461,74 @@ bool startsWithNoCase(std::string_view text, std::string_view prefix) {
   return true;
 }
 
+// Tracks column-0 code fences and HTML blocks that run across blank lines.
+class MultiLineBlocks {
+ public:
+  // Feeds the next line; true when the line is inside (or closes) such a block.
+  bool inside(std::string_view line) {
+    static constexpr std::array<std::pair<std::string_view, std::string_view>, 5> kHtmlBlocks = {{
+        {"<!--", "-->"}, {"<pre", "</pre>"}, {"<script", "</script>"}, {"<style", "</style>"}, {"<textarea", "</textarea>"},
+    }};
+    constexpr size_t kMaxBlockIndent = 3;
+    constexpr size_t kMinFence = 3;
+    const size_t indent = std::min(line.find_first_not_of(' '), line.size());
+    const std::string_view content = line.substr(indent);
+    if (!fence_.empty()) {
+      if (indent <= kMaxBlockIndent && content.starts_with(fence_)) fence_ = {};
+      return true;
+    }
+    if (!htmlClose_.empty()) {
+      if (line.find(htmlClose_) != std::string_view::npos) htmlClose_ = {};
+      return true;
+    }
+    if (indent > kMaxBlockIndent) return false;
+    if (content.starts_with("```") || content.starts_with("~~~")) {
+      const size_t run = std::min(content.find_first_not_of(content.front()), content.size());
+      if (run >= kMinFence) fence_ = content.substr(0, run);
+      return false;
+    }
+    for (const auto& [open, close] : kHtmlBlocks) {
+      if (startsWithNoCase(content, open) && content.find(close, open.size()) == std::string_view::npos) {
+        htmlClose_ = close;
+        break;
+      }
+    }
+    return false;
+  }
+
+ private:
+  std::string_view fence_;      // the open fence's marker run
+  std::string_view htmlClose_;  // what closes the open HTML block
+};
+
 // Splits a large body into pieces of about `target` bytes that tree-sitter can parse one at a
 // time (its tree for 20 MB of prose needs about 800 MB). A piece starts only where a new
 // top-level block must start whatever came before: after a blank line, at a line that is not
 // indented, not "---"/"+++" (front matter lookalike), and not inside a column-0 code fence or an
 // HTML comment or <pre>/<script>/<style>/<textarea> block. Relative to body; covers all of it.
 std::vector<base::Range> parsePieces(std::string_view body, size_t target) {
-  static constexpr std::array<std::pair<std::string_view, std::string_view>, 5> kHtmlBlocks = {{
-      {"<!--", "-->"}, {"<pre", "</pre>"}, {"<script", "</script>"}, {"<style", "</style>"}, {"<textarea", "</textarea>"},
-  }};
-  std::vector<base::Range> pieces;
   if (body.size() <= target) return {{0, static_cast<base::Offset>(body.size())}};
+  std::vector<base::Range> pieces;
+  MultiLineBlocks blocks;
   uint32_t pieceBegin = 0;
   uint32_t lineBegin = 0;
   bool previousBlank = false;
-  std::string_view fence;      // the open fence's marker run, empty when none
-  std::string_view htmlClose;  // what closes the open HTML block, empty when none
   const auto size = static_cast<uint32_t>(body.size());
   while (lineBegin < size) {
     const auto newline = body.find('\n', lineBegin);
     const uint32_t next = newline == std::string_view::npos ? size : static_cast<uint32_t>(newline) + 1;
     std::string_view line = body.substr(lineBegin, next - lineBegin);
     while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.remove_suffix(1);
-    const size_t indent = std::min(line.find_first_not_of(' '), line.size());
-    const std::string_view content = line.substr(indent);
-    const bool blank = content.find_first_not_of(" \t") == std::string_view::npos;
-    constexpr size_t kMaxBlockIndent = 3;
-    constexpr size_t kMinFence = 3;
-    if (!fence.empty()) {
-      if (indent <= kMaxBlockIndent && content.starts_with(fence)) fence = {};
-    } else if (!htmlClose.empty()) {
-      if (line.find(htmlClose) != std::string_view::npos) htmlClose = {};
-    } else {
-      if (previousBlank && !line.empty() && indent == 0 && !line.starts_with("---") && !line.starts_with("+++") &&
-          lineBegin - pieceBegin >= target) {
-        pieces.push_back({pieceBegin, lineBegin});
-        pieceBegin = lineBegin;
-      }
-      if (indent <= kMaxBlockIndent && (content.starts_with("```") || content.starts_with("~~~"))) {
-        const size_t run = std::min(content.find_first_not_of(content.front()), content.size());
-        if (run >= kMinFence) fence = content.substr(0, run);
-      } else if (indent <= kMaxBlockIndent) {
-        for (const auto& [open, close] : kHtmlBlocks) {
-          if (startsWithNoCase(content, open) && content.find(close, open.size()) == std::string_view::npos) {
-            htmlClose = close;
-            break;
-          }
-        }
-      }
+    const bool startsTopLevel = previousBlank && !line.empty() && line.front() != ' ' && line.front() != '\t' &&
+                                !line.starts_with("---") && !line.starts_with("+++");
+    if (!blocks.inside(line) && startsTopLevel && lineBegin - pieceBegin >= target) {
+      pieces.push_back({pieceBegin, lineBegin});
+      pieceBegin = lineBegin;
     }
-    previousBlank = blank;
+    previousBlank = line.find_first_not_of(" \t") == std::string_view::npos;
     lineBegin = next;
   }
-  if (size > pieceBegin || pieces.empty()) pieces.push_back({pieceBegin, size});
+  pieces.push_back({pieceBegin, size});
   return pieces;
 }
 
