@@ -21,7 +21,12 @@ namespace galley::document {
 //    first byte); a line break plus the next line's indentation or quote markers is one " ";
 //  - every HTML comment, inline or block, into Document::comments;
 //  - lines nested deeper than kMaxMarkdownNesting are kept out of tree-sitter (its scanner crashes
-//    on very deep nesting), turned into plain paragraphs and listed in parseLimitHits.
+//    on very deep nesting), turned into plain paragraphs and listed in parseLimitHits;
+//  - linear time and bounded memory on any input: runs of over 128 equal delimiter characters are
+//    read as literal text, the inline grammar has a CPU-time budget (blocks over it keep their
+//    markup characters and are listed in inlineLimitHits), the block grammar too (over it, the
+//    file is read as plain text and parseWarning says so), and files over 1 MiB are parsed in
+//    pieces split at top-level block boundaries.
 // Reuses its two tree-sitter parsers between calls. Not thread-safe: use one instance per thread
 // (it holds no other state, so instances are cheap and independent).
 class MarkdownParser {
