@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "checks/AcronymCheck.h"
 #include "checks/FactCheck.h"
 #include "checks/NameCheck.h"
 #include "checks/TitleCheck.h"
@@ -15,7 +16,8 @@
 namespace galley::checks {
 namespace {
 
-const std::array<config::KindSchema, 3> kSchemas{{
+const std::array<config::KindSchema, 4> kSchemas{{
+    {"acronym", config::Stability::Stable, AcronymCheck::kOptions, AcronymCheck::kPlaceholders},
     {"fact", config::Stability::Stable, FactCheck::kOptions, FactCheck::kPlaceholders},
     {"name", config::Stability::Stable, NameCheck::kOptions, NameCheck::kPlaceholders},
     {"title", config::Stability::Stable, TitleCheck::kOptions, TitleCheck::kPlaceholders},
@@ -29,6 +31,9 @@ constexpr const char* kRules = R"(rules:
   - id: title
     kind: title
     message: "'{title}' for {person}: {expected}"
+  - id: acronym
+    kind: acronym
+    message: "{acronym} stands for {expected}, not '{found}'"
   - id: name
     kind: name
     message: "Write '{expected}', not '{found}'"
@@ -57,6 +62,7 @@ class FactCheckTest : public ::testing::Test {
       if (rule.kind == "fact") fact_ = FactCheck::create(rule, errors);
       if (rule.kind == "title") title_ = TitleCheck::create(rule, errors);
       if (rule.kind == "name") name_ = NameCheck::create(rule, errors);
+      if (rule.kind == "acronym") acronym_ = AcronymCheck::create(rule, errors);
     }
     for (const auto& e : errors) loadErrors_.push_back(e.toString());
   }
@@ -64,10 +70,11 @@ class FactCheckTest : public ::testing::Test {
     fact_.reset();
     title_.reset();
     name_.reset();
+    acronym_.reset();
   }
   void SetUp() override {
     for (const auto& e : loadErrors_) ADD_FAILURE() << e;
-    ASSERT_TRUE(fact_ && title_ && name_);
+    ASSERT_TRUE(fact_ && title_ && name_ && acronym_);
   }
 
   static Result check(const std::string& draft) {
@@ -77,6 +84,7 @@ class FactCheckTest : public ::testing::Test {
     fact_->run(document, annotations, sink);
     title_->run(document, annotations, sink);
     name_->run(document, annotations, sink);
+    acronym_->run(document, annotations, sink);
     std::vector<diag::Diagnostic> diagnostics = sink.take();
     diag::sortAndDedupe(diagnostics);
     return {draft, std::move(diagnostics)};
@@ -85,12 +93,14 @@ class FactCheckTest : public ::testing::Test {
   static std::unique_ptr<Check> fact_;
   static std::unique_ptr<Check> title_;
   static std::unique_ptr<Check> name_;
+  static std::unique_ptr<Check> acronym_;
   static std::vector<std::string> loadErrors_;
 };
 
 std::unique_ptr<Check> FactCheckTest::fact_;
 std::unique_ptr<Check> FactCheckTest::title_;
 std::unique_ptr<Check> FactCheckTest::name_;
+std::unique_ptr<Check> FactCheckTest::acronym_;
 std::vector<std::string> FactCheckTest::loadErrors_;
 
 using Lines = std::vector<std::string>;
@@ -180,6 +190,18 @@ TEST_F(FactCheckTest, GivenNameVariantTakesTheFactBaseForm) {
   ASSERT_TRUE(r.diagnostics[0].fix);
   EXPECT_EQ(r.diagnostics[0].fix->applicability, diag::Applicability::Safe);
   EXPECT_EQ(r.diagnostics[1].fix->edits.at(0).text, "Rashid Alimov");
+}
+
+TEST_F(FactCheckTest, AcronymExpandedDifferentlyFromTheFactBase) {
+  const Result r = check(
+      "The UNODC (United Nations Office for Drug Control) met the United Nations Office on Drug Control (UNODC).\n\n"
+      "The United Nations Office on Drugs and Crime (UNODC) and the Commission on Narcotic Drugs (CND) met the "
+      "UNODC (Vienna).\n");
+  ASSERT_EQ(r.texts(), (Lines{"sco-un.acronym: United Nations Office for Drug Control",
+                              "sco-un.acronym: United Nations Office on Drug Control"}));
+  EXPECT_EQ(r.diagnostics[0].message,
+            "UNODC stands for United Nations Office on Drugs and Crime, not 'United Nations Office for Drug Control'");
+  EXPECT_EQ(r.diagnostics[0].fix->applicability, diag::Applicability::Unsafe);
 }
 
 TEST_F(FactCheckTest, SilenceAboutUnknownEntities) {
