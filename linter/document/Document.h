@@ -114,8 +114,9 @@ struct Document {
   // parsed as Markdown but kept as plain paragraphs (markers stripped); the engine should warn.
   std::vector<base::Range> parseLimitHits;
   // Blocks whose inline markup was not parsed because the inline grammar ran out of its time
-  // budget (it is superlinear on long runs of delimiters such as 20,000 "*"): their prose is the
-  // source text, markup characters included. Never seen on ordinary drafts; the engine should warn.
+  // budget (it is superlinear on some delimiter patterns, e.g. "*a _b " repeated for pages): their
+  // prose is the source text, markup characters included. Never seen on ordinary drafts; the
+  // engine should warn.
   std::vector<base::Range> inlineLimitHits;
   // Non-empty when the Markdown file could not be parsed as Markdown within its time budget and
   // was read as plain text instead (blocks then have kinds Title/Paragraph); the engine should warn.
