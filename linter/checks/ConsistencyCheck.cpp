@@ -18,10 +18,10 @@ struct Use {
 
 }  // namespace
 
-ConsistencyCheck::ConsistencyCheck(const config::RuleConfig& rule, Scope scope, boost::regex forms,
+ConsistencyCheck::ConsistencyCheck(const config::RuleConfig& rule, Scope scope, const boost::regex& forms,
                                    std::vector<FormRef> refs, size_t groupCount, std::optional<boost::regex> exceptions)
     : Check(rule, scope),
-      forms_(std::move(forms)),
+      forms_(forms),
       refs_(std::move(refs)),
       groupCount_(groupCount),
       exceptions_(std::move(exceptions)) {}
@@ -80,7 +80,7 @@ std::unique_ptr<Check> ConsistencyCheck::create(const config::RuleConfig& rule, 
     exceptions = compileRegex(wordBounded(phrasesAlternation), ignoreCase, phrases->front(), errors);
   }
   if (errors.size() != errorsBefore || !scope || !forms) return nullptr;
-  return std::make_unique<ConsistencyCheck>(rule, *scope, std::move(*forms), std::move(refs), written.size(),
+  return std::make_unique<ConsistencyCheck>(rule, *scope, *forms, std::move(refs), written.size(),
                                             std::move(exceptions));
 }
 

@@ -57,7 +57,7 @@ class ConsistencyCheck final : public Check {
   static std::unique_ptr<Check> create(const config::RuleConfig& rule, base::ErrorList& errors);
   // REQUIRES: validated by create(); `refs` names each form's capture group in `forms`.
   // `exceptions`: one alternation of the exception phrases, if any.
-  ConsistencyCheck(const config::RuleConfig& rule, Scope scope, boost::regex forms, std::vector<FormRef> refs,
+  ConsistencyCheck(const config::RuleConfig& rule, Scope scope, const boost::regex& forms, std::vector<FormRef> refs,
                    size_t groupCount, std::optional<boost::regex> exceptions);
 
   void run(const document::Document& document, annotate::Annotations& annotations,

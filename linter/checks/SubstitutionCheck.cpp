@@ -30,9 +30,9 @@ std::vector<Hit> resolveOverlaps(std::vector<Hit> hits) {
 
 }  // namespace
 
-SubstitutionCheck::SubstitutionCheck(const config::RuleConfig& rule, Scope scope, boost::regex regex,
+SubstitutionCheck::SubstitutionCheck(const config::RuleConfig& rule, Scope scope, const boost::regex& regex,
                                      std::vector<KeyGroup> keys, std::vector<std::string> expected)
-    : Check(rule, scope), regex_(std::move(regex)), keys_(std::move(keys)), expected_(std::move(expected)) {}
+    : Check(rule, scope), regex_(regex), keys_(std::move(keys)), expected_(std::move(expected)) {}
 
 std::unique_ptr<Check> SubstitutionCheck::create(const config::RuleConfig& rule, base::ErrorList& errors) {
   const size_t errorsBefore = errors.size();
@@ -83,7 +83,7 @@ std::unique_ptr<Check> SubstitutionCheck::create(const config::RuleConfig& rule,
     if (errors.size() == errorsBefore) regex = compileRegex(wordBounded(alternation), ignoreCase, swap->front().first, errors);
   }
   if (errors.size() != errorsBefore || !scope || !regex) return nullptr;
-  return std::make_unique<SubstitutionCheck>(rule, *scope, std::move(*regex), std::move(keys), std::move(expected));
+  return std::make_unique<SubstitutionCheck>(rule, *scope, *regex, std::move(keys), std::move(expected));
 }
 void SubstitutionCheck::run(const document::Document& document, annotate::Annotations& annotations,
                             diag::DiagnosticSink& sink) const {

@@ -52,7 +52,7 @@ class SubstitutionCheck final : public Check {
 
   static std::unique_ptr<Check> create(const config::RuleConfig& rule, base::ErrorList& errors);
   // REQUIRES: validated by create().
-  SubstitutionCheck(const config::RuleConfig& rule, Scope scope, boost::regex regex, std::vector<KeyGroup> keys,
+  SubstitutionCheck(const config::RuleConfig& rule, Scope scope, const boost::regex& regex, std::vector<KeyGroup> keys,
                     std::vector<std::string> expected);
 
   void run(const document::Document& document, annotate::Annotations& annotations,
