@@ -4,10 +4,15 @@
 #include <algorithm>
 #include <array>
 
+#include "checks/AcronymCheck.h"
+#include "checks/ChronologyOrderCheck.h"
+#include "checks/ChronologyTenseCheck.h"
 #include "checks/ConsistencyCheck.h"
+#include "checks/DateFormatCheck.h"
 #include "checks/DateValidityCheck.h"
 #include "checks/ExistenceCheck.h"
 #include "checks/FactCheck.h"
+#include "checks/NameCheck.h"
 #include "checks/RepetitionCheck.h"
 #include "checks/SubstitutionCheck.h"
 #include "checks/TitleCheck.h"
@@ -25,10 +30,15 @@ constexpr KindEntry kind(std::string_view id, Stability stability) {
 }
 
 const std::array kKinds = {
+    kind<AcronymCheck>("acronym", Stability::Stable),
+    kind<ChronologyOrderCheck>("chronology-order", Stability::Stable),
+    kind<ChronologyTenseCheck>("chronology-tense", Stability::Stable),
     kind<ConsistencyCheck>("consistency", Stability::Stable),
+    kind<DateFormatCheck>("date-format", Stability::Stable),
     kind<DateValidityCheck>("date-validity", Stability::Stable),
     kind<ExistenceCheck>("existence", Stability::Stable),
     kind<FactCheck>("fact", Stability::Stable),
+    kind<NameCheck>("name", Stability::Stable),
     kind<RepetitionCheck>("repetition", Stability::Stable),
     kind<SubstitutionCheck>("substitution", Stability::Stable),
     kind<TitleCheck>("title", Stability::Stable),

@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include "checks/Registry.h"
 #include "checks/RuleSet.h"
 #include "document/Parser.h"
 
@@ -72,6 +73,21 @@ TEST(RuleSet, SelfTestsReportEachFailureWithItsLocation) {
   EXPECT_EQ(report.failures[0].message, "'bad' example did not fire the rule");
   EXPECT_EQ(report.failures[1].where.line, 10U);
   EXPECT_EQ(report.failures[1].message, "'good' example fired the rule: m");
+}
+
+TEST(Registry, OneSortedLinePerKindEachWithAFactory) {
+  const auto kinds = registeredKinds();
+  ASSERT_GE(kinds.size(), 4U);
+  for (size_t i = 0; i < kinds.size(); ++i) {
+    EXPECT_NE(kinds[i].factory, nullptr) << kinds[i].id;
+    if (i > 0) {
+      EXPECT_LT(kinds[i - 1].id, kinds[i].id) << "Registry.cpp lines must stay sorted";
+    }
+    EXPECT_EQ(findKind(kinds[i].id), &kinds[i]);
+  }
+  for (const std::string_view id : {"consistency", "existence", "repetition", "substitution"})
+    EXPECT_NE(findKind(id), nullptr) << id;
+  EXPECT_EQ(findKind("substitute"), nullptr);
 }
 
 std::string sourceDir() { return GALLEY_SOURCE_DIR; }
