@@ -273,6 +273,20 @@ TEST(CliCheck, EmptyFileIsFine) {
   EXPECT_EQ(run.err, "");
 }
 
+TEST(CliCheck, AbsurdNestingIsAWarningNotACrash) {
+  const ScratchDir dir;
+  std::string deep;
+  for (int i = 0; i < 300; ++i) deep += "> ";
+  dir.write("deep.md", deep + "Under-Secretary General\n\nNext paragraph, dynamically.\n");
+  const RunResult run = runGalley(checkWithPack(dir, {"--format", "gcc", "deep.md"}), dir.path());
+  EXPECT_EQ(run.code, 1) << run.err;
+  EXPECT_EQ(run.out,
+            "deep.md:1:1: warning: block quotes and lists nested more than 64 levels deep; these lines are checked as "
+            "plain paragraphs [galley.nesting-too-deep]\n"
+            "deep.md:1:601: error: Write 'Under-Secretary-General', not 'Under-Secretary General' [t.spaced-title]\n"
+            "deep.md:3:17: warning: Avoid 'dynamically' [t.soft-word]\n");
+}
+
 // Choice: files above --max-file-size (default 16 MiB) are refused at once with a clear message;
 // a larger limit lints them.
 TEST(CliCheck, TwentyMegabyteFileIsRefusedQuicklyUnlessTheLimitIsRaised) {
