@@ -2,12 +2,21 @@
 
 #include <algorithm>
 #include <string>
+#include <vector>
 
 #include "base/Calendar.h"
 
 namespace galley::checks {
 
 namespace {
+
+// True when `range` of `block` lies inside one of `spans` (in document order, as forEachSpan gives them).
+bool inSpans(const std::vector<std::pair<size_t, base::Range>>& spans, size_t block, base::Range range) {
+  const auto it = std::partition_point(spans.begin(), spans.end(), [&](const auto& s) {
+    return s.first < block || (s.first == block && s.second.end <= range.begin);
+  });
+  return it != spans.end() && it->first == block && it->second.contains(range);
+}
 
 // True when only a gloss separator lies between two expressions: spaces, a comma, a dash or an
 // opening parenthesis, and at most the word "on" ("the previous day, on 13 March").
@@ -49,9 +58,7 @@ void ChronologyAnaphoraCheck::run(const document::Document& document, annotate::
     const document::ProseText& prose = document.blocks[anaphor.block].prose;
     const std::string_view text = prose.text();
     if (!glossGap(text.substr(anaphor.date.range.end, gloss.date.range.begin - anaphor.date.range.end))) continue;
-    const bool inScope = std::any_of(spans.begin(), spans.end(), [&](const auto& s) {
-      return s.first == anaphor.block && s.second.contains(anaphor.date.range);
-    });
+    const bool inScope = inSpans(spans, anaphor.block, anaphor.date.range);
     if (!inScope || anaphor.date.value->overlaps(*gloss.date.value)) continue;
     const std::string resolved = describe(*anaphor.date.value);
     const std::array<std::pair<std::string_view, std::string_view>, 3> values{

@@ -79,13 +79,20 @@ void ChronologyOrderCheck::run(const document::Document& document, annotate::Ann
   const auto& mentions = annotations.dates();
   forEachSpan(document, annotations, [&](size_t block, base::Range span) {
     const std::string_view text = document.blocks[block].prose.text();
-    for (const annotate::Sentence& sentence : annotations.sentences()) {
-      if (sentence.block != block || !span.contains(sentence.prose)) continue;
+    // Sentences and mentions are in document order: binary search for this block's first ones.
+    const auto& sentences = annotations.sentences();
+    auto sentenceIt = std::partition_point(sentences.begin(), sentences.end(),
+                                           [&](const annotate::Sentence& s) { return s.block < block; });
+    for (; sentenceIt != sentences.end() && sentenceIt->block == block; ++sentenceIt) {
+      const annotate::Sentence& sentence = *sentenceIt;
+      if (!span.contains(sentence.prose)) continue;
       Dated dated;
-      for (const auto& m : mentions)
-        if (m.block == block && sentence.prose.contains(m.date.range) && m.date.value &&
-            m.date.kind != dates::DateKind::Duration)
-          dated.push_back(&m);
+      auto m = std::partition_point(mentions.begin(), mentions.end(), [&](const annotate::DateMention& d) {
+        return d.block < block || (d.block == block && d.date.range.begin < sentence.prose.begin);
+      });
+      for (; m != mentions.end() && m->block == block && m->date.range.begin < sentence.prose.end; ++m)
+        if (sentence.prose.contains(m->date.range) && m->date.value && m->date.kind != dates::DateKind::Duration)
+          dated.push_back(&*m);
       if (dated.size() < 2) continue;
       for (const CueHit& hit : findCues(text, sentence.prose)) {
         const auto steps = orderedSteps(hit, dated);

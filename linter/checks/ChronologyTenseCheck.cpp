@@ -13,6 +13,14 @@ namespace galley::checks {
 
 namespace {
 
+// True when `range` of `block` lies inside one of `spans` (in document order, as forEachSpan gives them).
+bool inSpans(const std::vector<std::pair<size_t, base::Range>>& spans, size_t block, base::Range range) {
+  const auto it = std::partition_point(spans.begin(), spans.end(), [&](const auto& s) {
+    return s.first < block || (s.first == block && s.second.end <= range.begin);
+  });
+  return it != spans.end() && it->first == block && it->second.contains(range);
+}
+
 enum class Tense { Past, Future };
 
 struct Cue {
@@ -118,14 +126,13 @@ void ChronologyTenseCheck::run(const document::Document& document, annotate::Ann
     const bool after = e.value->first > ref;
     const bool before = e.value->last < ref;
     if (!after && !before) continue;
-    const bool inScope = std::any_of(spans.begin(), spans.end(), [&](const auto& s) {
-      return s.first == m.block && s.second.contains(e.range);
-    });
+    const bool inScope = inSpans(spans, m.block, e.range);
     if (!inScope) continue;
-    const auto sentence = std::find_if(sentences.begin(), sentences.end(), [&](const annotate::Sentence& s) {
-      return s.block == m.block && s.prose.contains(e.range);
+    // Sentences are in document order: binary search for the one holding the date.
+    const auto sentence = std::partition_point(sentences.begin(), sentences.end(), [&](const annotate::Sentence& s) {
+      return s.block < m.block || (s.block == m.block && s.prose.end <= e.range.begin);
     });
-    if (sentence == sentences.end()) continue;
+    if (sentence == sentences.end() || sentence->block != m.block || !sentence->prose.contains(e.range)) continue;
     const std::string& text = document.blocks[m.block].prose.text();
     const auto tense = tenseFor(words(text, sentence->prose), e.range);
     if (!tense || (*tense == Tense::Past && !after) || (*tense == Tense::Future && !before)) continue;

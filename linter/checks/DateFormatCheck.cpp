@@ -3,10 +3,23 @@
 #include <algorithm>
 #include <cctype>
 #include <string>
+#include <vector>
 
 #include "base/Calendar.h"
 
 namespace galley::checks {
+
+namespace {
+
+// True when `range` of `block` lies inside one of `spans` (in document order, as forEachSpan gives them).
+bool inSpans(const std::vector<std::pair<size_t, base::Range>>& spans, size_t block, base::Range range) {
+  const auto it = std::partition_point(spans.begin(), spans.end(), [&](const auto& s) {
+    return s.first < block || (s.first == block && s.second.end <= range.begin);
+  });
+  return it != spans.end() && it->first == block && it->second.contains(range);
+}
+
+}  // namespace
 
 DateFormatCheck::DateFormatCheck(const config::RuleConfig& rule, Scope scope) : Check(rule, scope) {}
 
@@ -24,9 +37,7 @@ void DateFormatCheck::run(const document::Document& document, annotate::Annotati
     const dates::DateExpression& e = m.date;
     if (e.kind != dates::DateKind::Absolute || e.basis != dates::Basis::None || e.weekday || !e.written || !e.value)
       continue;
-    const bool inScope = std::any_of(spans.begin(), spans.end(), [&](const auto& s) {
-      return s.first == m.block && s.second.contains(e.range);
-    });
+    const bool inScope = inSpans(spans, m.block, e.range);
     if (!inScope) continue;
     const document::ProseText& prose = document.blocks[m.block].prose;
     const std::string_view found = std::string_view(prose.text()).substr(e.range.begin, e.range.size());

@@ -11,6 +11,14 @@ namespace galley::checks {
 
 namespace {
 
+// True when `range` of `block` lies inside one of `spans` (in document order, as forEachSpan gives them).
+bool inSpans(const std::vector<std::pair<size_t, base::Range>>& spans, size_t block, base::Range range) {
+  const auto it = std::partition_point(spans.begin(), spans.end(), [&](const auto& s) {
+    return s.first < block || (s.first == block && s.second.end <= range.begin);
+  });
+  return it != spans.end() && it->first == block && it->second.contains(range);
+}
+
 constexpr std::string_view kImpossible = "impossible-date";
 constexpr std::string_view kWeekday = "weekday-mismatch";
 constexpr std::string_view kReversed = "reversed-range";
@@ -69,9 +77,7 @@ void DateValidityCheck::run(const document::Document& document, annotate::Annota
   std::vector<std::pair<size_t, base::Range>> spans;
   forEachSpan(document, annotations, [&](size_t block, base::Range span) { spans.emplace_back(block, span); });
   auto inScope = [&](const annotate::DateMention& m) {
-    return std::any_of(spans.begin(), spans.end(), [&](const auto& blockSpan) {
-      return blockSpan.first == m.block && blockSpan.second.contains(m.date.range);
-    });
+    return inSpans(spans, m.block, m.date.range);
   };
   for (const annotate::DateMention& mention : annotations.dates()) {
     const dates::DateExpression& e = mention.date;
