@@ -1,6 +1,7 @@
 #include "checks/ChronologyAnaphoraCheck.h"
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,18 @@ bool glossGap(std::string_view gap) {
   for (const char c : gap)
     if (c != ' ' && c != ',' && c != '(' && c != '-') rest += c;
   return rest.empty() || rest == "on";
+}
+
+// True when the anaphoric date, counted from the reference date instead of the previous date,
+// matches the gloss: "The day before, 13 March 2017" opening a paragraph of a 14 March release may
+// mean the day before the release, and then nothing contradicts.
+bool agreesFromReference(const dates::DateExpression& anaphor, const base::DateInterval& gloss,
+                         const std::optional<base::CivilDate>& reference) {
+  if (!reference || anaphor.basis != dates::Basis::PreviousDate || !anaphor.anchor) return false;
+  if (anaphor.anchor->precision != base::Precision::Day || anaphor.value->precision != base::Precision::Day) return false;
+  const int64_t shift = anaphor.value->first - anaphor.anchor->first;
+  const int64_t fromReference = base::daysFromCivil(*reference) + shift;
+  return gloss.first <= fromReference && fromReference <= gloss.last;
 }
 
 std::string describe(const base::DateInterval& interval) {
@@ -60,6 +73,7 @@ void ChronologyAnaphoraCheck::run(const document::Document& document, annotate::
     if (!glossGap(text.substr(anaphor.date.range.end, gloss.date.range.begin - anaphor.date.range.end))) continue;
     const bool inScope = inSpans(spans, anaphor.block, anaphor.date.range);
     if (!inScope || anaphor.date.value->overlaps(*gloss.date.value)) continue;
+    if (agreesFromReference(anaphor.date, *gloss.date.value, annotations.referenceDate())) continue;
     const std::string resolved = describe(*anaphor.date.value);
     const std::array<std::pair<std::string_view, std::string_view>, 3> values{
         {{"found", text.substr(anaphor.date.range.begin, anaphor.date.range.size())},

@@ -5,6 +5,7 @@
 #include <array>
 
 #include "checks/AcronymCheck.h"
+#include "checks/ChronologyAnaphoraCheck.h"
 #include "checks/ChronologyOrderCheck.h"
 #include "checks/ChronologyTenseCheck.h"
 #include "checks/ConsistencyCheck.h"
@@ -31,6 +32,7 @@ constexpr KindEntry kind(std::string_view id, Stability stability) {
 
 const std::array kKinds = {
     kind<AcronymCheck>("acronym", Stability::Stable),
+    kind<ChronologyAnaphoraCheck>("chronology-anaphora", Stability::Stable),
     kind<ChronologyOrderCheck>("chronology-order", Stability::Stable),
     kind<ChronologyTenseCheck>("chronology-tense", Stability::Stable),
     kind<ConsistencyCheck>("consistency", Stability::Stable),
