@@ -21,70 +21,201 @@ bool inSpans(const std::vector<std::pair<size_t, base::Range>>& spans, size_t bl
   return it != spans.end() && it->first == block && it->second.contains(range);
 }
 
-enum class Tense { Past, Future };
+// Neutral: a cue that fixes no direction ("would", "may", "was expected to") and so hides any
+// cue further away: the clause's time is not known.
+enum class Tense { Past, Future, Neutral };
 
 struct Cue {
-  std::string_view words;  // one or two lower-case words
+  std::string_view word;
   Tense tense;
+  bool weak = false;  // an adjective ("next", "upcoming"): used only when the clause has no verb cue
 };
 
-// Verb forms that fix a clause's time. Kept short and unambiguous: "held" alone is past ("was
-// held", "held talks"), "will" and "shall" are future, as are the scheduling phrases.
+// Words that fix a clause's time. Past participles count as past unless a form of "be" before them
+// says otherwise ("will be held", "is held every year").
 constexpr std::array kCues = {
-    Cue{"was", Tense::Past},          Cue{"were", Tense::Past},         Cue{"held", Tense::Past},
-    Cue{"signed", Tense::Past},       Cue{"adopted", Tense::Past},      Cue{"met", Tense::Past},
-    Cue{"took", Tense::Past},         Cue{"opened", Tense::Past},       Cue{"closed", Tense::Past},
-    Cue{"visited", Tense::Past},      Cue{"had", Tense::Past},          Cue{"will", Tense::Future},
-    Cue{"shall", Tense::Future},      Cue{"expected", Tense::Future},   Cue{"scheduled", Tense::Future},
-    Cue{"planned", Tense::Future},    Cue{"upcoming", Tense::Future},   Cue{"forthcoming", Tense::Future},
+    Cue{"adopted", Tense::Past},      Cue{"appointed", Tense::Past},    Cue{"approved", Tense::Past},
+    Cue{"attended", Tense::Past},     Cue{"began", Tense::Past},        Cue{"can", Tense::Neutral},
+    Cue{"closed", Tense::Past},       Cue{"concluded", Tense::Past},    Cue{"convened", Tense::Past},
+    Cue{"could", Tense::Neutral},     Cue{"due", Tense::Future},        Cue{"ended", Tense::Past},
+    Cue{"expected", Tense::Future},   Cue{"forthcoming", Tense::Future, true},
+    Cue{"had", Tense::Past},          Cue{"held", Tense::Past},         Cue{"hosted", Tense::Past},
+    Cue{"intends", Tense::Future},    Cue{"launched", Tense::Past},     Cue{"may", Tense::Neutral},
+    Cue{"met", Tense::Past},          Cue{"might", Tense::Neutral},     Cue{"must", Tense::Neutral},
+    Cue{"next", Tense::Future, true}, Cue{"opened", Tense::Past},       Cue{"planned", Tense::Future},
+    Cue{"plans", Tense::Future},      Cue{"ratified", Tense::Past},     Cue{"scheduled", Tense::Future},
+    Cue{"shall", Tense::Future},      Cue{"should", Tense::Neutral},    Cue{"signed", Tense::Past},
+    Cue{"took", Tense::Past},         Cue{"upcoming", Tense::Future, true},
+    Cue{"visited", Tense::Past},      Cue{"was", Tense::Past},          Cue{"were", Tense::Past},
+    Cue{"will", Tense::Future},       Cue{"would", Tense::Neutral},
 };
+
+// Words that open a new clause with its own verb: a date after them is not governed by a verb
+// before them ("met on 13 March and will meet again on 8 June").
+constexpr std::array<std::string_view, 13> kClauseOpeners = {"although", "and",   "because", "but",   "that",
+                                                             "though",   "when",  "whereas", "which", "while",
+                                                             "who",      "whose", "yet"};
+
+// Between a past verb and a later date, these make the date a target or a plan, not the time of
+// the verb ("agreed on a plan for 2020", "appointed for a term ending 31 December 2018").
+constexpr std::array<std::string_view, 9> kPastBreakers = {"ahead", "ending", "for",   "prepare", "preparations",
+                                                           "till",  "toward", "towards", "until"};
+// Between a future verb and an earlier date, these make the date a past event being recalled
+// ("will mark the anniversary of the founding in 2001").
+constexpr std::array<std::string_view, 10> kFutureBreakers = {"after",  "ago",     "anniversary", "earlier", "following",
+                                                              "former", "previous", "prior",      "recalled", "since"};
+// Determiners after "to": "to the summit" is a preposition, "to meet" an infinitive.
+constexpr std::array<std::string_view, 10> kDeterminers = {"a",    "all",  "an",  "her",   "his",
+                                                           "its", "the",  "their", "these", "this"};
+
+template <std::size_t N>
+bool isOneOf(const std::array<std::string_view, N>& list, std::string_view word) {
+  return std::find(list.begin(), list.end(), word) != list.end();
+}
 
 struct WordAt {
-  std::string word;
+  std::string word;  // lower case
   uint32_t offset = 0;
+  bool capital = false;
+  bool inDate = false;  // part of a date expression: "next" in "next Monday" is not a cue
+  int clause = 0;       // clause number within the sentence
 };
 
-std::vector<WordAt> words(std::string_view text, base::Range range) {
+bool isClausePunctuation(std::string_view text, uint32_t i) {
+  return text[i] == ';' || text.substr(i, 3) == "\xE2\x80\x94";  // ";" or an em dash
+}
+
+// The words of `range` with their clause numbers. `dates` are the date ranges inside it.
+std::vector<WordAt> words(std::string_view text, base::Range range, const std::vector<base::Range>& dates) {
   std::vector<WordAt> out;
+  int clause = 0;
   uint32_t i = range.begin;
   while (i < range.end) {
     if (std::isalpha(static_cast<unsigned char>(text[i])) == 0) {
+      if (isClausePunctuation(text, i)) ++clause;
       ++i;
       continue;
     }
     WordAt w;
     w.offset = i;
+    w.capital = std::isupper(static_cast<unsigned char>(text[i])) != 0;
     while (i < range.end && std::isalpha(static_cast<unsigned char>(text[i])) != 0)
       w.word += static_cast<char>(std::tolower(static_cast<unsigned char>(text[i++])));
+    w.inDate = std::any_of(dates.begin(), dates.end(), [&](base::Range d) { return d.contains(w.offset); });
+    if (!w.inDate && isOneOf(kClauseOpeners, w.word)) ++clause;
+    w.clause = clause;
     out.push_back(std::move(w));
   }
   return out;
 }
 
-std::optional<Tense> cueTense(const std::string& word) {
-  for (const Cue& cue : kCues)
-    if (cue.words == word) return cue.tense;
-  return std::nullopt;
+const Cue* findCue(std::string_view word) {
+  const auto* it = std::find_if(kCues.begin(), kCues.end(), [&](const Cue& c) { return c.word == word; });
+  return it == kCues.end() ? nullptr : &*it;
 }
 
-// The tense governing a date at `date` in a sentence: the nearest cue before it, else the first after.
-// A participle after "be" ("will be held", "is to be signed") is not past.
-std::optional<Tense> tenseAt(const std::vector<WordAt>& sentenceWords, size_t i) {
-  auto tense = cueTense(sentenceWords[i].word);
-  if (tense == Tense::Past && i > 0 && sentenceWords[i - 1].word == "be") return Tense::Future;
-  return tense;
+bool isBe(std::string_view w) { return w == "be" || w == "is" || w == "are" || w == "being" || w == "am"; }
+
+// The tense word `i` gives its clause, or nullopt when it is no cue. `weak` receives whether the cue
+// is an adjective.
+std::optional<Tense> tenseAt(const std::vector<WordAt>& ws, size_t i, bool& weak) {
+  if (ws[i].inDate) return std::nullopt;
+  const Cue* cue = findCue(ws[i].word);
+  if (cue == nullptr) return std::nullopt;
+  weak = cue->weak;
+  const std::string_view before = i > 0 ? std::string_view(ws[i - 1].word) : std::string_view();
+  if (cue->word == "will" && (before == "political" || before == "good" || before == "the" || before == "their" ||
+                              before == "its" || before == "our"))
+    return std::nullopt;  // the noun: "political will"
+  if (cue->tense == Tense::Future && (before == "was" || before == "were" || before == "had" || before == "been"))
+    return Tense::Neutral;  // "was expected to": a plan told from the past, before or after today
+  if (cue->tense == Tense::Past && cue->word != "was" && cue->word != "were" && cue->word != "had" && isBe(before)) {
+    // A participle after "be": "will be held" and "is to be held" are future, "may be held" and
+    // "is held every year" say nothing.
+    const std::string_view twoBefore = i > 1 ? std::string_view(ws[i - 2].word) : std::string_view();
+    if (before == "be" && (twoBefore == "will" || twoBefore == "shall" || twoBefore == "to")) return Tense::Future;
+    return Tense::Neutral;
+  }
+  return cue->tense;
 }
 
-std::optional<Tense> tenseFor(const std::vector<WordAt>& sentenceWords, base::Range date) {
-  std::optional<Tense> before;
-  for (size_t i = 0; i < sentenceWords.size() && sentenceWords[i].offset < date.begin; ++i)
-    if (auto t = tenseAt(sentenceWords, i)) before = t;
-  if (before) return before;
-  for (size_t i = 0; i < sentenceWords.size(); ++i) {
-    if (sentenceWords[i].offset < date.end) continue;
-    if (auto t = tenseAt(sentenceWords, i)) return t;
+// True when words (from, to) hold something that detaches a date from a verb of tense `tense`
+// before it.
+bool detached(const std::vector<WordAt>& ws, size_t from, size_t to, Tense tense) {
+  for (size_t k = from + 1; k < to; ++k) {
+    if (ws[k].inDate) continue;
+    const std::string& w = ws[k].word;
+    if (tense == Tense::Past) {
+      if (isOneOf(kPastBreakers, w)) return true;
+      // "agreed to meet on ...": an infinitive is a plan made in the past.
+      if (w == "to" && k + 1 < to && !ws[k + 1].capital && !ws[k + 1].inDate && !isOneOf(kDeterminers, ws[k + 1].word))
+        return true;
+    } else if (tense == Tense::Future && isOneOf(kFutureBreakers, w)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// The tense of the clause a date at `date` belongs to: its nearest verb cue before it in the
+// clause, else its first verb cue after it in the clause, else an adjective cue in the clause,
+// else the nearest cue in an earlier clause of the sentence. nullopt when nothing decides.
+std::optional<Tense> tenseFor(const std::vector<WordAt>& ws, base::Range date) {
+  const auto firstInside = static_cast<size_t>(
+      std::partition_point(ws.begin(), ws.end(), [&](const WordAt& w) { return w.offset < date.begin; }) - ws.begin());
+  const auto firstAfter = static_cast<size_t>(
+      std::partition_point(ws.begin(), ws.end(), [&](const WordAt& w) { return w.offset < date.end; }) - ws.begin());
+  const int clause = firstInside > 0 ? ws[firstInside - 1].clause : 0;
+  std::optional<Tense> weakTense;
+  bool weak = false;
+  size_t i = firstInside;
+  for (; i > 0 && ws[i - 1].clause == clause; --i) {
+    const auto t = tenseAt(ws, i - 1, weak);
+    if (!t) continue;
+    if (!weak) return *t != Tense::Neutral && detached(ws, i - 1, firstInside, *t) ? std::nullopt : t;
+    if (!weakTense) weakTense = t;
+  }
+  for (size_t k = firstAfter; k < ws.size() && ws[k].clause == clause; ++k) {
+    const auto t = tenseAt(ws, k, weak);
+    if (t && !weak) return t;
+    if (t && !weakTense) weakTense = t;
+  }
+  if (weakTense) return weakTense;
+  for (; i > 0; --i) {
+    const auto t = tenseAt(ws, i - 1, weak);
+    if (t && !weak) return *t != Tense::Neutral && detached(ws, i - 1, firstInside, *t) ? std::nullopt : t;
   }
   return std::nullopt;
+}
+
+// True for dates the tense of a clause says nothing about: durations, bare weekdays, deictic dates
+// that carry their own direction ("last year", "next week"), and years used as labels ("the 2030
+// Agenda"), which are told apart by not following a preposition of time.
+bool judged(const dates::DateExpression& e, std::string_view text) {
+  if (!e.value || e.kind == dates::DateKind::Duration) return false;
+  const std::string_view written = text.substr(e.range.begin, e.range.size());
+  if (e.kind == dates::DateKind::Deictic) return !e.weekday && written.find("this") != std::string_view::npos;
+  if (e.value->precision == base::Precision::Year && e.kind != dates::DateKind::Range) {
+    std::size_t end = e.range.begin;
+    while (end > 0 && text[end - 1] == ' ') --end;
+    std::size_t begin = end;
+    while (begin > 0 && std::isalpha(static_cast<unsigned char>(text[begin - 1])) != 0) --begin;
+    std::string before(text.substr(begin, end - begin));
+    std::transform(before.begin(), before.end(), before.begin(), [](unsigned char c) { return std::tolower(c); });
+    return before == "in" || before == "during" || before == "throughout";
+  }
+  return true;
+}
+
+// The word just before `offset` in `text`, lower case.
+std::string wordBefore(std::string_view text, uint32_t offset) {
+  std::size_t end = offset;
+  while (end > 0 && (text[end - 1] == ' ' || text[end - 1] == ',')) --end;
+  std::size_t begin = end;
+  while (begin > 0 && std::isalpha(static_cast<unsigned char>(text[begin - 1])) != 0) --begin;
+  std::string w(text.substr(begin, end - begin));
+  std::transform(w.begin(), w.end(), w.begin(), [](unsigned char c) { return std::tolower(c); });
+  return w;
 }
 
 }  // namespace
@@ -105,7 +236,8 @@ void ChronologyTenseCheck::run(const document::Document& document, annotate::Ann
   const std::string referenceText = base::formatDayMonthYear(*reference);
   const auto& sentences = annotations.sentences();
   const auto& mentions = annotations.dates();
-  // Where the reference came from, for the note: the first mention naming that exact day.
+  // Where the reference came from, for the note: the front matter, else the first mention naming
+  // that exact day.
   std::optional<base::Range> datelineSource;
   if (const auto* field = document.field("date")) {
     datelineSource = field->valueSource;
@@ -121,21 +253,31 @@ void ChronologyTenseCheck::run(const document::Document& document, annotate::Ann
   forEachSpan(document, annotations, [&](size_t block, base::Range span) { spans.emplace_back(block, span); });
   for (const annotate::DateMention& m : mentions) {
     const dates::DateExpression& e = m.date;
-    if (!e.value || e.kind == dates::DateKind::Duration) continue;
-    if (e.weekday && e.kind == dates::DateKind::Deictic) continue;  // bare weekdays are a guess of week
+    const std::string& text = document.blocks[m.block].prose.text();
+    if (!judged(e, text)) continue;
     const bool after = e.value->first > ref;
     const bool before = e.value->last < ref;
     if (!after && !before) continue;
-    const bool inScope = inSpans(spans, m.block, e.range);
-    if (!inScope) continue;
+    if (!inSpans(spans, m.block, e.range)) continue;
     // Sentences are in document order: binary search for the one holding the date.
     const auto sentence = std::partition_point(sentences.begin(), sentences.end(), [&](const annotate::Sentence& s) {
       return s.block < m.block || (s.block == m.block && s.prose.end <= e.range.begin);
     });
     if (sentence == sentences.end() || sentence->block != m.block || !sentence->prose.contains(e.range)) continue;
-    const std::string& text = document.blocks[m.block].prose.text();
-    const auto tense = tenseFor(words(text, sentence->prose), e.range);
-    if (!tense || (*tense == Tense::Past && !after) || (*tense == Tense::Future && !before)) continue;
+    // The sentence's dates, so that words inside them ("next" in "next Monday") are not cues.
+    std::vector<base::Range> sentenceDates;
+    auto other = std::partition_point(mentions.begin(), mentions.end(), [&](const annotate::DateMention& d) {
+      return d.block < m.block || (d.block == m.block && d.date.range.begin < sentence->prose.begin);
+    });
+    for (; other != mentions.end() && other->block == m.block && other->date.range.begin < sentence->prose.end; ++other)
+      sentenceDates.push_back(other->date.range);
+    const auto tense = tenseFor(words(text, sentence->prose, sentenceDates), e.range);
+    if (!tense || *tense == Tense::Neutral) continue;
+    if ((*tense == Tense::Past && !after) || (*tense == Tense::Future && !before)) continue;
+    const std::string previous = wordBefore(text, e.range.begin);
+    // "completed by 2020" is a deadline; "the decisions of 2 March" a past event named in a plan.
+    if (*tense == Tense::Past && (previous == "by" || previous == "before")) continue;
+    if (*tense == Tense::Future && (previous == "of" || previous == "dated" || previous == "since")) continue;
     const std::string_view found = std::string_view(text).substr(e.range.begin, e.range.size());
     const std::string_view tenseName = *tense == Tense::Past ? "past" : "future";
     const std::array<std::pair<std::string_view, std::string_view>, 3> values{
