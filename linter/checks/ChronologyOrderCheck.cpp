@@ -1,6 +1,7 @@
 #include "checks/ChronologyOrderCheck.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <optional>
 #include <string>
@@ -11,57 +12,121 @@ namespace galley::checks {
 
 namespace {
 
-enum class Direction { Forward, Backward };  // Forward: the step after the cue comes later
+// Where a cue stands relative to the steps it orders.
+enum class Shape {
+  Joining,         // "X, followed by Y", "X; then Y": the step after the cue is the later one
+  JoiningReverse,  // "Y after X", "X before Y" read from the right: "Y, after X" puts the step before the cue later
+  Leading,         // "After X, Y": the cue opens the earlier step
+  LeadingReverse,  // "Before X, Y": the cue opens the later step
+};
 
 struct CueHit {
   uint32_t offset = 0;
   std::string_view cue;
-  Direction direction = Direction::Forward;
-  bool leading = false;  // "after X, Y": the cue opens the first step instead of joining two
+  Shape shape = Shape::Joining;
 };
 
-// Sequence cues found as whole lower-case words in `range` of `text`.
+bool isWordChar(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
+
+std::string_view cueName(std::string_view word) {
+  for (const std::string_view name : {"then", "subsequently", "afterwards", "thereafter", "after", "before"})
+    if (word == name) return name;
+  return {};
+}
+
+// Sequence cues found as whole words in `range` of `text`. "then" after "since", "until" or "the"
+// ("the then minister") orders nothing. "after" and "before" open the earlier/later step when they
+// come before the sentence's first comma, and join two steps otherwise.
 std::vector<CueHit> findCues(std::string_view text, base::Range range) {
   std::vector<CueHit> hits;
   uint32_t i = range.begin;
   std::string previous;
+  bool sawComma = false;
   while (i < range.end) {
-    if (std::isalpha(static_cast<unsigned char>(text[i])) == 0) {
+    if (!isWordChar(text[i])) {
+      if (text[i] == ',' || text[i] == ';') sawComma = true;
       ++i;
       continue;
     }
     const uint32_t start = i;
     std::string word;
-    while (i < range.end && std::isalpha(static_cast<unsigned char>(text[i])) != 0)
+    while (i < range.end && isWordChar(text[i]))
       word += static_cast<char>(std::tolower(static_cast<unsigned char>(text[i++])));
-    if (word == "by" && previous == "followed") hits.push_back({start, "followed by", Direction::Forward, false});
-    else if (word == "then" || word == "subsequently" || word == "afterwards")
-      hits.push_back({start, word == "then" ? "then" : word == "subsequently" ? "subsequently" : "afterwards",
-                      Direction::Forward, false});
-    else if (word == "after") hits.push_back({start, "after", Direction::Forward, true});
-    else if (word == "before") hits.push_back({start, "before", Direction::Backward, true});
+    if (word == "by" && previous == "followed") {
+      hits.push_back({start, "followed by", Shape::Joining});
+    } else if (word == "then" && previous != "since" && previous != "until" && previous != "the" && previous != "till") {
+      hits.push_back({start, cueName(word), Shape::Joining});
+    } else if (word == "subsequently" || word == "afterwards" || word == "thereafter") {
+      hits.push_back({start, cueName(word), Shape::Joining});
+    } else if (word == "after") {
+      hits.push_back({start, cueName(word), sawComma ? Shape::JoiningReverse : Shape::Leading});
+    } else if (word == "before") {
+      hits.push_back({start, cueName(word), sawComma ? Shape::Joining : Shape::LeadingReverse});
+    }
     previous = std::move(word);
   }
   return hits;
 }
 
 using Dated = std::vector<const annotate::DateMention*>;
+using Steps = std::pair<const annotate::DateMention*, const annotate::DateMention*>;
 
-// The two steps a cue orders: (the step it refers to, the step ordered against it), or nullopt
-// when the cue is part of a date ("the day after") or lacks a dated step on either side.
-std::optional<std::pair<const annotate::DateMention*, const annotate::DateMention*>> orderedSteps(const CueHit& hit,
-                                                                                                  const Dated& dated) {
+// The two steps a cue orders as (the step that should come first, the one that should come
+// second), or nullopt when the cue is part of a date ("the day after") or lacks a dated step on
+// either side.
+std::optional<Steps> orderedSteps(const CueHit& hit, const Dated& dated, std::string_view text) {
   const bool insideDate =
       std::any_of(dated.begin(), dated.end(), [&](const auto* m) { return m->date.range.contains(hit.offset); });
   if (insideDate) return std::nullopt;
   const auto firstAfter =
       std::find_if(dated.begin(), dated.end(), [&](const auto* m) { return m->date.range.begin > hit.offset; });
-  if (hit.leading) {
-    if (firstAfter == dated.end() || firstAfter + 1 == dated.end()) return std::nullopt;
-    return std::make_pair(*firstAfter, *(firstAfter + 1));
+  if (hit.shape == Shape::Leading || hit.shape == Shape::LeadingReverse) {
+    // "After X, Y": Y is the first date past the comma that closes the cue's phrase.
+    if (firstAfter == dated.end()) return std::nullopt;
+    const auto comma = text.find(',', (*firstAfter)->date.range.end);
+    if (comma == std::string_view::npos) return std::nullopt;
+    const auto y = std::find_if(firstAfter + 1, dated.end(), [&](const auto* m) { return m->date.range.begin > comma; });
+    if (y == dated.end()) return std::nullopt;
+    return hit.shape == Shape::Leading ? Steps{*firstAfter, *y} : Steps{*y, *firstAfter};
   }
   if (firstAfter == dated.begin() || firstAfter == dated.end()) return std::nullopt;
-  return std::make_pair(*(firstAfter - 1), *firstAfter);
+  return hit.shape == Shape::Joining ? Steps{*(firstAfter - 1), *firstAfter} : Steps{*firstAfter, *(firstAfter - 1)};
+}
+
+// True for the dates that can stand for a step: stated, not durations or relative to another date.
+bool isStepDate(const dates::DateExpression& e) {
+  return e.value && (e.kind == dates::DateKind::Absolute || e.kind == dates::DateKind::Partial ||
+                     e.kind == dates::DateKind::Range);
+}
+
+// A sentence-opening sequence adverb ("Subsequently, on ...", "Later, on ...", "Most recently, ..."):
+// its name, and whether it says the sentence comes after (true) or before (false) the previous one.
+std::optional<std::pair<std::string_view, bool>> openingAdverb(std::string_view sentence) {
+  std::string head;
+  for (const char c : sentence.substr(0, 24)) head += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const auto opens = [&](std::string_view word) {
+    return head.starts_with(word) && (head.size() == word.size() || !isWordChar(head[word.size()]));
+  };
+  for (const std::string_view later :
+       {"subsequently", "later", "afterwards", "thereafter", "most recently", "more recently", "then", "finally"})
+    if (opens(later)) return std::make_pair(later, true);
+  for (const std::string_view earlier : {"earlier", "previously", "before that"})
+    if (opens(earlier)) return std::make_pair(earlier, false);
+  return std::nullopt;
+}
+
+// True when a date at `date` in a sentence starting at `sentence` is the time of its clause: it
+// follows "on", "in" or "during", or only the opening adverb and punctuation ("Later, 4 June ...").
+// "Later, the two recalled the 2011 memorandum" names a past document, not when the step happened.
+bool timesTheClause(std::string_view text, uint32_t sentence, uint32_t date) {
+  std::size_t end = date;
+  while (end > sentence && !isWordChar(text[end - 1])) --end;
+  std::size_t begin = end;
+  while (begin > sentence && isWordChar(text[begin - 1])) --begin;
+  std::string before(text.substr(begin, end - begin));
+  std::transform(before.begin(), before.end(), before.begin(), [](unsigned char c) { return std::tolower(c); });
+  // "Later, 4 June": the word before the date is the adverb itself ("recently" in "Most recently").
+  return before == "on" || before == "in" || before == "during" || begin == sentence || before == "recently";
 }
 
 }  // namespace
@@ -74,15 +139,35 @@ std::unique_ptr<Check> ChronologyOrderCheck::create(const config::RuleConfig& ru
   return std::make_unique<ChronologyOrderCheck>(rule, *scope);
 }
 
+void ChronologyOrderCheck::report(const document::ProseText& prose, const Steps& steps, std::string_view cue,
+                                  diag::DiagnosticSink& sink) const {
+  const auto* x = steps.first;   // the step that should come first
+  const auto* y = steps.second;  // the step that should come second
+  if (y->date.value->last >= x->date.value->first) return;
+  const std::string_view text = prose.text();
+  const std::array<std::pair<std::string_view, std::string_view>, 3> values{
+      {{"found", text.substr(y->date.range.begin, y->date.range.size())},
+       {"earlier", text.substr(x->date.range.begin, x->date.range.size())},
+       {"cue", cue}}};
+  diag::Diagnostic d = diagnostic(prose.toSource(y->date.range), values);
+  diag::Note note;
+  note.message = "the step it is ordered against";
+  note.range = prose.toSource(x->date.range);
+  d.notes.push_back(std::move(note));
+  sink.report(std::move(d));
+}
+
 void ChronologyOrderCheck::run(const document::Document& document, annotate::Annotations& annotations,
                                diag::DiagnosticSink& sink) const {
   const auto& mentions = annotations.dates();
   forEachSpan(document, annotations, [&](size_t block, base::Range span) {
-    const std::string_view text = document.blocks[block].prose.text();
+    const document::ProseText& prose = document.blocks[block].prose;
+    const std::string_view text = prose.text();
     // Sentences and mentions are in document order: binary search for this block's first ones.
     const auto& sentences = annotations.sentences();
     auto sentenceIt = std::partition_point(sentences.begin(), sentences.end(),
                                            [&](const annotate::Sentence& s) { return s.block < block; });
+    const annotate::DateMention* previousStep = nullptr;  // the main date of the last dated sentence
     for (; sentenceIt != sentences.end() && sentenceIt->block == block; ++sentenceIt) {
       const annotate::Sentence& sentence = *sentenceIt;
       if (!span.contains(sentence.prose)) continue;
@@ -93,27 +178,16 @@ void ChronologyOrderCheck::run(const document::Document& document, annotate::Ann
       for (; m != mentions.end() && m->block == block && m->date.range.begin < sentence.prose.end; ++m)
         if (sentence.prose.contains(m->date.range) && m->date.value && m->date.kind != dates::DateKind::Duration)
           dated.push_back(&*m);
-      if (dated.size() < 2) continue;
-      for (const CueHit& hit : findCues(text, sentence.prose)) {
-        const auto steps = orderedSteps(hit, dated);
-        if (!steps) continue;
-        const auto* x = steps->first;   // the step the cue refers to
-        const auto* y = steps->second;  // the step ordered relative to it
-        const bool backwards = hit.direction == Direction::Forward ? y->date.value->last < x->date.value->first
-                                                                   : y->date.value->first > x->date.value->last;
-        if (!backwards) continue;
-        const std::array<std::pair<std::string_view, std::string_view>, 3> values{
-            {{"found", text.substr(y->date.range.begin, y->date.range.size())},
-             {"earlier", text.substr(x->date.range.begin, x->date.range.size())},
-             {"cue", hit.cue}}};
-        const document::ProseText& prose = document.blocks[block].prose;
-        diag::Diagnostic d = diagnostic(prose.toSource(y->date.range), values);
-        diag::Note note;
-        note.message = "the step it is ordered against";
-        note.range = prose.toSource(x->date.range);
-        d.notes.push_back(std::move(note));
-        sink.report(std::move(d));
-      }
+      for (const CueHit& hit : findCues(text, sentence.prose))
+        if (const auto steps = orderedSteps(hit, dated, text)) report(prose, *steps, hit.cue, sink);
+      // The sentence's step is its first date, when that is a stated one ("Later this year, ... on
+      // 2 March" is about this year, not 2 March).
+      if (dated.empty() || !isStepDate(dated.front()->date)) continue;
+      const auto* main = dated.front();
+      const auto adverb = openingAdverb(text.substr(sentence.prose.begin, sentence.prose.size()));
+      if (adverb && previousStep != nullptr && timesTheClause(text, sentence.prose.begin, main->date.range.begin))
+        report(prose, adverb->second ? Steps{previousStep, main} : Steps{main, previousStep}, adverb->first, sink);
+      previousStep = main;
     }
   });
 }

@@ -4,15 +4,21 @@
 #include <array>
 #include <memory>
 #include <string_view>
+#include <utility>
 
 #include "checks/Check.h"
 
 namespace galley::checks {
 
 // ## What it checks
-// Within one sentence, two dated steps joined by a sequence cue whose dates run backwards:
-// "X, followed by Y", "first X, then Y", "X; subsequently Y" (Y must not end before X starts),
-// "after X, Y" (likewise) and "before X, Y" (Y must not start after X ends).
+// Two dated steps said to follow one another whose dates run backwards. Within one sentence:
+// "X, followed by Y", "first X, then Y", "X; subsequently Y", "After X, Y", "Y, after X" (Y must
+// not end before X starts) and "Before Y, X", "X, before Y" (likewise). Across the sentences of a
+// paragraph: a sentence opening with "Subsequently", "Later", "Afterwards", "Thereafter", "Then",
+// "Finally" or "Most recently" whose first stated date ends before the previous dated sentence's
+// first date starts ("On 10 June ... Subsequently, on 4 June ..."); "Earlier" and "Previously" the
+// other way round. "the then minister", "since then" and cues inside a date ("the day after") order
+// nothing; durations and relative dates are not steps across sentences.
 //
 // ## Why
 // A sequence with its dates in the wrong order means a date or the order is wrong; both mislead.
@@ -23,8 +29,9 @@ namespace galley::checks {
 //   The consultations on 13 March 2017 were followed by a briefing on 15 March 2017.
 //
 // ## YAML options
-// None. Message placeholders: `{found}` (the later step's date), `{earlier}` (the step it should
-// follow), `{cue}` (the word that orders them). A note points at the other date.
+// None. Message placeholders: `{found}` (the date of the step the text puts second), `{earlier}`
+// (the date of the step it should follow), `{cue}` (the word that orders them, lower case). A note
+// points at the other date.
 //
 // ## Fix safety
 // No fix.
@@ -39,6 +46,12 @@ class ChronologyOrderCheck final : public Check {
   void run(const document::Document& document, annotate::Annotations& annotations,
            diag::DiagnosticSink& sink) const override;
   [[nodiscard]] AnnotationNeeds needs() const override { return {true}; }
+
+ private:
+  // Reports `steps.second` when it ends before `steps.first` starts, with a note at the first.
+  void report(const document::ProseText& prose,
+              const std::pair<const annotate::DateMention*, const annotate::DateMention*>& steps, std::string_view cue,
+              diag::DiagnosticSink& sink) const;
 };
 
 }  // namespace galley::checks
