@@ -32,6 +32,20 @@ TEST(DateAnnotations, ExpressionSplitByInlineMarkupIsOneDate) {
   EXPECT_FALSE(doc.blocks[found[0].block].prose.isContiguous(found[0].date.range));
 }
 
+TEST(DateAnnotations, MarkupAroundTheWholeDateOrItsYearKeepsDayPrecision) {
+  const auto doc = parseMarkdown("Signed on **14 March 2017** and on 15 *March* 2017, then **16** March *2017*.\n");
+  Annotations annotations(doc);
+  const auto& found = annotations.dates();
+  ASSERT_EQ(found.size(), 3U);
+  EXPECT_EQ(sourceText(doc, found[0]), "14 March 2017");
+  for (const auto& m : found) {
+    ASSERT_TRUE(m.date.value.has_value());
+    EXPECT_EQ(m.date.value->precision, base::Precision::Day);
+  }
+  EXPECT_EQ(found[1].date.value->isoFirst(), "2017-03-15");
+  EXPECT_EQ(found[2].date.value->isoFirst(), "2017-03-16");
+}
+
 TEST(DateAnnotations, ReferenceDateFromFrontMatterBeatsTheDateline) {
   const auto doc = parseMarkdown("---\ndate: 2017-03-15\n---\n\nVIENNA, 14 March 2017 \xE2\x80\x94 Talks were held yesterday.\n");
   Annotations annotations(doc);

@@ -154,3 +154,115 @@ TEST(ChronologyOrder, OrderedStepsAndAnaphoricCuesAreQuiet) {
 
 }  // namespace
 }  // namespace galley::checks
+
+// Tense per clause, and the words that detach a date from a verb.
+namespace galley::checks {
+namespace {
+
+constexpr const char* kDateline = "VIENNA, 14 March 2017 \xE2\x80\x94 ";
+
+size_t tenseFindings(const std::string& sentence) { return check(kDateline + sentence + "\n").diagnostics.size(); }
+
+TEST(ChronologyTense, EachClauseIsJudgedByItsOwnVerb) {
+  EXPECT_EQ(tenseFindings("The delegations held talks, and the text was signed on 22 March 2017."), 1U);
+  EXPECT_EQ(tenseFindings("The delegations will hold talks, and the text was signed on 22 March 2017."), 1U);
+  EXPECT_EQ(tenseFindings("The text was signed on 2 March 2017 and will enter into force on 1 May 2017."), 0U);
+  // A clause with no verb of its own takes the one before it.
+  EXPECT_EQ(tenseFindings("Talks were held in Vienna and in Astana on 20 March 2017."), 1U);
+  // The verb after the date decides when none comes before it in the clause.
+  EXPECT_EQ(tenseFindings("On 20 March 2017, the two secretariats signed a protocol."), 1U);
+  EXPECT_EQ(tenseFindings("On 2 March 2017, the two secretariats signed a protocol."), 0U);
+}
+
+TEST(ChronologyTense, FutureCuesInTheirUsualForms) {
+  EXPECT_EQ(tenseFindings("Officials are expected to sign the plan on 1 March 2017."), 1U);
+  EXPECT_EQ(tenseFindings("A second round is scheduled for 10 March 2017."), 1U);
+  EXPECT_EQ(tenseFindings("The report is due to be published on 3 March 2017."), 1U);
+  EXPECT_EQ(tenseFindings("The upcoming forum on 3 March 2017 is open to the press."), 1U);
+  EXPECT_EQ(tenseFindings("The forum is to be held on 3 March 2017."), 1U);
+}
+
+TEST(ChronologyTense, PlansMadeInThePastAndPastEventsRecalledInAPlanAreQuiet) {
+  EXPECT_EQ(tenseFindings("Both sides agreed to meet again on 20 April 2017."), 0U);
+  EXPECT_EQ(tenseFindings("The ministers discussed preparations for the summit on 9 June 2017."), 0U);
+  EXPECT_EQ(tenseFindings("He was appointed for a term ending on 31 December 2018."), 0U);
+  EXPECT_EQ(tenseFindings("The event was expected to take place on 20 March 2017 but was moved."), 0U);
+  EXPECT_EQ(tenseFindings("The summit will mark the anniversary of the founding in 2001."), 0U);
+  EXPECT_EQ(tenseFindings("The offices will implement the decisions of 2 March 2017."), 0U);
+  EXPECT_EQ(tenseFindings("He said on 10 March 2017 that the summit will be held in June."), 0U);
+  EXPECT_EQ(tenseFindings("At its next meeting, on 2 March 2017, the board adopted the budget."), 0U);
+  EXPECT_EQ(tenseFindings("Leaders showed the political will on 10 March 2017 to act."), 0U);
+  EXPECT_EQ(tenseFindings("The forum may be held on 3 March 2017."), 0U);
+}
+
+TEST(ChronologyTense, DatesWithTheirOwnDirectionOrUsedAsLabelsAreQuiet) {
+  EXPECT_EQ(tenseFindings("Member states adopted the 2030 Agenda."), 0U);
+  EXPECT_EQ(tenseFindings("The experts will review the results of last year."), 0U);
+  EXPECT_EQ(tenseFindings("The plan was adopted in June of this year."), 1U);
+  EXPECT_EQ(tenseFindings("The plan was adopted in 2018."), 1U);
+  EXPECT_EQ(tenseFindings("Relations have grown since 2004 and will grow further."), 0U);
+}
+
+TEST(ChronologyTense, TheNotePointsAtTheFrontMatterDate) {
+  const auto run = check("---\ndate: 2017-03-14\n---\n\nThe experts will meet again on 2 March 2017.\n");
+  ASSERT_EQ(run.diagnostics.size(), 1U);
+  ASSERT_EQ(run.diagnostics[0].notes.size(), 1U);
+  ASSERT_TRUE(run.diagnostics[0].notes[0].range.has_value());
+  EXPECT_EQ(at(run, *run.diagnostics[0].notes[0].range), "2017-03-14");
+}
+
+struct OrderRun {
+  std::unique_ptr<document::Document> doc;
+  std::vector<diag::Diagnostic> diagnostics;
+};
+
+OrderRun runOrder(std::string text) {
+  config::RuleConfig rule;
+  rule.id = "dates.order";
+  rule.kind = "chronology-order";
+  rule.message = config::MessageTemplate::parse("'{found}' comes before '{earlier}' ({cue})").value();
+  base::ErrorList errors;
+  const auto instance = ChronologyOrderCheck::create(rule, errors);
+  OrderRun run;
+  run.doc = std::make_unique<document::Document>(
+      document::parseDocument(base::SourceBuffer("draft.md", std::move(text)), document::Format::Markdown));
+  annotate::Annotations annotations(*run.doc);
+  diag::DiagnosticSink sink;
+  instance->run(*run.doc, annotations, sink);
+  run.diagnostics = sink.take();
+  return run;
+}
+
+TEST(ChronologyOrder, SequenceAdverbsOpeningASentenceCompareWithThePreviousDatedSentence) {
+  const auto run = runOrder(
+      "On 10 June 2019 the board met. Subsequently, on 4 June 2019, it issued its findings. Most recently, "
+      "on 12 June 2019, it met again.\n");
+  ASSERT_EQ(run.diagnostics.size(), 1U);
+  EXPECT_EQ(run.diagnostics[0].message, "'4 June 2019' comes before '10 June 2019' (subsequently)");
+  ASSERT_EQ(run.diagnostics[0].notes.size(), 1U);
+  const base::Range note = *run.diagnostics[0].notes[0].range;
+  EXPECT_EQ(run.doc->source.text().substr(note.begin, note.size()), "10 June 2019");
+  // The chain continues from the latest dated sentence: 12 June follows 4 June.
+  EXPECT_EQ(runOrder("On 10 June 2019 the board met. Later, on 4 June 2019, it reported.\n").diagnostics.size(), 1U);
+  EXPECT_EQ(runOrder("On 4 June 2019 the board met. Earlier, on 10 June 2019, it had reported.\n").diagnostics.size(),
+            1U);
+  EXPECT_EQ(runOrder("On 4 June 2019 the board met. Earlier, on 1 June 2019, it had reported.\n").diagnostics.size(),
+            0U);
+}
+
+TEST(ChronologyOrder, AdverbsThatDoNotDateTheStepOrCrossParagraphsAreQuiet) {
+  EXPECT_TRUE(runOrder("On 10 June 2019 the board met. Later, the members recalled the plan of 2011.\n").diagnostics.empty());
+  EXPECT_TRUE(runOrder("On 10 June 2019 the board met.\n\nSubsequently, on 4 June 2019, it reported.\n").diagnostics.empty());
+  EXPECT_TRUE(runOrder("On 10 June 2019 the board met.\n\nLater this year, the plan of 4 June 2019 will be reviewed.\n")
+                  .diagnostics.empty());
+}
+
+TEST(ChronologyOrder, AfterAndBeforeJoiningTwoStepsMidSentence) {
+  EXPECT_EQ(checkOrder("The ministers met on 2 June 2017, after the summit on 9 June 2017.\n").size(), 1U);
+  EXPECT_EQ(checkOrder("The ministers met on 12 June 2017, after the summit on 9 June 2017.\n").size(), 0U);
+  EXPECT_EQ(checkOrder("The ministers met on 12 June 2017, before the summit on 9 June 2017.\n").size(), 1U);
+  EXPECT_EQ(checkOrder("The then chair opened the session on 9 June 2017 and closed it on 2 June 2017.\n").size(), 0U);
+}
+
+}  // namespace
+}  // namespace galley::checks

@@ -84,6 +84,20 @@ TEST(DateValidityCheck, CorrectDatesAreQuiet) {
   EXPECT_TRUE(run.diagnostics.empty());
 }
 
+TEST(DateValidityCheck, DatesSplitByInlineMarkupAreStillChecked) {
+  // "**16** March 2017": the day is bold, the month and year are not.
+  const auto weekday = check("The session closed on Friday, **16** March 2017.\n");
+  ASSERT_EQ(weekday.diagnostics.size(), 1U);
+  EXPECT_NE(weekday.diagnostics[0].message.find("16 March 2017 is a Thursday"), std::string::npos);
+  ASSERT_TRUE(weekday.diagnostics[0].fix.has_value());
+  EXPECT_EQ(at(weekday, weekday.diagnostics[0].fix->edits[0].range), "Friday");
+  const auto impossible = check("The plan was adopted on **31** June 2017.\n");
+  ASSERT_EQ(impossible.diagnostics.size(), 1U);
+  EXPECT_EQ(impossible.diagnostics[0].message, "'31 June 2017': June 2017 has 30 days");
+  EXPECT_EQ(at(impossible, impossible.diagnostics[0].range), "31** June 2017");
+  EXPECT_TRUE(check("The session closed on Thursday, **16** March 2017.\n").diagnostics.empty());
+}
+
 TEST(DateValidityCheck, DefaultOptionsAreValid) {
   config::RuleConfig rule;
   rule.id = "dates.validity";
