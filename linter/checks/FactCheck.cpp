@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "facts/EngineDateFinder.h"
 #include "facts/NameMatcher.h"
 
 namespace galley::checks {
@@ -112,7 +113,7 @@ std::shared_ptr<const facts::FactPack> loadRuleFacts(const config::RuleConfig& r
     errors.push_back(base::Error::invalidInput("no facts*.yaml beside the rule file and no 'facts' option", rule.where));
     return nullptr;
   }
-  return facts::FactPack::load(paths, errors);
+  return facts::FactPack::loadShared(paths, errors);
 }
 
 diag::Note factNote(const facts::FactBase& facts, const facts::FactLocation& where,
@@ -161,9 +162,11 @@ std::unique_ptr<Check> FactCheck::create(const config::RuleConfig& rule, base::E
 void FactCheck::run(const document::Document& document, annotate::Annotations& annotations,
                     diag::DiagnosticSink& sink) const {
   const facts::FactBase& base = pack_->facts();
-  const facts::MentionSet mentions = pack_->mentions().find(document);
+  const auto cached = pack_->mentionsIn(document);
+  const facts::MentionSet& mentions = *cached;
   if (mentions.mentions.empty()) return;
-  const std::vector<facts::Claim> claims = pack_->claims().extract(document, mentions);
+  const facts::EngineDateFinder dates(annotations.dates());
+  const std::vector<facts::Claim> claims = pack_->claims().extract(document, mentions, dates);
   for (const facts::Claim& claim : claims) {
     if ((properties_ & bit(claim.kind)) == 0 || !scope().includes(document.blocks[claim.block])) continue;
     const facts::EntityIndex index = mentions.mentions[claim.mention].entity;

@@ -25,7 +25,8 @@ std::unique_ptr<Check> NameCheck::create(const config::RuleConfig& rule, base::E
 void NameCheck::run(const document::Document& document, annotate::Annotations& /*annotations*/,
                     diag::DiagnosticSink& sink) const {
   const facts::FactBase& base = pack_->facts();
-  const facts::MentionSet mentions = pack_->mentions().find(document);
+  const auto cached = pack_->mentionsIn(document);
+  const facts::MentionSet& mentions = *cached;
   for (const facts::Mention& mention : mentions.mentions) {
     const facts::Entity& person = base.entity(mention.entity);
     if (person.kind != facts::EntityKind::Person || !scope().includes(document.blocks[mention.block])) continue;

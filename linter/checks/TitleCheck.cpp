@@ -36,7 +36,8 @@ std::unique_ptr<Check> TitleCheck::create(const config::RuleConfig& rule, base::
 void TitleCheck::run(const document::Document& document, annotate::Annotations& annotations,
                      diag::DiagnosticSink& sink) const {
   const facts::FactBase& base = pack_->facts();
-  const facts::MentionSet mentions = pack_->mentions().find(document);
+  const auto cached = pack_->mentionsIn(document);
+  const facts::MentionSet& mentions = *cached;
   for (const facts::TitleMention& title : mentions.titles) {
     if (!title.person || !scope().includes(document.blocks[title.block])) continue;
     const facts::EntityIndex personIndex = mentions.mentions[*title.person].entity;

@@ -16,6 +16,11 @@ struct Word {
 
 bool isAlnum(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
+bool isTensWord(std::string_view word) {
+  return word == "twenty" || word == "thirty" || word == "forty" || word == "fifty" || word == "sixty" ||
+         word == "seventy" || word == "eighty" || word == "ninety";
+}
+
 std::vector<Word> words(std::string_view text, base::Range within) {
   std::vector<Word> out;
   size_t i = within.begin;
@@ -29,6 +34,11 @@ std::vector<Word> words(std::string_view text, base::Range within) {
     while (i < within.end && isAlnum(text[i])) {
       const char c = text[i++];
       word.lower.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+      // "sixty-first" is one word (an ordinal), not "sixty" and "first".
+      if (i + 1 < within.end && text[i] == '-' && isAlnum(text[i + 1]) && isTensWord(word.lower)) {
+        word.lower.push_back('-');
+        ++i;
+      }
     }
     word.range = {static_cast<base::Offset>(start), static_cast<base::Offset>(i)};
     out.push_back(std::move(word));
@@ -36,8 +46,33 @@ std::vector<Word> words(std::string_view text, base::Range within) {
   return out;
 }
 
-// "60th" -> 60; "1st", "2nd", "3rd", "11th" accepted without checking the suffix's agreement.
+// "sixtieth" -> 60, "seventy-first" -> 71 (lower case; 1 to 99).
+std::optional<int> wordOrdinalOf(std::string_view word) {
+  static constexpr std::array<std::string_view, 20> kUnits = {
+      "",        "first",   "second",  "third",      "fourth",     "fifth",     "sixth",
+      "seventh", "eighth",  "ninth",   "tenth",      "eleventh",   "twelfth",   "thirteenth",
+      "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth"};
+  static constexpr std::array<std::string_view, 10> kTensOrdinal = {
+      "", "", "twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth", "ninetieth"};
+  static constexpr std::array<std::string_view, 10> kTens = {
+      "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"};
+  constexpr int kTen = 10;
+  for (size_t i = 1; i < kUnits.size(); ++i)
+    if (word == kUnits[i]) return static_cast<int>(i);
+  for (size_t i = 2; i < kTensOrdinal.size(); ++i)
+    if (word == kTensOrdinal[i]) return static_cast<int>(i) * kTen;
+  const size_t dash = word.find('-');
+  if (dash == std::string_view::npos) return std::nullopt;
+  const auto* const tens = std::find(kTens.begin() + 2, kTens.end(), word.substr(0, dash));
+  const auto* const unit = std::find(kUnits.begin() + 1, kUnits.begin() + kTen, word.substr(dash + 1));
+  if (tens == kTens.end() || unit == kUnits.begin() + kTen) return std::nullopt;
+  return static_cast<int>(tens - kTens.begin()) * kTen + static_cast<int>(unit - kUnits.begin());
+}
+
+// "60th" -> 60; "1st", "2nd", "3rd", "11th" accepted without checking the suffix's agreement;
+// ordinals in words too ("sixtieth").
 std::optional<int> ordinalOf(std::string_view word) {
+  if (const auto spelled = wordOrdinalOf(word)) return spelled;
   constexpr size_t kSuffix = 2;
   if (word.size() <= kSuffix) return std::nullopt;
   const std::string_view suffix = word.substr(word.size() - kSuffix);
@@ -75,10 +110,20 @@ std::string_view claimKindName(ClaimKind kind) {
 }
 
 std::vector<Claim> ClaimExtractor::extract(const document::Document& document, const MentionSet& mentions) const {
+  return extract(document, mentions, dates_);
+}
+
+std::vector<Claim> ClaimExtractor::extract(const document::Document& document, const MentionSet& mentions,
+                                           const DateFinder& dates) const {
   std::vector<Claim> out;
-  for (uint32_t i = 0; i < document.blocks.size(); ++i) {
-    const auto& prose = document.blocks[i].prose;
-    extractBlock(prose.text(), i, &prose, mentions, out);
+  // Mentions are in document order: visit only blocks that have one.
+  for (size_t m = 0; m < mentions.mentions.size();) {
+    const uint32_t block = mentions.mentions[m].block;
+    if (block < document.blocks.size()) {
+      const auto& prose = document.blocks[block].prose;
+      extractBlock(prose.text(), block, &prose, mentions, out, dates);
+    }
+    while (m < mentions.mentions.size() && mentions.mentions[m].block == block) ++m;
   }
   return out;
 }
@@ -310,12 +355,20 @@ class BlockClaims {
 
 void ClaimExtractor::extractBlock(std::string_view prose, uint32_t block, const document::ProseText* map,
                                   const MentionSet& mentions, std::vector<Claim>& out) const {
+  extractBlock(prose, block, map, mentions, out, dates_);
+}
+
+void ClaimExtractor::extractBlock(std::string_view prose, uint32_t block, const document::ProseText* map,
+                                  const MentionSet& mentions, std::vector<Claim>& out, const DateFinder& dates) const {
+  // Mentions are in document order: this block's are one run.
+  const auto run = std::lower_bound(mentions.mentions.begin(), mentions.mentions.end(), block,
+                                    [](const Mention& m, uint32_t b) { return m.block < b; });
   std::vector<size_t> blockMentions;
-  for (size_t i = 0; i < mentions.mentions.size(); ++i)
-    if (mentions.mentions[i].block == block) blockMentions.push_back(i);
+  for (auto it = run; it != mentions.mentions.end() && it->block == block; ++it)
+    blockMentions.push_back(static_cast<size_t>(it - mentions.mentions.begin()));
   if (blockMentions.empty()) return;
   const size_t first = out.size();
-  BlockClaims claims(facts_, mentions, prose, block, map, dates_.find(prose), out);
+  BlockClaims claims(facts_, mentions, prose, block, map, dates.findInBlock(prose, block), out);
   claims.run(blockMentions);
   std::stable_sort(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(),
                    [](const Claim& a, const Claim& b) { return a.prose.begin < b.prose.begin; });

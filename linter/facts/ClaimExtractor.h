@@ -58,10 +58,16 @@ class ClaimExtractor {
  public:
   ClaimExtractor(const FactBase& facts, const DateFinder& dates) : facts_(facts), dates_(dates) {}
 
+  // Claims of every block, with dates from the finder given at construction.
   [[nodiscard]] std::vector<Claim> extract(const document::Document& document, const MentionSet& mentions) const;
-  // One block (its prose and, optionally, its source map).
+  // The same with dates from `dates` (e.g. the date engine's annotations of this document).
+  [[nodiscard]] std::vector<Claim> extract(const document::Document& document, const MentionSet& mentions,
+                                           const DateFinder& dates) const;
+  // One block (its prose and, optionally, its source map). REQUIRES: `mentions` in document order.
   void extractBlock(std::string_view prose, uint32_t block, const document::ProseText* map, const MentionSet& mentions,
                     std::vector<Claim>& out) const;
+  void extractBlock(std::string_view prose, uint32_t block, const document::ProseText* map, const MentionSet& mentions,
+                    std::vector<Claim>& out, const DateFinder& dates) const;
 
  private:
   const FactBase& facts_;

@@ -2,6 +2,7 @@
 // the built-in matcher without touching the extractor.
 #pragma once
 
+#include <cstdint>
 #include <string_view>
 #include <vector>
 
@@ -29,6 +30,11 @@ class DateFinder {
 
   // Every date in `text` with a known value, in text order, not overlapping.
   [[nodiscard]] virtual std::vector<FoundDate> find(std::string_view text) const = 0;
+  // The same for block `block` of the document being checked, whose prose is `text`. Default:
+  // find(text); finders fed by a document's annotations use the block to look them up.
+  [[nodiscard]] virtual std::vector<FoundDate> findInBlock(std::string_view text, uint32_t /*block*/) const {
+    return find(text);
+  }
 };
 
 }  // namespace galley::facts

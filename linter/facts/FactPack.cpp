@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
 
 #include "facts/FactLoader.h"
 
@@ -18,7 +19,63 @@ int rank(base::Precision precision) {
   return 2;
 }
 
+// FNV-1a over the bytes and their length: tells two documents at one address apart.
+uint64_t fingerprint(std::string_view bytes) {
+  constexpr uint64_t kOffsetBasis = 14695981039346656037ULL;
+  constexpr uint64_t kPrime = 1099511628211ULL;
+  uint64_t hash = kOffsetBasis;
+  for (const char c : bytes) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= kPrime;
+  }
+  return hash ^ bytes.size();
+}
+
+// What identifies a fact file's content for the shared cache.
+std::string fileStamp(const std::string& path) {
+  std::error_code error;
+  const auto size = std::filesystem::file_size(path, error);
+  const auto time = std::filesystem::last_write_time(path, error);
+  return path + "\n" + std::to_string(size) + "\n" + std::to_string(time.time_since_epoch().count());
+}
+
 }  // namespace
+
+std::shared_ptr<const FactPack> FactPack::loadShared(const std::vector<std::string>& paths, base::ErrorList& errors) {
+  // Process-wide on purpose: rules are built independently (one factory call each) and the LSP
+  // server rebuilds them on config changes; weak entries never keep a pack alive on their own.
+  static std::mutex mutex;
+  static std::map<std::vector<std::string>, std::weak_ptr<const FactPack>> packs;
+  std::vector<std::string> key;
+  key.reserve(paths.size());
+  for (const auto& path : paths) key.push_back(fileStamp(path));
+  const std::lock_guard<std::mutex> lock(mutex);
+  if (auto found = packs[key].lock()) return found;
+  auto pack = load(paths, errors);
+  if (pack) packs[key] = pack;
+  std::erase_if(packs, [](const auto& entry) { return entry.second.expired(); });
+  return pack;
+}
+
+std::shared_ptr<const MentionSet> FactPack::mentionsIn(const document::Document& document) const {
+  const uint64_t print = fingerprint(document.source.text());
+  {
+    const std::lock_guard<std::mutex> lock(cacheMutex_);
+    for (auto it = cache_.begin(); it != cache_.end(); ++it) {
+      if (it->document != &document || it->fingerprint != print) continue;
+      CachedMentions hit = *it;
+      cache_.erase(it);
+      cache_.push_back(hit);
+      return hit.mentions;
+    }
+  }
+  // Found outside the lock: two threads on two documents must not wait for each other.
+  auto mentions = std::make_shared<const MentionSet>(finder_.find(document));
+  const std::lock_guard<std::mutex> lock(cacheMutex_);
+  if (cache_.size() >= kCachedDocuments) cache_.erase(cache_.begin());
+  cache_.push_back({&document, print, mentions});
+  return mentions;
+}
 
 std::shared_ptr<const FactPack> FactPack::load(const std::vector<std::string>& paths, base::ErrorList& errors) {
   FactLoader loader;
