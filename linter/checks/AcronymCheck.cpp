@@ -49,51 +49,152 @@ bool isNameOf(const facts::Entity& entity, std::string_view text) {
   });
 }
 
+// One use of a known acronym in the document, with its definition if it is one.
+struct Use {
+  const facts::Mention* mention = nullptr;
+  std::string_view acronym;
+  base::Range expansion{};  // prose of mention->block; empty when not a definition
+  bool definition = false;
+};
+
+// The definition shape around an acronym mention, if any: "<expansion> (ACR)" or "ACR (<expansion>)".
+base::Range expansionAround(std::string_view text, const facts::Mention& mention) {
+  if (mention.prose.begin >= 2 && text[mention.prose.begin - 1] == '(' && mention.prose.end < text.size() &&
+      text[mention.prose.end] == ')' && text[mention.prose.begin - 2] == ' ')
+    return expansionBefore(text, mention.prose.begin - 2);
+  if (text.substr(mention.prose.end).starts_with(" (")) {
+    const size_t close = text.find(')', mention.prose.end);
+    if (close != std::string_view::npos) return {mention.prose.end + 2, static_cast<base::Offset>(close)};
+  }
+  return {};
+}
+
+// A whole-word, non-acronym name of the entity: the reader has been given the name.
+bool isFullName(std::string_view surface) { return !facts::isAcronym(surface); }
+
 }  // namespace
 
-AcronymCheck::AcronymCheck(const config::RuleConfig& rule, Scope scope, std::shared_ptr<const facts::FactPack> pack)
-    : Check(rule, scope), pack_(std::move(pack)) {}
+AcronymCheck::AcronymCheck(const config::RuleConfig& rule, Scope scope, std::shared_ptr<const facts::FactPack> pack,
+                           Problem problem, std::vector<std::string> known)
+    : Check(rule, scope), pack_(std::move(pack)), problem_(problem), known_(std::move(known)) {
+  std::sort(known_.begin(), known_.end());
+}
 
 std::unique_ptr<Check> AcronymCheck::create(const config::RuleConfig& rule, base::ErrorList& errors) {
   const size_t errorsBefore = errors.size();
   const auto scope = Scope::parse(rule.scope, errors);
+  Problem problem = Problem::Expansion;
+  if (auto name = rule.options.getString("problem", errors)) {
+    constexpr std::array<std::pair<std::string_view, Problem>, 4> kProblems{{
+        {"expansion", Problem::Expansion},
+        {"undefined", Problem::Undefined},
+        {"twice", Problem::Twice},
+        {"two-ways", Problem::TwoWays},
+    }};
+    const auto* const it = std::find_if(kProblems.begin(), kProblems.end(),
+                                        [&](const auto& entry) { return entry.first == name->value; });
+    if (it == kProblems.end()) {
+      errors.push_back(base::Error::invalidInput(
+          "unknown problem '" + name->value + "' (expansion, undefined, twice, two-ways)", name->where));
+    } else {
+      problem = it->second;
+    }
+  }
+  std::vector<std::string> known;
+  if (auto listed = rule.options.getStringList("known", errors))
+    for (auto& acronym : *listed) known.push_back(std::move(acronym.value));
   auto pack = loadRuleFacts(rule, errors);
   if (errors.size() != errorsBefore || !scope || !pack) return nullptr;
-  return std::make_unique<AcronymCheck>(rule, *scope, std::move(pack));
+  return std::make_unique<AcronymCheck>(rule, *scope, std::move(pack), problem, std::move(known));
 }
 
 void AcronymCheck::run(const document::Document& document, annotate::Annotations& /*annotations*/,
                        diag::DiagnosticSink& sink) const {
   const facts::FactBase& base = pack_->facts();
-  const facts::MentionSet mentions = pack_->mentions().find(document);
+  const auto cached = pack_->mentionsIn(document);
+  const facts::MentionSet& mentions = *cached;
+  std::vector<Use> uses;
+  // Entities whose full name was written before, by mention index (for `undefined`).
+  std::vector<bool> named(base.entities().size(), false);
+  std::vector<bool> seen(base.entities().size(), false);  // acronym seen (first use handled)
   for (const facts::Mention& mention : mentions.mentions) {
-    const document::ProseText& prose = document.blocks[mention.block].prose;
-    const std::string_view text = prose.text();
-    const std::string_view acronym = text.substr(mention.prose.begin, mention.prose.size());
-    if (!facts::isAcronym(acronym) || !scope().includes(document.blocks[mention.block])) continue;
-    const facts::Entity& entity = base.entity(mention.entity);
-    base::Range expansion{};
-    if (mention.prose.begin >= 2 && text[mention.prose.begin - 1] == '(' && mention.prose.end < text.size() &&
-        text[mention.prose.end] == ')' && text[mention.prose.begin - 2] == ' ') {
-      expansion = expansionBefore(text, mention.prose.begin - 2);  // "<expansion> (ACRONYM)"
-    } else if (text.substr(mention.prose.end).starts_with(" (")) {
-      const size_t close = text.find(')', mention.prose.end);
-      if (close == std::string_view::npos) continue;
-      expansion = {mention.prose.end + 2, static_cast<base::Offset>(close)};  // "ACRONYM (<expansion>)"
+    const document::Block& block = document.blocks[mention.block];
+    const std::string_view text = block.prose.text();
+    const std::string_view surface = text.substr(mention.prose.begin, mention.prose.size());
+    const bool body = block.kind != document::BlockKind::Title && block.kind != document::BlockKind::Heading &&
+                      block.kind != document::BlockKind::FrontMatter;
+    if (!facts::isAcronym(surface)) {
+      if (body && isFullName(surface)) named[mention.entity] = true;
+      continue;
     }
-    const std::string_view written = text.substr(expansion.begin, expansion.size());
+    if (!scope().includes(block)) continue;
+    Use use{&mention, surface, expansionAround(text, mention), false};
+    const std::string_view written = text.substr(use.expansion.begin, use.expansion.size());
     // Not an expansion unless it has as many capitalised words as the acronym has letters, roughly.
     const auto capitals = static_cast<size_t>(std::count_if(written.begin(), written.end(), isUpper));
-    if (expansion.empty() || capitals < 2 || capitals + 1 < acronym.size() || isNameOf(entity, written)) continue;
-    const std::array<std::pair<std::string_view, std::string_view>, 3> values{
-        {{"acronym", acronym}, {"found", written}, {"expected", entity.name}}};
-    diag::Diagnostic diagnostic = this->diagnostic(prose.toSource(expansion), values);
-    diagnostic.notes.push_back(factNote(base, entity.where, entity.sources,
-                                        "the fact base expands " + std::string(acronym) + " as " + entity.name));
-    if (prose.isContiguous(expansion)) {
-      diagnostic.fix = diag::Fix{"Write '" + entity.name + "'", diag::Applicability::Unsafe,
-                                 {diag::Edit{prose.toSource(expansion), entity.name}}};
+    use.definition = !use.expansion.empty() && capitals >= 2 && capitals + 1 >= surface.size();
+    if (problem_ == Problem::Undefined && body && !seen[mention.entity]) {
+      seen[mention.entity] = true;
+      if (!use.definition && !named[mention.entity] &&
+          !std::binary_search(known_.begin(), known_.end(), std::string(surface))) {
+        const facts::Entity& entity = base.entity(mention.entity);
+        const std::array<std::pair<std::string_view, std::string_view>, 3> values{
+            {{"acronym", surface}, {"found", surface}, {"expected", entity.name}}};
+        diag::Diagnostic diagnostic = this->diagnostic(mention.source, values);
+        diagnostic.notes.push_back(factNote(base, entity.where, entity.sources,
+                                            "the fact base expands " + std::string(surface) + " as " + entity.name));
+        if (!mention.possessive && block.prose.isContiguous(mention.prose)) {
+          const std::string replacement = entity.name + " (" + std::string(surface) + ")";
+          diagnostic.fix = diag::Fix{"Write '" + replacement + "'", diag::Applicability::Unsafe,
+                                     {diag::Edit{mention.source, replacement}}};
+        }
+        sink.report(std::move(diagnostic));
+      }
     }
+    if (body) named[mention.entity] = named[mention.entity] || use.definition;
+    if (use.definition) uses.push_back(use);
+  }
+  if (problem_ == Problem::Undefined) return;
+
+  std::vector<const Use*> first(base.entities().size(), nullptr);
+  for (const Use& use : uses) {
+    const facts::Mention& mention = *use.mention;
+    const document::ProseText& prose = document.blocks[mention.block].prose;
+    const std::string_view written = prose.text().substr(use.expansion.begin, use.expansion.size());
+    const facts::Entity& entity = base.entity(mention.entity);
+    if (problem_ == Problem::Expansion) {
+      if (isNameOf(entity, written)) continue;
+      const std::array<std::pair<std::string_view, std::string_view>, 3> values{
+          {{"acronym", use.acronym}, {"found", written}, {"expected", entity.name}}};
+      diag::Diagnostic diagnostic = this->diagnostic(prose.toSource(use.expansion), values);
+      diagnostic.notes.push_back(factNote(base, entity.where, entity.sources,
+                                          "the fact base expands " + std::string(use.acronym) + " as " + entity.name));
+      if (prose.isContiguous(use.expansion)) {
+        diagnostic.fix = diag::Fix{"Write '" + entity.name + "'", diag::Applicability::Unsafe,
+                                   {diag::Edit{prose.toSource(use.expansion), entity.name}}};
+      }
+      sink.report(std::move(diagnostic));
+      continue;
+    }
+    const Use*& earlier = first[mention.entity];
+    if (earlier == nullptr) {
+      earlier = &use;
+      continue;
+    }
+    const document::ProseText& firstProse = document.blocks[earlier->mention->block].prose;
+    const std::string_view firstWritten = firstProse.text().substr(earlier->expansion.begin, earlier->expansion.size());
+    const bool same = facts::normalizeName(firstWritten) == facts::normalizeName(written);
+    if (same != (problem_ == Problem::Twice)) continue;
+    const std::array<std::pair<std::string_view, std::string_view>, 3> values{
+        {{"acronym", use.acronym}, {"found", written}, {"expected", firstWritten}}};
+    diag::Diagnostic diagnostic =
+        this->diagnostic(prose.toSource({std::min(use.expansion.begin, mention.prose.begin),
+                                         std::max(use.expansion.end, mention.prose.end)}),
+                         values);
+    diag::Note note;
+    note.message = std::string(use.acronym) + " was first defined here";
+    note.range = firstProse.toSource(earlier->expansion);
+    diagnostic.notes.push_back(std::move(note));
     sink.report(std::move(diagnostic));
   }
 }
