@@ -54,9 +54,8 @@ std::vector<CueHit> findCues(std::string_view text, base::Range range) {
       word += static_cast<char>(std::tolower(static_cast<unsigned char>(text[i++])));
     if (word == "by" && previous == "followed") {
       hits.push_back({start, "followed by", Shape::Joining});
-    } else if (word == "then" && previous != "since" && previous != "until" && previous != "the" && previous != "till") {
-      hits.push_back({start, cueName(word), Shape::Joining});
-    } else if (word == "subsequently" || word == "afterwards" || word == "thereafter") {
+    } else if ((word == "then" && previous != "since" && previous != "until" && previous != "the" && previous != "till") ||
+               word == "subsequently" || word == "afterwards" || word == "thereafter") {
       hits.push_back({start, cueName(word), Shape::Joining});
     } else if (word == "after") {
       hits.push_back({start, cueName(word), sawComma ? Shape::JoiningReverse : Shape::Leading});
@@ -115,18 +114,19 @@ std::optional<std::pair<std::string_view, bool>> openingAdverb(std::string_view 
   return std::nullopt;
 }
 
-// True when a date at `date` in a sentence starting at `sentence` is the time of its clause: it
-// follows "on", "in" or "during", or only the opening adverb and punctuation ("Later, 4 June ...").
-// "Later, the two recalled the 2011 memorandum" names a past document, not when the step happened.
-bool timesTheClause(std::string_view text, uint32_t sentence, uint32_t date) {
-  std::size_t end = date;
-  while (end > sentence && !isWordChar(text[end - 1])) --end;
-  std::size_t begin = end;
-  while (begin > sentence && isWordChar(text[begin - 1])) --begin;
-  std::string before(text.substr(begin, end - begin));
-  std::transform(before.begin(), before.end(), before.begin(), [](unsigned char c) { return std::tolower(c); });
-  // "Later, 4 June": the word before the date is the adverb itself ("recently" in "Most recently").
-  return before == "on" || before == "in" || before == "during" || begin == sentence || before == "recently";
+// True when a date at `date` in a sentence starting at `sentence` dates the step the opening
+// adverb introduces: only punctuation and at most one of "on", "in", "by" or "during" lie between
+// them ("Subsequently, on 4 June", "Later, in 2018"). "Subsequently, the text agreed in 2011 was
+// reviewed" names a past document, not when the step happened.
+bool datesTheStep(std::string_view text, uint32_t sentence, uint32_t date, std::string_view adverb) {
+  std::string between;
+  for (const char c : text.substr(sentence + adverb.size(), date - sentence - adverb.size()))
+    if (isWordChar(c) || c == ' ') between += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const auto first = between.find_first_not_of(' ');
+  if (first == std::string::npos) return true;
+  const auto last = between.find_last_not_of(' ');
+  const std::string word = between.substr(first, last - first + 1);
+  return word == "on" || word == "in" || word == "by" || word == "during";
 }
 
 }  // namespace
@@ -185,7 +185,7 @@ void ChronologyOrderCheck::run(const document::Document& document, annotate::Ann
       if (dated.empty() || !isStepDate(dated.front()->date)) continue;
       const auto* main = dated.front();
       const auto adverb = openingAdverb(text.substr(sentence.prose.begin, sentence.prose.size()));
-      if (adverb && previousStep != nullptr && timesTheClause(text, sentence.prose.begin, main->date.range.begin))
+      if (adverb && previousStep != nullptr && datesTheStep(text, sentence.prose.begin, main->date.range.begin, adverb->first))
         report(prose, adverb->second ? Steps{previousStep, main} : Steps{main, previousStep}, adverb->first, sink);
       previousStep = main;
     }

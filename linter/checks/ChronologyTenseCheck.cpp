@@ -5,6 +5,7 @@
 #include <cctype>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "base/Calendar.h"
@@ -62,8 +63,8 @@ constexpr std::array<std::string_view, 9> kPastBreakers = {"ahead", "ending", "f
                                                            "till",  "toward", "towards", "until"};
 // Between a future verb and an earlier date, these make the date a past event being recalled
 // ("will mark the anniversary of the founding in 2001").
-constexpr std::array<std::string_view, 10> kFutureBreakers = {"after",  "ago",     "anniversary", "earlier", "following",
-                                                              "former", "previous", "prior",      "recalled", "since"};
+constexpr std::array<std::string_view, 9> kFutureBreakers = {"after",  "ago",   "earlier",  "following", "former",
+                                                             "previous", "prior", "recalled", "since"};
 // Determiners after "to": "to the summit" is a preposition, "to meet" an infinitive.
 constexpr std::array<std::string_view, 10> kDeterminers = {"a",    "all",  "an",  "her",   "his",
                                                            "its", "the",  "their", "these", "this"};
@@ -79,6 +80,8 @@ struct WordAt {
   bool capital = false;
   bool inDate = false;  // part of a date expression: "next" in "next Monday" is not a cue
   int clause = 0;       // clause number within the sentence
+  bool commaBefore = false;  // a comma between the previous word and this one
+  bool relative = false;     // the clause opened with "which", "who" or "whose": it ends at a comma
 };
 
 bool isClausePunctuation(std::string_view text, uint32_t i) {
@@ -89,21 +92,32 @@ bool isClausePunctuation(std::string_view text, uint32_t i) {
 std::vector<WordAt> words(std::string_view text, base::Range range, const std::vector<base::Range>& dates) {
   std::vector<WordAt> out;
   int clause = 0;
+  bool relative = false;
+  bool comma = false;
   uint32_t i = range.begin;
   while (i < range.end) {
     if (std::isalpha(static_cast<unsigned char>(text[i])) == 0) {
-      if (isClausePunctuation(text, i)) ++clause;
+      if (isClausePunctuation(text, i)) {
+        ++clause;
+        relative = false;
+      }
+      comma = comma || text[i] == ',';
       ++i;
       continue;
     }
     WordAt w;
     w.offset = i;
+    w.commaBefore = std::exchange(comma, false);
     w.capital = std::isupper(static_cast<unsigned char>(text[i])) != 0;
     while (i < range.end && std::isalpha(static_cast<unsigned char>(text[i])) != 0)
       w.word += static_cast<char>(std::tolower(static_cast<unsigned char>(text[i++])));
     w.inDate = std::any_of(dates.begin(), dates.end(), [&](base::Range d) { return d.contains(w.offset); });
-    if (!w.inDate && isOneOf(kClauseOpeners, w.word)) ++clause;
+    if (!w.inDate && isOneOf(kClauseOpeners, w.word)) {
+      ++clause;
+      relative = w.word == "which" || w.word == "who" || w.word == "whose";
+    }
     w.clause = clause;
+    w.relative = relative;
     out.push_back(std::move(w));
   }
   return out;
@@ -150,11 +164,26 @@ bool detached(const std::vector<WordAt>& ws, size_t from, size_t to, Tense tense
       // "agreed to meet on ...": an infinitive is a plan made in the past.
       if (w == "to" && k + 1 < to && !ws[k + 1].capital && !ws[k + 1].inDate && !isOneOf(kDeterminers, ws[k + 1].word))
         return true;
-    } else if (tense == Tense::Future && isOneOf(kFutureBreakers, w)) {
+    } else if (tense == Tense::Future && (isOneOf(kFutureBreakers, w) || (w == "anniversary" && k + 1 < to &&
+                                                                           ws[k + 1].word == "of"))) {
       return true;
     }
   }
   return false;
+}
+
+// True when the date whose first word is `ws[at]` directly follows a past participle, perhaps
+// through "on", "in" or "at": "founded on 15 June 2001", "signed in 2011". Participles the cue table
+// knows ("scheduled for") and passives after "be" ("will be celebrated on") are left to tenseFor.
+bool participleBefore(const std::vector<WordAt>& ws, size_t at) {
+  if (at == 0) return false;
+  size_t i = at - 1;
+  if ((ws[i].word == "on" || ws[i].word == "in" || ws[i].word == "at") && i > 0) --i;
+  const std::string& w = ws[i].word;
+  constexpr std::size_t kMinLength = 5;  // "need", "seed", "bed" are not participles
+  if (ws[i].inDate || w.size() < kMinLength || !w.ends_with("ed") || w.ends_with("eed") || findCue(w) != nullptr)
+    return false;
+  return i == 0 || (!isBe(ws[i - 1].word) && ws[i - 1].word != "been" && ws[i - 1].word != "to");
 }
 
 // The tense of the clause a date at `date` belongs to: its nearest verb cue before it in the
@@ -163,6 +192,7 @@ bool detached(const std::vector<WordAt>& ws, size_t from, size_t to, Tense tense
 std::optional<Tense> tenseFor(const std::vector<WordAt>& ws, base::Range date) {
   const auto firstInside = static_cast<size_t>(
       std::partition_point(ws.begin(), ws.end(), [&](const WordAt& w) { return w.offset < date.begin; }) - ws.begin());
+  if (participleBefore(ws, firstInside)) return Tense::Past;
   const auto firstAfter = static_cast<size_t>(
       std::partition_point(ws.begin(), ws.end(), [&](const WordAt& w) { return w.offset < date.end; }) - ws.begin());
   const int clause = firstInside > 0 ? ws[firstInside - 1].clause : 0;
@@ -175,7 +205,8 @@ std::optional<Tense> tenseFor(const std::vector<WordAt>& ws, base::Range date) {
     if (!weak) return *t != Tense::Neutral && detached(ws, i - 1, firstInside, *t) ? std::nullopt : t;
     if (!weakTense) weakTense = t;
   }
-  for (size_t k = firstAfter; k < ws.size() && ws[k].clause == clause; ++k) {
+  // "The plan, which runs to 2018, was extended": a relative clause ends at its comma.
+  for (size_t k = firstAfter; k < ws.size() && ws[k].clause == clause && !(ws[k].relative && ws[k].commaBefore); ++k) {
     const auto t = tenseAt(ws, k, weak);
     if (t && !weak) return t;
     if (t && !weakTense) weakTense = t;
@@ -193,6 +224,9 @@ std::optional<Tense> tenseFor(const std::vector<WordAt>& ws, base::Range date) {
 // Agenda"), which are told apart by not following a preposition of time.
 bool judged(const dates::DateExpression& e, std::string_view text) {
   if (!e.value || e.kind == dates::DateKind::Duration) return false;
+  // "in March" took its year from the text around it: a tense that disagrees more likely means the
+  // guess was wrong ("will return in March", written in November) than the text.
+  if (e.basis == dates::Basis::ContextYear) return false;
   const std::string_view written = text.substr(e.range.begin, e.range.size());
   if (e.kind == dates::DateKind::Deictic) return !e.weekday && written.find("this") != std::string_view::npos;
   if (e.value->precision == base::Precision::Year && e.kind != dates::DateKind::Range) {
@@ -218,6 +252,42 @@ std::string wordBefore(std::string_view text, uint32_t offset) {
   return w;
 }
 
+// The ranges of the dates of `block` inside `sentence`, so that words inside them ("next" in "next
+// Monday") are not cues.
+std::vector<base::Range> datesIn(const std::vector<annotate::DateMention>& mentions, uint32_t block,
+                                 base::Range sentence) {
+  std::vector<base::Range> out;
+  auto it = std::partition_point(mentions.begin(), mentions.end(), [&](const annotate::DateMention& d) {
+    return d.block < block || (d.block == block && d.date.range.begin < sentence.begin);
+  });
+  for (; it != mentions.end() && it->block == block && it->date.range.begin < sentence.end; ++it)
+    out.push_back(it->date.range);
+  return out;
+}
+
+// True when `tense` contradicts a date after (or before) the reference date. `previous` is the word
+// before the date: "completed by 2020" and "postponed to 5 May" name a deadline or a target; "the
+// decisions of 2 March" a past event named in a plan.
+bool contradicts(Tense tense, bool after, bool before, const std::string& previous) {
+  if (tense == Tense::Past)
+    return after && previous != "by" && previous != "before" && previous != "to" && previous != "until" &&
+           previous != "till" && previous != "through";
+  if (tense == Tense::Future) return before && previous != "of" && previous != "dated" && previous != "since";
+  return false;
+}
+
+// Where the reference date was written, for the note: the front matter's `date`, else the first
+// mention naming that exact day in full.
+std::optional<base::Range> referenceSource(const document::Document& document,
+                                           const std::vector<annotate::DateMention>& mentions, int64_t ref) {
+  if (const auto* field = document.field("date")) return field->valueSource;
+  for (const auto& m : mentions) {
+    if (m.date.value && m.date.value->first == ref && m.date.value->last == ref && m.date.basis == dates::Basis::None)
+      return document.blocks[m.block].prose.toSource(m.date.range);
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 ChronologyTenseCheck::ChronologyTenseCheck(const config::RuleConfig& rule, Scope scope) : Check(rule, scope) {}
@@ -236,19 +306,7 @@ void ChronologyTenseCheck::run(const document::Document& document, annotate::Ann
   const std::string referenceText = base::formatDayMonthYear(*reference);
   const auto& sentences = annotations.sentences();
   const auto& mentions = annotations.dates();
-  // Where the reference came from, for the note: the front matter, else the first mention naming
-  // that exact day.
-  std::optional<base::Range> datelineSource;
-  if (const auto* field = document.field("date")) {
-    datelineSource = field->valueSource;
-  } else {
-    for (const auto& m : mentions) {
-      if (m.date.value && m.date.value->first == ref && m.date.value->last == ref && m.date.basis == dates::Basis::None) {
-        datelineSource = document.blocks[m.block].prose.toSource(m.date.range);
-        break;
-      }
-    }
-  }
+  const std::optional<base::Range> datelineSource = referenceSource(document, mentions, ref);
   std::vector<std::pair<size_t, base::Range>> spans;
   forEachSpan(document, annotations, [&](size_t block, base::Range span) { spans.emplace_back(block, span); });
   for (const annotate::DateMention& m : mentions) {
@@ -264,20 +322,8 @@ void ChronologyTenseCheck::run(const document::Document& document, annotate::Ann
       return s.block < m.block || (s.block == m.block && s.prose.end <= e.range.begin);
     });
     if (sentence == sentences.end() || sentence->block != m.block || !sentence->prose.contains(e.range)) continue;
-    // The sentence's dates, so that words inside them ("next" in "next Monday") are not cues.
-    std::vector<base::Range> sentenceDates;
-    auto other = std::partition_point(mentions.begin(), mentions.end(), [&](const annotate::DateMention& d) {
-      return d.block < m.block || (d.block == m.block && d.date.range.begin < sentence->prose.begin);
-    });
-    for (; other != mentions.end() && other->block == m.block && other->date.range.begin < sentence->prose.end; ++other)
-      sentenceDates.push_back(other->date.range);
-    const auto tense = tenseFor(words(text, sentence->prose, sentenceDates), e.range);
-    if (!tense || *tense == Tense::Neutral) continue;
-    if ((*tense == Tense::Past && !after) || (*tense == Tense::Future && !before)) continue;
-    const std::string previous = wordBefore(text, e.range.begin);
-    // "completed by 2020" is a deadline; "the decisions of 2 March" a past event named in a plan.
-    if (*tense == Tense::Past && (previous == "by" || previous == "before")) continue;
-    if (*tense == Tense::Future && (previous == "of" || previous == "dated" || previous == "since")) continue;
+    const auto tense = tenseFor(words(text, sentence->prose, datesIn(mentions, m.block, sentence->prose)), e.range);
+    if (!tense || !contradicts(*tense, after, before, wordBefore(text, e.range.begin))) continue;
     const std::string_view found = std::string_view(text).substr(e.range.begin, e.range.size());
     const std::string_view tenseName = *tense == Tense::Past ? "past" : "future";
     const std::array<std::pair<std::string_view, std::string_view>, 3> values{

@@ -10,12 +10,22 @@
 namespace galley::checks {
 
 // ## What it checks
-// A date in a clause told in the past tense ("was signed", "held", "adopted") that falls after the
-// document's reference date, and a date in a clause about the future ("will meet", "is expected
-// to", "is scheduled for") that falls before it. The clause's tense is taken from the nearest
-// tense cue before the date in its sentence (else the first one after it). Dates whose interval
-// contains the reference date ("this year"), durations ("since 2004") and bare weekdays are
-// skipped; without a reference date nothing is checked.
+// A date in a clause told in the past tense ("was signed", "held", "adopted", "met", "took place",
+// "had") that falls after the document's reference date (front matter `date`, else the dateline),
+// and a date in a clause about the future ("will", "shall", "is expected to", "is scheduled for",
+// "is due to", "plans to", "is to be held", "next", "upcoming", "forthcoming") that falls before it.
+// A date belongs to its clause: sentences are cut at ";", an em dash and words that open a clause
+// of their own ("and", "but", "which", "that", "while", ...), so "met on 13 March and will meet on
+// 8 June" judges each date by its own verb. In the clause, the nearest verb cue before the date
+// decides, else the first one after it, else an adjective cue ("the upcoming forum"), else the
+// nearest verb cue in an earlier clause of the sentence.
+// Not judged: modal and reported plans ("would", "may", "could", "was expected to", "agreed to
+// meet on", "preparations for"), dates detached from a past verb by "for", "until", "ending" or
+// "by" (deadlines, terms) or from a future verb by "anniversary", "since", "after" or "of" ("will
+// implement the decisions of 2 March"), dates whose interval contains the reference date,
+// durations ("since 2004"), bare weekdays, deictic dates with their own direction ("last year";
+// "in June of this year" is judged), years not introduced by "in", "during" or "throughout"
+// (labels: "the 2030 Agenda"). Without a reference date nothing is checked.
 //
 // ## Why
 // A release dated 14 March that says a summit "was held" in June, or "will meet" on 2 March, has
@@ -28,8 +38,8 @@ namespace galley::checks {
 //
 // ## YAML options
 // None. Message placeholders: `{found}` (the date as written), `{tense}` ("past" or "future"),
-// `{reference}` (the reference date, "14 March 2017"). A note points at the dateline when the
-// reference date came from it.
+// `{reference}` (the reference date, "14 March 2017"). A note points at the reference date: the
+// front matter's `date`, else the dateline.
 //
 // ## Fix safety
 // No fix: either the verb or the date may be wrong.
