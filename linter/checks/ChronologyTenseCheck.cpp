@@ -134,6 +134,12 @@ bool isBe(std::string_view w) { return w == "be" || w == "is" || w == "are" || w
 // is an adjective.
 std::optional<Tense> tenseAt(const std::vector<WordAt>& ws, size_t i, bool& weak) {
   if (ws[i].inDate) return std::nullopt;
+  // "plan to meet", "intend to sign": the verb form, not the noun ("the plan of 2 March").
+  if ((ws[i].word == "plan" || ws[i].word == "intend" || ws[i].word == "aim" || ws[i].word == "aims") &&
+      i + 1 < ws.size() && ws[i + 1].word == "to") {
+    weak = false;
+    return Tense::Future;
+  }
   const Cue* cue = findCue(ws[i].word);
   if (cue == nullptr) return std::nullopt;
   weak = cue->weak;

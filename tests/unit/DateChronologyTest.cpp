@@ -180,6 +180,10 @@ TEST(ChronologyTense, FutureCuesInTheirUsualForms) {
   EXPECT_EQ(tenseFindings("The report is due to be published on 3 March 2017."), 1U);
   EXPECT_EQ(tenseFindings("The upcoming forum on 3 March 2017 is open to the press."), 1U);
   EXPECT_EQ(tenseFindings("The forum is to be held on 3 March 2017."), 1U);
+  EXPECT_EQ(tenseFindings("The ministers plan to meet on 1 March 2017."), 1U);
+  EXPECT_EQ(tenseFindings("The Director, who will visit Moscow on 2 March 2017, met the press."), 1U);
+  // A relative clause ends at its comma: the main verb after it does not date it.
+  EXPECT_EQ(tenseFindings("The plan, which runs to the end of 2018, was extended last year."), 0U);
 }
 
 TEST(ChronologyTense, PlansMadeInThePastAndPastEventsRecalledInAPlanAreQuiet) {
@@ -193,6 +197,9 @@ TEST(ChronologyTense, PlansMadeInThePastAndPastEventsRecalledInAPlanAreQuiet) {
   EXPECT_EQ(tenseFindings("At its next meeting, on 2 March 2017, the board adopted the budget."), 0U);
   EXPECT_EQ(tenseFindings("Leaders showed the political will on 10 March 2017 to act."), 0U);
   EXPECT_EQ(tenseFindings("The forum may be held on 3 March 2017."), 0U);
+  EXPECT_EQ(tenseFindings("The forum had been scheduled for 10 March 2017 but was postponed to 5 May 2017."), 0U);
+  EXPECT_EQ(tenseFindings("The Organisation, founded on 15 June 2001 in Shanghai, will hold a summit."), 0U);
+  EXPECT_EQ(tenseFindings("The Secretary-General will return to Vienna in March."), 0U);  // year from context
 }
 
 TEST(ChronologyTense, DatesWithTheirOwnDirectionOrUsedAsLabelsAreQuiet) {
@@ -252,6 +259,8 @@ TEST(ChronologyOrder, SequenceAdverbsOpeningASentenceCompareWithThePreviousDated
 
 TEST(ChronologyOrder, AdverbsThatDoNotDateTheStepOrCrossParagraphsAreQuiet) {
   EXPECT_TRUE(runOrder("On 10 June 2019 the board met. Later, the members recalled the plan of 2011.\n").diagnostics.empty());
+  EXPECT_TRUE(runOrder("On 10 June 2019 the board met. Subsequently, the text agreed in 2011 was reviewed.\n")
+                  .diagnostics.empty());
   EXPECT_TRUE(runOrder("On 10 June 2019 the board met.\n\nSubsequently, on 4 June 2019, it reported.\n").diagnostics.empty());
   EXPECT_TRUE(runOrder("On 10 June 2019 the board met.\n\nLater this year, the plan of 4 June 2019 will be reviewed.\n")
                   .diagnostics.empty());
