@@ -13,7 +13,9 @@ namespace galley::checks {
 // An anaphoric date ("the previous day", "two days later") written right next to an explicit
 // date that glosses it ("the previous day, 11 March 2017", "a week earlier (7 March)") when the
 // two disagree: the anaphoric one, resolved against the date before it in the text (or the
-// reference date), does not fall within the explicit one.
+// reference date when none comes before), does not fall within the explicit one. When it was
+// counted from an earlier date but the same offset from the reference date matches the gloss ("The
+// day before, 13 March 2017" opening a paragraph of a 14 March release), nothing is reported.
 //
 // ## Why
 // Writers add the explicit date to help readers; when it was copied from another draft it
