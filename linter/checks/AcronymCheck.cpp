@@ -129,6 +129,16 @@ void AcronymCheck::run(const document::Document& document, annotate::Annotations
     }
     if (!scope().includes(block)) continue;
     Use use{&mention, surface, expansionAround(text, mention), false};
+    // "Later the Commission on Narcotic Drugs (CND)": the expansion is the entity's name inside it.
+    if (use.expansion.end <= mention.prose.begin) {
+      for (base::Offset at = use.expansion.begin; at < use.expansion.end; ++at) {
+        if (at != use.expansion.begin && text[at - 1] != ' ') continue;
+        if (isNameOf(base.entity(mention.entity), text.substr(at, use.expansion.end - at))) {
+          use.expansion.begin = at;
+          break;
+        }
+      }
+    }
     const std::string_view written = text.substr(use.expansion.begin, use.expansion.size());
     // Not an expansion unless it has as many capitalised words as the acronym has letters, roughly.
     const auto capitals = static_cast<size_t>(std::count_if(written.begin(), written.end(), isUpper));
@@ -160,7 +170,7 @@ void AcronymCheck::run(const document::Document& document, annotate::Annotations
   for (const Use& use : uses) {
     const facts::Mention& mention = *use.mention;
     const document::ProseText& prose = document.blocks[mention.block].prose;
-    const std::string_view written = prose.text().substr(use.expansion.begin, use.expansion.size());
+    const std::string_view written = std::string_view(prose.text()).substr(use.expansion.begin, use.expansion.size());
     const facts::Entity& entity = base.entity(mention.entity);
     if (problem_ == Problem::Expansion) {
       if (isNameOf(entity, written)) continue;
@@ -182,7 +192,7 @@ void AcronymCheck::run(const document::Document& document, annotate::Annotations
       continue;
     }
     const document::ProseText& firstProse = document.blocks[earlier->mention->block].prose;
-    const std::string_view firstWritten = firstProse.text().substr(earlier->expansion.begin, earlier->expansion.size());
+    const std::string_view firstWritten = std::string_view(firstProse.text()).substr(earlier->expansion.begin, earlier->expansion.size());
     const bool same = facts::normalizeName(firstWritten) == facts::normalizeName(written);
     if (same != (problem_ == Problem::Twice)) continue;
     const std::array<std::pair<std::string_view, std::string_view>, 3> values{

@@ -1,6 +1,7 @@
 #include "checks/TitleCheck.h"
 
 #include "checks/FactCheck.h"
+#include "checks/Patterns.h"
 
 namespace galley::checks {
 
@@ -24,13 +25,56 @@ TitleCheck::TitleCheck(const config::RuleConfig& rule, Scope scope, std::shared_
                        bool period)
     : Check(rule, scope), pack_(std::move(pack)), period_(period) {}
 
+TitleCheck::TitleCheck(const config::RuleConfig& rule, Scope scope, std::shared_ptr<const facts::FactPack> pack,
+                       std::vector<boost::regex> ignore)
+    : Check(rule, scope), pack_(std::move(pack)), form_(true), ignore_(std::move(ignore)) {}
+
 std::unique_ptr<Check> TitleCheck::create(const config::RuleConfig& rule, base::ErrorList& errors) {
   const size_t errorsBefore = errors.size();
   const auto scope = Scope::parse(rule.scope, errors);
   const bool period = rule.options.getBool("period", true, errors);
+  bool form = false;
+  if (auto problem = rule.options.getString("problem", errors)) {
+    if (problem->value == "form") {
+      form = true;
+    } else if (problem->value != "holder") {
+      errors.push_back(base::Error::invalidInput("unknown problem '" + problem->value + "' (holder, form)",
+                                                 problem->where));
+    }
+  }
+  std::vector<boost::regex> ignore;
+  if (auto listed = rule.options.getStringList("ignore", errors)) {
+    for (const auto& pattern : *listed)
+      if (auto compiled = compileRegex(pattern.value, false, pattern, errors)) ignore.push_back(*compiled);
+  }
   auto pack = loadRuleFacts(rule, errors);
   if (errors.size() != errorsBefore || !scope || !pack) return nullptr;
+  if (form) return std::make_unique<TitleCheck>(rule, *scope, std::move(pack), std::move(ignore));
   return std::make_unique<TitleCheck>(rule, *scope, std::move(pack), period);
+}
+
+void TitleCheck::runForm(const document::Document& document, const facts::MentionSet& mentions,
+                         diag::DiagnosticSink& sink) const {
+  const facts::FactBase& base = pack_->facts();
+  for (const facts::TitleMention& title : mentions.titles) {
+    // A bare "secretary-general" may be anyone's; with a person or an organisation it is the office.
+    if ((!title.person && !title.organisation) || !scope().includes(document.blocks[title.block])) continue;
+    const document::ProseText& prose = document.blocks[title.block].prose;
+    const std::string written(prose.text().substr(title.titleProse.begin, title.titleProse.size()));
+    if (title.canonical.empty() || written == title.canonical) continue;
+    if (std::any_of(ignore_.begin(), ignore_.end(),
+                    [&](const boost::regex& pattern) { return boost::regex_match(written, pattern); }))
+      continue;
+    const std::string person = title.person ? base.entity(mentions.mentions[*title.person].entity).name : "";
+    const std::array<std::pair<std::string_view, std::string_view>, 3> values{
+        {{"person", person}, {"title", written}, {"expected", title.canonical}}};
+    diag::Diagnostic diagnostic = this->diagnostic(prose.toSource(title.titleProse), values);
+    if (prose.isContiguous(title.titleProse)) {
+      diagnostic.fix = diag::Fix{"Write '" + title.canonical + "'", diag::Applicability::Safe,
+                                 {diag::Edit{prose.toSource(title.titleProse), title.canonical}}};
+    }
+    sink.report(std::move(diagnostic));
+  }
 }
 
 void TitleCheck::run(const document::Document& document, annotate::Annotations& annotations,
@@ -38,6 +82,10 @@ void TitleCheck::run(const document::Document& document, annotate::Annotations& 
   const facts::FactBase& base = pack_->facts();
   const auto cached = pack_->mentionsIn(document);
   const facts::MentionSet& mentions = *cached;
+  if (form_) {
+    runForm(document, mentions, sink);
+    return;
+  }
   for (const facts::TitleMention& title : mentions.titles) {
     if (!title.person || !scope().includes(document.blocks[title.block])) continue;
     const facts::EntityIndex personIndex = mentions.mentions[*title.person].entity;

@@ -5,6 +5,9 @@
 #include <array>
 #include <memory>
 #include <string_view>
+#include <vector>
+
+#include <boost/regex.hpp>
 
 #include "checks/Check.h"
 #include "facts/FactPack.h"
@@ -12,11 +15,15 @@
 namespace galley::checks {
 
 // ## What it checks
-// Person-title pairs ("SCO Secretary-General Rashid Alimov", "Rashid Alimov, SCO
+// With `problem: holder` (the default): person-title pairs ("SCO Secretary-General Rashid Alimov", "Rashid Alimov, SCO
 // Secretary-General", "Secretary-General Alimov", "UN Under-Secretary-General and UNODC Executive
 // Director Yury Fedotov") against the offices people hold in the fact base: the person never held
 // any office with that title (and organisation, when written), or held it but not at the draft's
 // reference date (front matter `date`, else the dateline).
+// With `problem: form`: a known title written next to a person or an organisation in a form other
+// than the office's canonical one, in case or dashes ("UNODC executive director", "SCO
+// secretary-general Rashid Alimov"). Forms matching an `ignore` pattern are left to the rule that
+// fixes them (the un-style pack's title-hyphenation swap), so nothing is reported twice.
 //
 // ## Why
 // Giving someone the wrong title, or a title they have left, misstates who speaks for whom.
@@ -26,33 +33,46 @@ namespace galley::checks {
 //   UNODC Executive Director Yury Fedotov spoke.            (in a release dated June 2020)
 // ## Accepted
 //   SCO Secretary-General Rashid Alimov opened the meeting.  (in a 2017 release)
+//   SCO secretary-general Rashid Alimov opened the meeting.  (form)
 //   Former Executive Director Yury Fedotov ...               (a person or office the fact base does not
 //                                                            know about, or a term with unknown bounds: silence)
 //
 // ## YAML options
 // - `facts`: fact files, relative to the rule file. Default: every facts*.yaml beside the rule file.
-// - `period`: also check that the office was held at the reference date. Default: true.
-// Message placeholders: `{person}`, `{title}`, `{expected}` (what the fact base says instead).
-// The spelling of the title itself (hyphens, capitals) is the un-style pack's business.
+// - `problem`: `holder` or `form`. Default: holder.
+// - `period`: (holder) also check that the office was held at the reference date. Default: true.
+// - `ignore`: (form) regexes; a title whose words fully match one is not reported. Default: none.
+// Message placeholders: `{person}` (empty for a title without a person), `{title}` (as written),
+// `{expected}` (holder: what the fact base says instead; form: the canonical form).
 //
 // ## Fix safety
-// No fix: whether the title or the name is wrong is for the writer to decide. A note points at the
-// person's terms (or the office's holder at that date) in the fact base, with the source's URL.
+// holder: no fix, whether the title or the name is wrong is for the writer to decide. A note
+// points at the person's terms (or the office's holder at that date) in the fact base, with the
+// source's URL. form: safe, writes the canonical form (the same title, matched case- and
+// dash-insensitively), when the title has no markup inside.
 class TitleCheck final : public Check {
  public:
-  static constexpr std::array<std::string_view, 2> kOptions = {"facts", "period"};
+  static constexpr std::array<std::string_view, 4> kOptions = {"facts", "ignore", "period", "problem"};
   static constexpr std::array<std::string_view, 3> kPlaceholders = {"expected", "person", "title"};
 
   static std::unique_ptr<Check> create(const config::RuleConfig& rule, base::ErrorList& errors);
   // REQUIRES: validated by create().
   TitleCheck(const config::RuleConfig& rule, Scope scope, std::shared_ptr<const facts::FactPack> pack, bool period);
+  // A `problem: form` check; `ignore` holds the compiled `ignore` patterns.
+  TitleCheck(const config::RuleConfig& rule, Scope scope, std::shared_ptr<const facts::FactPack> pack,
+             std::vector<boost::regex> ignore);
 
   void run(const document::Document& document, annotate::Annotations& annotations,
            diag::DiagnosticSink& sink) const override;
 
  private:
+  void runForm(const document::Document& document, const facts::MentionSet& mentions,
+               diag::DiagnosticSink& sink) const;
+
   std::shared_ptr<const facts::FactPack> pack_;
-  bool period_;
+  bool period_ = true;
+  bool form_ = false;
+  std::vector<boost::regex> ignore_;
 };
 
 }  // namespace galley::checks

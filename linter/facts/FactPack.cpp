@@ -19,16 +19,23 @@ int rank(base::Precision precision) {
   return 2;
 }
 
-// FNV-1a over the bytes and their length: tells two documents at one address apart.
-uint64_t fingerprint(std::string_view bytes) {
+// FNV-1a over what mention finding reads (each block's prose and where it starts in the source):
+// tells two documents at one address apart, and one text parsed two ways (Markdown, plain text).
+uint64_t fingerprint(const document::Document& document) {
   constexpr uint64_t kOffsetBasis = 14695981039346656037ULL;
   constexpr uint64_t kPrime = 1099511628211ULL;
   uint64_t hash = kOffsetBasis;
-  for (const char c : bytes) {
-    hash ^= static_cast<unsigned char>(c);
+  const auto mix = [&hash](uint64_t value) {
+    hash ^= value;
     hash *= kPrime;
+  };
+  mix(document.blocks.size());
+  for (const auto& block : document.blocks) {
+    mix(block.source.begin);
+    mix(block.prose.text().size());
+    for (const char c : block.prose.text()) mix(static_cast<unsigned char>(c));
   }
-  return hash ^ bytes.size();
+  return hash;
 }
 
 // What identifies a fact file's content for the shared cache.
@@ -58,7 +65,7 @@ std::shared_ptr<const FactPack> FactPack::loadShared(const std::vector<std::stri
 }
 
 std::shared_ptr<const MentionSet> FactPack::mentionsIn(const document::Document& document) const {
-  const uint64_t print = fingerprint(document.source.text());
+  const uint64_t print = fingerprint(document);
   {
     const std::lock_guard<std::mutex> lock(cacheMutex_);
     for (auto it = cache_.begin(); it != cache_.end(); ++it) {
