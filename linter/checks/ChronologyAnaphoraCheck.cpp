@@ -30,16 +30,28 @@ bool glossGap(std::string_view gap) {
   return rest.empty() || rest == "on";
 }
 
-// True when the anaphoric date, counted from the reference date instead of the previous date,
-// matches the gloss: "The day before, 13 March 2017" opening a paragraph of a 14 March release may
-// mean the day before the release, and then nothing contradicts.
-bool agreesFromReference(const dates::DateExpression& anaphor, const base::DateInterval& gloss,
-                         const std::optional<base::CivilDate>& reference) {
-  if (!reference || anaphor.basis != dates::Basis::PreviousDate || !anaphor.anchor) return false;
+// True when the anaphoric date, counted from another plausible anchor than the previous date,
+// matches the gloss: the reference date ("The day before, 13 March 2017" opening a paragraph of a 14
+// March release) or one of the few stated days before it in the same block ("The course began on
+// 30 August. It followed a meeting on 18 June. Two weeks earlier, on 16 August, ..."). Which date
+// the writer counted from is a guess; a contradiction is reported only when no such reading fits.
+bool agreesWithAnotherAnchor(const std::vector<annotate::DateMention>& mentions, size_t at,
+                             const base::DateInterval& gloss, const std::optional<base::CivilDate>& reference) {
+  const dates::DateExpression& anaphor = mentions[at].date;
+  if (anaphor.basis != dates::Basis::PreviousDate || !anaphor.anchor) return false;
   if (anaphor.anchor->precision != base::Precision::Day || anaphor.value->precision != base::Precision::Day) return false;
   const int64_t shift = anaphor.value->first - anaphor.anchor->first;
-  const int64_t fromReference = base::daysFromCivil(*reference) + shift;
-  return gloss.first <= fromReference && fromReference <= gloss.last;
+  const auto fits = [&](int64_t anchor) { return gloss.first <= anchor + shift && anchor + shift <= gloss.last; };
+  if (reference && fits(base::daysFromCivil(*reference))) return true;
+  constexpr int kAnchorsTried = 3;
+  int tried = 0;
+  for (size_t j = at; j-- > 0 && tried < kAnchorsTried && mentions[j].block == mentions[at].block;) {
+    const auto& value = mentions[j].date.value;
+    if (!value || value->precision != base::Precision::Day || value->first != value->last) continue;
+    ++tried;
+    if (fits(value->first)) return true;
+  }
+  return false;
 }
 
 std::string describe(const base::DateInterval& interval) {
@@ -73,7 +85,7 @@ void ChronologyAnaphoraCheck::run(const document::Document& document, annotate::
     if (!glossGap(text.substr(anaphor.date.range.end, gloss.date.range.begin - anaphor.date.range.end))) continue;
     const bool inScope = inSpans(spans, anaphor.block, anaphor.date.range);
     if (!inScope || anaphor.date.value->overlaps(*gloss.date.value)) continue;
-    if (agreesFromReference(anaphor.date, *gloss.date.value, annotations.referenceDate())) continue;
+    if (agreesWithAnotherAnchor(mentions, i, *gloss.date.value, annotations.referenceDate())) continue;
     const std::string resolved = describe(*anaphor.date.value);
     const std::array<std::pair<std::string_view, std::string_view>, 3> values{
         {{"found", text.substr(anaphor.date.range.begin, anaphor.date.range.size())},

@@ -106,6 +106,22 @@ TEST(ChronologyAnaphora, GlossThatContradictsTheAnaphoricDateFires) {
   EXPECT_EQ(at(run, *run.diagnostics[0].notes[0].range), "14 March 2017");
 }
 
+TEST(ChronologyAnaphora, AGlossThatFitsAnotherRecentAnchorIsQuiet) {
+  // "Two weeks earlier" than 30 August is 16 August, though the last date written is 18 June.
+  const std::string text =
+      "ALMATY, 12 September 2019 \xE2\x80\x94 The course began on 30 August 2019. It followed a meeting on "
+      "18 June 2019. Two weeks earlier, on 16 August 2019, the trainers met.\n";
+  EXPECT_TRUE(checkAnaphora(text).diagnostics.empty());
+  // The day before the release, glossed, opening a paragraph that follows other dates.
+  EXPECT_TRUE(checkAnaphora("VIENNA, 14 March 2017 \xE2\x80\x94 Talks opened.\n\nThe plan of 2 March 2017 was "
+                            "tabled.\n\nThe day before, 13 March 2017, experts met.\n")
+                  .diagnostics.empty());
+  EXPECT_EQ(checkAnaphora("ALMATY, 12 September 2019 \xE2\x80\x94 The course began on 30 August 2019. It followed a "
+                          "meeting on 18 June 2019. Two weeks earlier, on 2 August 2019, the trainers met.\n")
+                .diagnostics.size(),
+            1U);
+}
+
 TEST(ChronologyAnaphora, AgreeingOrDistantDatesAreQuiet) {
   EXPECT_TRUE(checkAnaphora("VIENNA, 14 March 2017 \xE2\x80\x94 The previous day, 13 March 2017, experts met.\n")
                   .diagnostics.empty());
