@@ -187,6 +187,18 @@ class BlockClaims {
         PlaceValue{entity, facts_.entity(entity).name};
   }
 
+  // Words (alphanumeric runs) in prose_[from, to).
+  [[nodiscard]] size_t wordCount(base::Offset from, base::Offset to) const {
+    size_t count = 0;
+    bool inWord = false;
+    for (base::Offset i = from; i < to && i < prose_.size(); ++i) {
+      const bool alnum = isAlnum(prose_[i]);
+      if (alnum && !inWord) ++count;
+      inWord = alnum;
+    }
+    return count;
+  }
+
   [[nodiscard]] std::vector<size_t> datesIn(base::Offset from, base::Offset to) const {
     std::vector<size_t> found;
     for (size_t d = 0; d < dates_.size(); ++d)
@@ -310,8 +322,17 @@ class BlockClaims {
         break;
       }
     }
-    if (const auto places = placesIn(word.range.end, clauseEnd); !places.empty())
-      emitPlace(*subject, places.front(), word.lower);
+    auto places = placesIn(word.range.end, clauseEnd);
+    if (places.empty()) {
+      // "It was in Bishkek that the Memorandum was signed", "In Bishkek, the Memorandum was
+      // signed": a place right before the subject. Farther back it may be where someone spoke.
+      const auto before = placesIn(sentence_.begin, mentionAt(*subject).prose.begin);
+      constexpr size_t kNearWords = 2;
+      if (!before.empty() &&
+          wordCount(mentionAt(before.back()).prose.end, mentionAt(*subject).prose.begin) <= kNearWords)
+        places.push_back(before.back());
+    }
+    if (!places.empty()) emitPlace(*subject, places.front(), word.lower);
     const base::Offset afterSubject = std::max(word.range.end, mentionAt(*subject).prose.end);
     auto found = datesIn(afterSubject, clauseEnd);
     if (found.empty()) found = datesIn(sentence_.begin, mentionAt(*subject).prose.begin);
