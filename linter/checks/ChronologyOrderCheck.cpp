@@ -92,6 +92,19 @@ std::optional<Steps> orderedSteps(const CueHit& hit, const Dated& dated, std::st
   return hit.shape == Shape::Joining ? Steps{*(firstAfter - 1), *firstAfter} : Steps{*firstAfter, *(firstAfter - 1)};
 }
 
+// True when a date names a document or a label rather than when a step happened: "the report of 13
+// March", "a letter dated 2 March", "the 2018 plan" (a year after "the" or "a").
+bool namesADocument(std::string_view text, const dates::DateExpression& e) {
+  std::size_t end = e.range.begin;
+  while (end > 0 && (text[end - 1] == ' ' || text[end - 1] == ',')) --end;
+  std::size_t begin = end;
+  while (begin > 0 && isWordChar(text[begin - 1])) --begin;
+  std::string before(text.substr(begin, end - begin));
+  std::transform(before.begin(), before.end(), before.begin(), [](unsigned char c) { return std::tolower(c); });
+  if (before == "of" || before == "dated") return true;
+  return e.value && e.value->precision == base::Precision::Year && (before == "the" || before == "a" || before == "its");
+}
+
 // True for the dates that can stand for a step: stated, not durations or relative to another date.
 bool isStepDate(const dates::DateExpression& e) {
   return e.value && (e.kind == dates::DateKind::Absolute || e.kind == dates::DateKind::Partial ||
@@ -176,7 +189,8 @@ void ChronologyOrderCheck::run(const document::Document& document, annotate::Ann
         return d.block < block || (d.block == block && d.date.range.begin < sentence.prose.begin);
       });
       for (; m != mentions.end() && m->block == block && m->date.range.begin < sentence.prose.end; ++m)
-        if (sentence.prose.contains(m->date.range) && m->date.value && m->date.kind != dates::DateKind::Duration)
+        if (sentence.prose.contains(m->date.range) && m->date.value && m->date.kind != dates::DateKind::Duration &&
+            !namesADocument(text, m->date))
           dated.push_back(&*m);
       for (const CueHit& hit : findCues(text, sentence.prose))
         if (const auto steps = orderedSteps(hit, dated, text)) report(prose, *steps, hit.cue, sink);

@@ -287,6 +287,10 @@ TEST(ChronologyOrder, AfterAndBeforeJoiningTwoStepsMidSentence) {
   EXPECT_EQ(checkOrder("The ministers met on 12 June 2017, after the summit on 9 June 2017.\n").size(), 0U);
   EXPECT_EQ(checkOrder("The ministers met on 12 June 2017, before the summit on 9 June 2017.\n").size(), 1U);
   EXPECT_EQ(checkOrder("The then chair opened the session on 9 June 2017 and closed it on 2 June 2017.\n").size(), 0U);
+  // Dates naming a document or a label are not steps.
+  EXPECT_EQ(checkOrder("The session on 15 March 2017 was followed by a debate on the report of 13 March 2017.\n").size(),
+            0U);
+  EXPECT_EQ(checkOrder("The plan was adopted on 2 June 2017, after a review of the 2018 budget.\n").size(), 0U);
 }
 
 }  // namespace
