@@ -195,12 +195,14 @@ void AcronymCheck::run(const document::Document& document, annotate::Annotations
     const std::string_view firstWritten = std::string_view(firstProse.text()).substr(earlier->expansion.begin, earlier->expansion.size());
     const bool same = facts::normalizeName(firstWritten) == facts::normalizeName(written);
     if (same != (problem_ == Problem::Twice)) continue;
+    // A wrong expansion is the `expansion` problem's; two ways means two right ones.
+    if (!same && (!isNameOf(entity, written) || !isNameOf(entity, firstWritten))) continue;
     const std::array<std::pair<std::string_view, std::string_view>, 3> values{
         {{"acronym", use.acronym}, {"found", written}, {"expected", firstWritten}}};
-    diag::Diagnostic diagnostic =
-        this->diagnostic(prose.toSource({std::min(use.expansion.begin, mention.prose.begin),
-                                         std::max(use.expansion.end, mention.prose.end)}),
-                         values);
+    // The whole definition, closing parenthesis included.
+    base::Range whole{std::min(use.expansion.begin, mention.prose.begin), std::max(use.expansion.end, mention.prose.end)};
+    if (whole.end < prose.text().size() && prose.text()[whole.end] == ')') ++whole.end;
+    diag::Diagnostic diagnostic = this->diagnostic(prose.toSource(whole), values);
     diag::Note note;
     note.message = std::string(use.acronym) + " was first defined here";
     note.range = firstProse.toSource(earlier->expansion);
