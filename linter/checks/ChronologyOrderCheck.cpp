@@ -127,19 +127,35 @@ std::optional<std::pair<std::string_view, bool>> openingAdverb(std::string_view 
   return std::nullopt;
 }
 
+// The lower-case words of `text`, split at anything that is not a letter.
+std::vector<std::string> wordsOf(std::string_view text) {
+  std::vector<std::string> out;
+  std::string word;
+  for (const char c : text) {
+    if (isWordChar(c)) {
+      word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    } else if (!word.empty()) {
+      out.push_back(std::move(word));
+      word.clear();
+    }
+  }
+  if (!word.empty()) out.push_back(std::move(word));
+  return out;
+}
+
 // True when a date at `date` in a sentence starting at `sentence` dates the step the opening
-// adverb introduces: only punctuation and at most one of "on", "in", "by" or "during" lie between
-// them ("Subsequently, on 4 June", "Later, in 2018"). "Subsequently, the text agreed in 2011 was
-// reviewed" names a past document, not when the step happened.
+// adverb introduces: after the adverb come at most one of "on", "in", "by" or "during" ("Subsequently
+// on 4 June", "Later, in 2018"), or a short phrase closed by a comma before it ("Later that week,
+// on 4 June"). "Subsequently, the text agreed in 2011 was reviewed" names a past document, not when
+// the step happened.
 bool datesTheStep(std::string_view text, uint32_t sentence, uint32_t date, std::string_view adverb) {
-  std::string between;
-  for (const char c : text.substr(sentence + adverb.size(), date - sentence - adverb.size()))
-    if (isWordChar(c) || c == ' ') between += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  const auto first = between.find_first_not_of(' ');
-  if (first == std::string::npos) return true;
-  const auto last = between.find_last_not_of(' ');
-  const std::string word = between.substr(first, last - first + 1);
-  return word == "on" || word == "in" || word == "by" || word == "during";
+  const std::string_view between = text.substr(sentence + adverb.size(), date - sentence - adverb.size());
+  const auto isPreposition = [](const std::string& w) { return w == "on" || w == "in" || w == "by" || w == "during"; };
+  const auto comma = between.rfind(',');
+  const std::vector<std::string> tail = wordsOf(comma == std::string_view::npos ? between : between.substr(comma));
+  if (tail.size() > 1 || (tail.size() == 1 && !isPreposition(tail[0]))) return false;
+  constexpr std::size_t kMaxPhrase = 3;  // "Later that same week,"
+  return comma == std::string_view::npos || wordsOf(between.substr(0, comma)).size() <= kMaxPhrase;
 }
 
 }  // namespace

@@ -271,6 +271,9 @@ TEST(ChronologyOrder, SequenceAdverbsOpeningASentenceCompareWithThePreviousDated
             1U);
   EXPECT_EQ(runOrder("On 4 June 2019 the board met. Earlier, on 1 June 2019, it had reported.\n").diagnostics.size(),
             0U);
+  EXPECT_EQ(runOrder("On 10 June 2019 the board met. Later that week, on 4 June 2019, it reported.\n").diagnostics.size(),
+            1U);
+  EXPECT_EQ(runOrder("On 10 June 2019 the board met. Subsequently on 4 June 2019 it reported.\n").diagnostics.size(), 1U);
 }
 
 TEST(ChronologyOrder, AdverbsThatDoNotDateTheStepOrCrossParagraphsAreQuiet) {
