@@ -18,6 +18,13 @@ bool isConnector(std::string_view word) {
          word == "The";
 }
 
+// Length of the space ending at `end`: a space (1), a no-break space (2 bytes), else 0.
+base::Offset spaceBefore(std::string_view text, base::Offset end) {
+  if (end >= 1 && text[end - 1] == ' ') return 1;
+  if (end >= 2 && text.substr(end - 2, 2) == "\xC2\xA0") return 2;
+  return 0;
+}
+
 // The capitalised run of words ending at `end` ("United Nations Office for Drug Control"), with
 // connectors allowed inside but not at its start.
 base::Range expansionBefore(std::string_view text, base::Offset end) {
@@ -25,7 +32,7 @@ base::Range expansionBefore(std::string_view text, base::Offset end) {
   base::Offset cursor = end;
   while (cursor > 0) {
     base::Offset wordEnd = cursor;
-    while (wordEnd > 0 && text[wordEnd - 1] == ' ') --wordEnd;
+    while (spaceBefore(text, wordEnd) > 0) wordEnd -= spaceBefore(text, wordEnd);
     base::Offset wordBegin = wordEnd;
     while (wordBegin > 0 && isWordChar(text[wordBegin - 1])) --wordBegin;
     if (wordBegin == wordEnd) break;
@@ -132,7 +139,7 @@ void AcronymCheck::run(const document::Document& document, annotate::Annotations
     // "Later the Commission on Narcotic Drugs (CND)": the expansion is the entity's name inside it.
     if (use.expansion.end <= mention.prose.begin) {
       for (base::Offset at = use.expansion.begin; at < use.expansion.end; ++at) {
-        if (at != use.expansion.begin && text[at - 1] != ' ') continue;
+        if (at != use.expansion.begin && spaceBefore(text, at) == 0) continue;
         if (isNameOf(base.entity(mention.entity), text.substr(at, use.expansion.end - at))) {
           use.expansion.begin = at;
           break;
