@@ -147,8 +147,11 @@ std::optional<Tense> tenseAt(const std::vector<WordAt>& ws, size_t i, bool& weak
   if (cue->word == "will" && (before == "political" || before == "good" || before == "the" || before == "their" ||
                               before == "its" || before == "our"))
     return std::nullopt;  // the noun: "political will"
-  if (cue->tense == Tense::Future && (before == "was" || before == "were" || before == "had" || before == "been"))
-    return Tense::Neutral;  // "was expected to": a plan told from the past, before or after today
+  // "was expected to", "was originally planned for": a plan told from the past, before or after today.
+  const auto pastAuxiliary = [](std::string_view w) { return w == "was" || w == "were" || w == "had" || w == "been"; };
+  if (cue->tense == Tense::Future && cue->word != "will" && cue->word != "shall" &&
+      (pastAuxiliary(before) || (i > 1 && pastAuxiliary(ws[i - 2].word))))
+    return Tense::Neutral;
   if (cue->tense == Tense::Past && cue->word != "was" && cue->word != "were" && cue->word != "had" && isBe(before)) {
     // A participle after "be": "will be held" and "is to be held" are future, "may be held" and
     // "is held every year" say nothing.
@@ -159,12 +162,20 @@ std::optional<Tense> tenseAt(const std::vector<WordAt>& ws, size_t i, bool& weak
   return cue->tense;
 }
 
+// True when `ws[k]` opens a participial phrase set off by a comma (", covering the period up to 31
+// December", ", marking ten years since 2007"): a date inside it is not the time of the main verb.
+bool opensParticiplePhrase(const std::vector<WordAt>& ws, size_t k) {
+  constexpr std::size_t kMinLength = 5;  // "-ing" words shorter than this are "king", "sing", "ring"
+  return ws[k].commaBefore && !ws[k].inDate && ws[k].word.size() >= kMinLength && ws[k].word.ends_with("ing");
+}
+
 // True when words (from, to) hold something that detaches a date from a verb of tense `tense`
 // before it.
 bool detached(const std::vector<WordAt>& ws, size_t from, size_t to, Tense tense) {
   for (size_t k = from + 1; k < to; ++k) {
     if (ws[k].inDate) continue;
     const std::string& w = ws[k].word;
+    if (opensParticiplePhrase(ws, k)) return true;
     if (tense == Tense::Past) {
       if (isOneOf(kPastBreakers, w)) return true;
       // "agreed to meet on ...": an infinitive is a plan made in the past.
@@ -209,10 +220,17 @@ std::optional<Tense> tenseFor(const std::vector<WordAt>& ws, base::Range date) {
     const auto t = tenseAt(ws, i - 1, weak);
     if (!t) continue;
     if (!weak) return *t != Tense::Neutral && detached(ws, i - 1, firstInside, *t) ? std::nullopt : t;
-    if (!weakTense) weakTense = t;
+    if (!weakTense && !detached(ws, i - 1, firstInside, *t)) weakTense = t;
   }
-  // "The plan, which runs to 2018, was extended": a relative clause ends at its comma.
-  for (size_t k = firstAfter; k < ws.size() && ws[k].clause == clause && !(ws[k].relative && ws[k].commaBefore); ++k) {
+  // "The plan, which runs to 2018, was extended": a relative clause ends at its comma, and so does a
+  // participial phrase ("The report, covering the period up to 31 December, will be issued").
+  bool parenthetical = false;
+  for (size_t k = firstInside; k-- > 0 && ws[k].clause == clause;) {
+    if (opensParticiplePhrase(ws, k)) parenthetical = true;
+    if (ws[k].commaBefore) break;
+  }
+  for (size_t k = firstAfter;
+       k < ws.size() && ws[k].clause == clause && !((ws[k].relative || parenthetical) && ws[k].commaBefore); ++k) {
     const auto t = tenseAt(ws, k, weak);
     if (t && !weak) return t;
     if (t && !weakTense) weakTense = t;

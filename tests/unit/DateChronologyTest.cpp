@@ -216,6 +216,10 @@ TEST(ChronologyTense, PlansMadeInThePastAndPastEventsRecalledInAPlanAreQuiet) {
   EXPECT_EQ(tenseFindings("The forum had been scheduled for 10 March 2017 but was postponed to 5 May 2017."), 0U);
   EXPECT_EQ(tenseFindings("The Organisation, founded on 15 June 2001 in Shanghai, will hold a summit."), 0U);
   EXPECT_EQ(tenseFindings("The Secretary-General will return to Vienna in March."), 0U);  // year from context
+  EXPECT_EQ(tenseFindings("The summit was originally planned for 1 March 2017."), 0U);
+  EXPECT_EQ(tenseFindings("The report, covering the period up to 31 December 2016, will be issued in April."), 0U);
+  EXPECT_EQ(tenseFindings("The report will be issued, covering the period up to 31 December 2016."), 0U);
+  EXPECT_EQ(tenseFindings("The upcoming report, covering the period up to 31 December 2016, is ready."), 0U);
 }
 
 TEST(ChronologyTense, DatesWithTheirOwnDirectionOrUsedAsLabelsAreQuiet) {
