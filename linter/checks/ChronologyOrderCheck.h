@@ -17,8 +17,10 @@ namespace galley::checks {
 // paragraph: a sentence opening with "Subsequently", "Later", "Afterwards", "Thereafter", "Then",
 // "Finally" or "Most recently" whose first stated date ends before the previous dated sentence's
 // first date starts ("On 10 June ... Subsequently, on 4 June ..."); "Earlier" and "Previously" the
-// other way round. "the then minister", "since then" and cues inside a date ("the day after") order
-// nothing; durations and relative dates are not steps across sentences.
+// other way round, when the date follows the adverb directly ("Subsequently, on 4 June", "Later that
+// week, on 4 June"). "the then minister", "since then" and cues inside a date ("the day after")
+// order nothing; durations, relative dates and dates naming a document ("the report of 13 March",
+// "the 2018 budget") are not steps.
 //
 // ## Why
 // A sequence with its dates in the wrong order means a date or the order is wrong; both mislead.

@@ -22,7 +22,8 @@ namespace galley::checks {
 // Not judged: modal and reported plans ("would", "may", "could", "was expected to", "agreed to
 // meet on", "preparations for"), dates detached from a past verb by "for", "until", "ending" or
 // "by" (deadlines, terms) or from a future verb by "anniversary", "since", "after" or "of" ("will
-// implement the decisions of 2 March"), dates whose interval contains the reference date,
+// implement the decisions of 2 March") or set off in a participial phrase (", covering the period
+// up to 31 December,"), dates whose interval contains the reference date,
 // durations ("since 2004"), bare weekdays, deictic dates with their own direction ("last year";
 // "in June of this year" is judged), years not introduced by "in", "during" or "throughout"
 // (labels: "the 2030 Agenda"). Without a reference date nothing is checked.
