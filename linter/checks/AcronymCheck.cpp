@@ -56,14 +56,6 @@ bool isNameOf(const facts::Entity& entity, std::string_view text) {
   });
 }
 
-// One use of a known acronym in the document, with its definition if it is one.
-struct Use {
-  const facts::Mention* mention = nullptr;
-  std::string_view acronym;
-  base::Range expansion{};  // prose of mention->block; empty when not a definition
-  bool definition = false;
-};
-
 // The definition shape around an acronym mention, if any: "<expansion> (ACR)" or "ACR (<expansion>)".
 base::Range expansionAround(std::string_view text, const facts::Mention& mention) {
   if (mention.prose.begin >= 2 && text[mention.prose.begin - 1] == '(' && mention.prose.end < text.size() &&
@@ -76,10 +68,40 @@ base::Range expansionAround(std::string_view text, const facts::Mention& mention
   return {};
 }
 
-// A whole-word, non-acronym name of the entity: the reader has been given the name.
-bool isFullName(std::string_view surface) { return !facts::isAcronym(surface); }
+bool isBody(const document::Block& block) {
+  return block.kind != document::BlockKind::Title && block.kind != document::BlockKind::Heading &&
+         block.kind != document::BlockKind::FrontMatter;
+}
 
 }  // namespace
+
+// One use of a known acronym in the document, with its definition if it is one.
+struct AcronymCheck::Use {
+  const facts::Mention* mention = nullptr;
+  std::string_view acronym;
+  base::Range expansion{};  // prose of mention->block; empty when not a definition
+  bool definition = false;
+
+  // Reads the use at `mention`, whose block's prose is `text`.
+  static Use read(const facts::Entity& entity, std::string_view text, const facts::Mention& mention) {
+    Use use{&mention, text.substr(mention.prose.begin, mention.prose.size()), expansionAround(text, mention), false};
+    // "Later the Commission on Narcotic Drugs (CND)": the expansion is the entity's name inside it.
+    if (use.expansion.end <= mention.prose.begin) {
+      for (base::Offset at = use.expansion.begin; at < use.expansion.end; ++at) {
+        if (at != use.expansion.begin && spaceBefore(text, at) == 0) continue;
+        if (isNameOf(entity, text.substr(at, use.expansion.end - at))) {
+          use.expansion.begin = at;
+          break;
+        }
+      }
+    }
+    const std::string_view written = text.substr(use.expansion.begin, use.expansion.size());
+    // Not an expansion unless it has as many capitalised words as the acronym has letters, roughly.
+    const auto capitals = static_cast<size_t>(std::count_if(written.begin(), written.end(), isUpper));
+    use.definition = !use.expansion.empty() && capitals >= 2 && capitals + 1 >= use.acronym.size();
+    return use;
+  }
+};
 
 AcronymCheck::AcronymCheck(const config::RuleConfig& rule, Scope scope, std::shared_ptr<const facts::FactPack> pack,
                            Problem problem, std::vector<std::string> known)
@@ -120,102 +142,106 @@ void AcronymCheck::run(const document::Document& document, annotate::Annotations
   const facts::FactBase& base = pack_->facts();
   const auto cached = pack_->mentionsIn(document);
   const facts::MentionSet& mentions = *cached;
-  std::vector<Use> uses;
-  // Entities whose full name was written before, by mention index (for `undefined`).
+  std::vector<Use> definitions;
+  // By entity: its full name or a definition was written in the body; its acronym was seen there.
   std::vector<bool> named(base.entities().size(), false);
-  std::vector<bool> seen(base.entities().size(), false);  // acronym seen (first use handled)
+  std::vector<bool> seen(base.entities().size(), false);
   for (const facts::Mention& mention : mentions.mentions) {
     const document::Block& block = document.blocks[mention.block];
     const std::string_view text = block.prose.text();
-    const std::string_view surface = text.substr(mention.prose.begin, mention.prose.size());
-    const bool body = block.kind != document::BlockKind::Title && block.kind != document::BlockKind::Heading &&
-                      block.kind != document::BlockKind::FrontMatter;
-    if (!facts::isAcronym(surface)) {
-      if (body && isFullName(surface)) named[mention.entity] = true;
+    const bool body = isBody(block);
+    if (!facts::isAcronym(text.substr(mention.prose.begin, mention.prose.size()))) {
+      if (body) named[mention.entity] = true;
       continue;
     }
     if (!scope().includes(block)) continue;
-    Use use{&mention, surface, expansionAround(text, mention), false};
-    // "Later the Commission on Narcotic Drugs (CND)": the expansion is the entity's name inside it.
-    if (use.expansion.end <= mention.prose.begin) {
-      for (base::Offset at = use.expansion.begin; at < use.expansion.end; ++at) {
-        if (at != use.expansion.begin && spaceBefore(text, at) == 0) continue;
-        if (isNameOf(base.entity(mention.entity), text.substr(at, use.expansion.end - at))) {
-          use.expansion.begin = at;
-          break;
-        }
-      }
-    }
-    const std::string_view written = text.substr(use.expansion.begin, use.expansion.size());
-    // Not an expansion unless it has as many capitalised words as the acronym has letters, roughly.
-    const auto capitals = static_cast<size_t>(std::count_if(written.begin(), written.end(), isUpper));
-    use.definition = !use.expansion.empty() && capitals >= 2 && capitals + 1 >= surface.size();
+    const Use use = Use::read(base.entity(mention.entity), text, mention);
     if (problem_ == Problem::Undefined && body && !seen[mention.entity]) {
       seen[mention.entity] = true;
-      if (!use.definition && !named[mention.entity] &&
-          !std::binary_search(known_.begin(), known_.end(), std::string(surface))) {
-        const facts::Entity& entity = base.entity(mention.entity);
-        const std::array<std::pair<std::string_view, std::string_view>, 3> values{
-            {{"acronym", surface}, {"found", surface}, {"expected", entity.name}}};
-        diag::Diagnostic diagnostic = this->diagnostic(mention.source, values);
-        diagnostic.notes.push_back(factNote(base, entity.where, entity.sources,
-                                            "the fact base expands " + std::string(surface) + " as " + entity.name));
-        if (!mention.possessive && block.prose.isContiguous(mention.prose)) {
-          const std::string replacement = entity.name + " (" + std::string(surface) + ")";
-          diagnostic.fix = diag::Fix{"Write '" + replacement + "'", diag::Applicability::Unsafe,
-                                     {diag::Edit{mention.source, replacement}}};
-        }
-        sink.report(std::move(diagnostic));
-      }
+      if (!use.definition && !named[mention.entity]) reportUndefined(document, use, sink);
     }
-    if (body) named[mention.entity] = named[mention.entity] || use.definition;
-    if (use.definition) uses.push_back(use);
+    if (body && use.definition) named[mention.entity] = true;
+    if (use.definition) definitions.push_back(use);
   }
   if (problem_ == Problem::Undefined) return;
 
   std::vector<const Use*> first(base.entities().size(), nullptr);
-  for (const Use& use : uses) {
-    const facts::Mention& mention = *use.mention;
-    const document::ProseText& prose = document.blocks[mention.block].prose;
-    const std::string_view written = std::string_view(prose.text()).substr(use.expansion.begin, use.expansion.size());
-    const facts::Entity& entity = base.entity(mention.entity);
+  for (const Use& use : definitions) {
     if (problem_ == Problem::Expansion) {
-      if (isNameOf(entity, written)) continue;
-      const std::array<std::pair<std::string_view, std::string_view>, 3> values{
-          {{"acronym", use.acronym}, {"found", written}, {"expected", entity.name}}};
-      diag::Diagnostic diagnostic = this->diagnostic(prose.toSource(use.expansion), values);
-      diagnostic.notes.push_back(factNote(base, entity.where, entity.sources,
-                                          "the fact base expands " + std::string(use.acronym) + " as " + entity.name));
-      if (prose.isContiguous(use.expansion)) {
-        diagnostic.fix = diag::Fix{"Write '" + entity.name + "'", diag::Applicability::Unsafe,
-                                   {diag::Edit{prose.toSource(use.expansion), entity.name}}};
-      }
-      sink.report(std::move(diagnostic));
+      reportExpansion(document, use, sink);
       continue;
     }
-    const Use*& earlier = first[mention.entity];
+    const Use*& earlier = first[use.mention->entity];
     if (earlier == nullptr) {
       earlier = &use;
-      continue;
+    } else {
+      reportRedefinition(document, use, *earlier, sink);
     }
-    const document::ProseText& firstProse = document.blocks[earlier->mention->block].prose;
-    const std::string_view firstWritten = std::string_view(firstProse.text()).substr(earlier->expansion.begin, earlier->expansion.size());
-    const bool same = facts::normalizeName(firstWritten) == facts::normalizeName(written);
-    if (same != (problem_ == Problem::Twice)) continue;
-    // A wrong expansion is the `expansion` problem's; two ways means two right ones.
-    if (!same && (!isNameOf(entity, written) || !isNameOf(entity, firstWritten))) continue;
-    const std::array<std::pair<std::string_view, std::string_view>, 3> values{
-        {{"acronym", use.acronym}, {"found", written}, {"expected", firstWritten}}};
-    // The whole definition, closing parenthesis included.
-    base::Range whole{std::min(use.expansion.begin, mention.prose.begin), std::max(use.expansion.end, mention.prose.end)};
-    if (whole.end < prose.text().size() && prose.text()[whole.end] == ')') ++whole.end;
-    diag::Diagnostic diagnostic = this->diagnostic(prose.toSource(whole), values);
-    diag::Note note;
-    note.message = std::string(use.acronym) + " was first defined here";
-    note.range = firstProse.toSource(earlier->expansion);
-    diagnostic.notes.push_back(std::move(note));
-    sink.report(std::move(diagnostic));
   }
+}
+
+void AcronymCheck::reportUndefined(const document::Document& document, const Use& use,
+                                   diag::DiagnosticSink& sink) const {
+  if (std::binary_search(known_.begin(), known_.end(), std::string(use.acronym))) return;
+  const facts::FactBase& base = pack_->facts();
+  const facts::Mention& mention = *use.mention;
+  const facts::Entity& entity = base.entity(mention.entity);
+  const std::array<std::pair<std::string_view, std::string_view>, 3> values{
+      {{"acronym", use.acronym}, {"found", use.acronym}, {"expected", entity.name}}};
+  diag::Diagnostic diagnostic = this->diagnostic(mention.source, values);
+  diagnostic.notes.push_back(factNote(base, entity.where, entity.sources,
+                                      "the fact base expands " + std::string(use.acronym) + " as " + entity.name));
+  if (!mention.possessive && document.blocks[mention.block].prose.isContiguous(mention.prose)) {
+    const std::string replacement = entity.name + " (" + std::string(use.acronym) + ")";
+    diagnostic.fix = diag::Fix{"Write '" + replacement + "'", diag::Applicability::Unsafe,
+                               {diag::Edit{mention.source, replacement}}};
+  }
+  sink.report(std::move(diagnostic));
+}
+
+void AcronymCheck::reportExpansion(const document::Document& document, const Use& use,
+                                   diag::DiagnosticSink& sink) const {
+  const facts::FactBase& base = pack_->facts();
+  const document::ProseText& prose = document.blocks[use.mention->block].prose;
+  const std::string_view written = std::string_view(prose.text()).substr(use.expansion.begin, use.expansion.size());
+  const facts::Entity& entity = base.entity(use.mention->entity);
+  if (isNameOf(entity, written)) return;
+  const std::array<std::pair<std::string_view, std::string_view>, 3> values{
+      {{"acronym", use.acronym}, {"found", written}, {"expected", entity.name}}};
+  diag::Diagnostic diagnostic = this->diagnostic(prose.toSource(use.expansion), values);
+  diagnostic.notes.push_back(factNote(base, entity.where, entity.sources,
+                                      "the fact base expands " + std::string(use.acronym) + " as " + entity.name));
+  if (prose.isContiguous(use.expansion)) {
+    diagnostic.fix = diag::Fix{"Write '" + entity.name + "'", diag::Applicability::Unsafe,
+                               {diag::Edit{prose.toSource(use.expansion), entity.name}}};
+  }
+  sink.report(std::move(diagnostic));
+}
+
+void AcronymCheck::reportRedefinition(const document::Document& document, const Use& use, const Use& earlier,
+                                      diag::DiagnosticSink& sink) const {
+  const facts::Entity& entity = pack_->facts().entity(use.mention->entity);
+  const document::ProseText& prose = document.blocks[use.mention->block].prose;
+  const std::string_view written = std::string_view(prose.text()).substr(use.expansion.begin, use.expansion.size());
+  const document::ProseText& firstProse = document.blocks[earlier.mention->block].prose;
+  const std::string_view firstWritten =
+      std::string_view(firstProse.text()).substr(earlier.expansion.begin, earlier.expansion.size());
+  const bool same = facts::normalizeName(firstWritten) == facts::normalizeName(written);
+  if (same != (problem_ == Problem::Twice)) return;
+  // A wrong expansion is the `expansion` problem's; two ways means two right ones.
+  if (!same && (!isNameOf(entity, written) || !isNameOf(entity, firstWritten))) return;
+  const std::array<std::pair<std::string_view, std::string_view>, 3> values{
+      {{"acronym", use.acronym}, {"found", written}, {"expected", firstWritten}}};
+  // The whole definition, closing parenthesis included.
+  base::Range whole{std::min(use.expansion.begin, use.mention->prose.begin),
+                    std::max(use.expansion.end, use.mention->prose.end)};
+  if (whole.end < prose.text().size() && prose.text()[whole.end] == ')') ++whole.end;
+  diag::Diagnostic diagnostic = this->diagnostic(prose.toSource(whole), values);
+  diag::Note note;
+  note.message = std::string(use.acronym) + " was first defined here";
+  note.range = firstProse.toSource(earlier.expansion);
+  diagnostic.notes.push_back(std::move(note));
+  sink.report(std::move(diagnostic));
 }
 
 }  // namespace galley::checks

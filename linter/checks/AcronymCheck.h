@@ -68,6 +68,13 @@ class AcronymCheck final : public Check {
            diag::DiagnosticSink& sink) const override;
 
  private:
+  struct Use;
+  void reportUndefined(const document::Document& document, const Use& use, diag::DiagnosticSink& sink) const;
+  void reportExpansion(const document::Document& document, const Use& use, diag::DiagnosticSink& sink) const;
+  // `use` defines the acronym again after `earlier`: reported as `twice` or `two-ways`.
+  void reportRedefinition(const document::Document& document, const Use& use, const Use& earlier,
+                          diag::DiagnosticSink& sink) const;
+
   std::shared_ptr<const facts::FactPack> pack_;
   Problem problem_;
   std::vector<std::string> known_;  // sorted
