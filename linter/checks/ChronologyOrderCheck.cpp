@@ -67,6 +67,33 @@ std::vector<CueHit> findCues(std::string_view text, base::Range range) {
   return hits;
 }
 
+// The lower-case words of `text`, split at anything that is not a letter.
+std::vector<std::string> wordsOf(std::string_view text) {
+  std::vector<std::string> out;
+  std::string word;
+  for (const char c : text) {
+    if (isWordChar(c)) {
+      word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    } else if (!word.empty()) {
+      out.push_back(std::move(word));
+      word.clear();
+    }
+  }
+  if (!word.empty()) out.push_back(std::move(word));
+  return out;
+}
+
+// True when the step after a joining cue is in the cue's own phrase: no comma between them, or only
+// a preposition after one ("then, on 2 June"). "was followed by statements, including one recalling
+// the resolution adopted on 21 November 2016" does not date the step that follows.
+bool inCuePhrase(std::string_view text, uint32_t cue, uint32_t date) {
+  const std::string_view between = text.substr(cue, date - cue);
+  if (between.find(',') == std::string_view::npos) return true;
+  const std::vector<std::string> words = wordsOf(between);
+  // words[0] is the cue's own last word ("then", "by" of "followed by").
+  return words.size() == 1 || (words.size() == 2 && (words[1] == "on" || words[1] == "in" || words[1] == "during"));
+}
+
 using Dated = std::vector<const annotate::DateMention*>;
 using Steps = std::pair<const annotate::DateMention*, const annotate::DateMention*>;
 
@@ -89,6 +116,7 @@ std::optional<Steps> orderedSteps(const CueHit& hit, const Dated& dated, std::st
     return hit.shape == Shape::Leading ? Steps{*firstAfter, *y} : Steps{*y, *firstAfter};
   }
   if (firstAfter == dated.begin() || firstAfter == dated.end()) return std::nullopt;
+  if (!inCuePhrase(text, hit.offset, (*firstAfter)->date.range.begin)) return std::nullopt;
   return hit.shape == Shape::Joining ? Steps{*(firstAfter - 1), *firstAfter} : Steps{*firstAfter, *(firstAfter - 1)};
 }
 
@@ -125,22 +153,6 @@ std::optional<std::pair<std::string_view, bool>> openingAdverb(std::string_view 
   for (const std::string_view earlier : {"earlier", "previously", "before that"})
     if (opens(earlier)) return std::make_pair(earlier, false);
   return std::nullopt;
-}
-
-// The lower-case words of `text`, split at anything that is not a letter.
-std::vector<std::string> wordsOf(std::string_view text) {
-  std::vector<std::string> out;
-  std::string word;
-  for (const char c : text) {
-    if (isWordChar(c)) {
-      word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    } else if (!word.empty()) {
-      out.push_back(std::move(word));
-      word.clear();
-    }
-  }
-  if (!word.empty()) out.push_back(std::move(word));
-  return out;
 }
 
 // True when a date at `date` in a sentence starting at `sentence` dates the step the opening

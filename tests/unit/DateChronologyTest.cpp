@@ -298,6 +298,11 @@ TEST(ChronologyOrder, AfterAndBeforeJoiningTwoStepsMidSentence) {
   EXPECT_EQ(checkOrder("The session on 15 March 2017 was followed by a debate on the report of 13 March 2017.\n").size(),
             0U);
   EXPECT_EQ(checkOrder("The plan was adopted on 2 June 2017, after a review of the 2018 budget.\n").size(), 0U);
+  EXPECT_EQ(checkOrder("The opening on 13 March 2017 was followed by statements, one of them recalling the resolution "
+                       "adopted on 21 November 2016.\n")
+                .size(),
+            0U);
+  EXPECT_EQ(checkOrder("The draft was circulated on 9 June 2017, then, on 2 June 2017, adopted.\n").size(), 1U);
 }
 
 }  // namespace
