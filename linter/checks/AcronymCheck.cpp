@@ -68,9 +68,11 @@ base::Range expansionAround(std::string_view text, const facts::Mention& mention
   return {};
 }
 
+// Running prose, where an acronym is defined at its first use: not a headline, heading, table cell
+// (labels, like headings, use the short form) or front matter.
 bool isBody(const document::Block& block) {
   return block.kind != document::BlockKind::Title && block.kind != document::BlockKind::Heading &&
-         block.kind != document::BlockKind::FrontMatter;
+         block.kind != document::BlockKind::FrontMatter && block.kind != document::BlockKind::TableCell;
 }
 
 }  // namespace

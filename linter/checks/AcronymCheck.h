@@ -19,8 +19,9 @@ namespace galley::checks {
 // - `expansion`: a definition, "<expansion> (<ACRONYM>)" or "<ACRONYM> (<expansion>)", whose
 //   expansion is not a name of the entity the acronym belongs to.
 // - `undefined`: the first use of the acronym in the body comes before any definition and before
-//   the entity's full name. Titles, headings and front matter are skipped (a headline may use an
-//   acronym the first paragraph defines); acronyms listed in `known` never need a definition.
+//   the entity's full name. Titles, headings, table cells and front matter are skipped (a headline
+//   may use an acronym the first paragraph defines, a table's labels use short forms); acronyms
+//   listed in `known` never need a definition.
 // - `twice`: the acronym is defined again with the same expansion (noted at the first definition).
 // - `two-ways`: the acronym is defined again with another expansion (noted at the first).
 // "<expansion>" is the capitalised run of words before the parenthesis, or the parenthesis' text;

@@ -97,6 +97,11 @@ TEST_F(AcronymCheckTest, HeadlinesKnownAcronymsAndAnEarlierFullNameAreAccepted) 
             Lines{});
 }
 
+TEST_F(AcronymCheckTest, TableCellsAreLabelsNotRunningProse) {
+  EXPECT_EQ(check("| Name | Office |\n| --- | --- |\n| Yury Fedotov | UNODC |\n\nUNODC staff came.\n"),
+            (Lines{"t.undefined: UNODC"}));
+}
+
 TEST_F(AcronymCheckTest, OnlyTheFirstUseIsReported) {
   EXPECT_EQ(check("UNODC staff came. UNODC staff left.\n"), (Lines{"t.undefined: UNODC"}));
 }
