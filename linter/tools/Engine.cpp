@@ -23,6 +23,33 @@ constexpr size_t kPendingPerWorker = 4;
 constexpr size_t kStdinChunk = size_t{64} << 10U;
 constexpr size_t kBinarySniffBytes = 8192;
 
+diag::Diagnostic engineWarning(std::string_view rule, base::Offset at, std::string message) {
+  diag::Diagnostic diagnostic;
+  diagnostic.ruleId = std::string(rule);
+  diagnostic.severity = diag::Severity::Warning;
+  diagnostic.range = {at, at};
+  diagnostic.message = std::move(message);
+  return diagnostic;
+}
+
+// Warnings for the parts of `document` the parser gave up on (too deep, too costly): they were
+// still checked, but as plain text, so markup characters may show up in findings.
+void addParseWarnings(const document::Document& document, std::vector<diag::Diagnostic>& diagnostics) {
+  for (const base::Range range : document.parseLimitHits) {
+    diagnostics.push_back(engineWarning(
+        kNestingTooDeepRule, range.begin,
+        fmt::format("block quotes and lists nested more than {} levels deep; these lines are checked as plain paragraphs",
+                    document::kMaxMarkdownNesting)));
+  }
+  for (const base::Range range : document.inlineLimitHits) {
+    diagnostics.push_back(engineWarning(kMarkupNotParsedRule, range.begin,
+                                        "inline markup of this block was too costly to parse; its text is checked "
+                                        "with the markup characters left in"));
+  }
+  if (!document.parseWarning.empty())
+    diagnostics.push_back(engineWarning(kMarkupNotParsedRule, 0, document.parseWarning));
+}
+
 diag::Diagnostic invalidUtf8Diagnostic(const base::SourceBuffer& source, base::Range range) {
   std::string bytes;
   for (const char c : source.slice(range)) {
@@ -41,6 +68,7 @@ diag::Diagnostic invalidUtf8Diagnostic(const base::SourceBuffer& source, base::R
 std::vector<std::string> withEngineRules(std::vector<std::string> ids) {
   ids.emplace_back(kInvalidUtf8Rule);
   ids.emplace_back(kNestingTooDeepRule);
+  ids.emplace_back(kMarkupNotParsedRule);
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   return ids;
@@ -72,16 +100,7 @@ FileResult Engine::lint(base::SourceBuffer buffer) const {
     bad = problem.range;
   }
   if (bad) diagnostics.push_back(invalidUtf8Diagnostic(document.source, *bad));
-  for (const base::Range range : document.parseLimitHits) {
-    diag::Diagnostic diagnostic;
-    diagnostic.ruleId = std::string(kNestingTooDeepRule);
-    diagnostic.severity = diag::Severity::Warning;
-    diagnostic.range = {range.begin, range.begin};
-    diagnostic.message = fmt::format("block quotes and lists nested more than {} levels deep; these lines are checked "
-                                     "as plain paragraphs",
-                                     document::kMaxMarkdownNesting);
-    diagnostics.push_back(std::move(diagnostic));
-  }
+  addParseWarnings(document, diagnostics);
   std::vector<diag::Diagnostic> warnings;
   const Suppressions suppressions(document, knownRuleIds_, warnings);
   suppressions.apply(document.source, diagnostics);

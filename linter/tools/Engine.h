@@ -21,6 +21,8 @@ namespace galley::tools {
 // Rule ids of the diagnostics the engine itself makes (always on; suppressible like any rule).
 inline constexpr std::string_view kInvalidUtf8Rule = "galley.invalid-utf8";
 inline constexpr std::string_view kNestingTooDeepRule = "galley.nesting-too-deep";
+// A block whose inline markup (or a whole file whose Markdown structure) was not parsed: too costly.
+inline constexpr std::string_view kMarkupNotParsedRule = "galley.markup-not-parsed";
 
 // 16 MiB: far above any communiqué, low enough that a stray dump is refused quickly.
 inline constexpr uint64_t kDefaultMaxFileSize = uint64_t{16} << 20U;

@@ -45,6 +45,31 @@ TEST(Engine, DiagnosticsAreSortedAndEngineOnesAdded) {
   EXPECT_EQ(describe(result), (std::vector<std::string>{"1:5 f.word", "1:9 galley.invalid-utf8", "3:5 f.word"}));
 }
 
+TEST(Engine, InlineMarkupOverBudgetIsAWarningAndTheBlockIsStillChecked) {
+  // The inline grammar gives up on this paragraph (see MarkdownParserTest): the engine says so at
+  // the block's start, and the block's text is still searched.
+  std::string hostile;
+  while (hostile.size() < 60000) hostile += "*a _b ";
+  const Engine engine(badWordHooks(), {});
+  const FileResult result = engine.lint(base::SourceBuffer("h.md", "Intro.\n\n" + hostile + "bad\n\nA bad end.\n"));
+  const std::vector<std::string> got = describe(result);
+  ASSERT_EQ(got.size(), 3U);
+  EXPECT_EQ(got[0], "3:1 " + std::string(kMarkupNotParsedRule));
+  EXPECT_EQ(result.diagnostics[0].severity, diag::Severity::Warning);
+  EXPECT_NE(result.diagnostics[0].message.find("markup"), std::string::npos);
+  EXPECT_EQ(got[1].substr(got[1].find(' ')), " f.word");
+  EXPECT_EQ(got[2], "5:3 f.word");
+}
+
+TEST(Engine, MarkupNotParsedCanBeSuppressed) {
+  std::string hostile;
+  while (hostile.size() < 60000) hostile += "*a _b ";
+  const Engine engine(badWordHooks(), {});
+  const FileResult result = engine.lint(
+      base::SourceBuffer("h.md", "<!-- galley-disable-next-line galley.markup-not-parsed -->\n" + hostile + "\n"));
+  EXPECT_TRUE(result.diagnostics.empty()) << describe(result).front();
+}
+
 TEST(Engine, SuppressionCommentsFromTheParser) {
   const Engine engine(badWordHooks(), {});
   const FileResult result = engine.lint(base::SourceBuffer(
