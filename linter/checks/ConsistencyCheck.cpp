@@ -14,6 +14,7 @@ struct Use {
   size_t block = 0;
   base::Range prose;
   size_t form = 0;
+  size_t group = 0;
 };
 
 }  // namespace
@@ -86,16 +87,36 @@ std::unique_ptr<Check> ConsistencyCheck::create(const config::RuleConfig& rule, 
 
 void ConsistencyCheck::run(const document::Document& document, annotate::Annotations& annotations,
                            diag::DiagnosticSink& sink) const {
+  // Every use of every form first; exception phrases are searched only in blocks where some form
+  // was used (most blocks have none), which is where they could exclude anything.
+  std::vector<Use> allUses;
+  std::vector<std::pair<size_t, base::Range>> spans;
+  forEachSpan(document, annotations, [&](size_t blockIndex, base::Range span) {
+    spans.emplace_back(blockIndex, span);
+    const std::string& text = document.blocks[blockIndex].prose.text();
+    forEachMatch(forms_, text, span, [&](const boost::cmatch& match) {
+      const auto ref = std::find_if(refs_.begin(), refs_.end(), [&](const FormRef& r) { return match[r.captureGroup].matched; });
+      if (ref == refs_.end()) return;
+      const auto begin = static_cast<base::Offset>(match[0].first - text.data());
+      allUses.push_back({blockIndex, {begin, begin + static_cast<base::Offset>(match[0].length())}, ref->form, ref->group});
+    });
+  });
+  if (allUses.empty()) return;
+
   // Words inside an exception phrase are not uses of any form.
   std::vector<std::pair<size_t, base::Range>> excluded;
   if (exceptions_) {
-    forEachSpan(document, annotations, [&](size_t blockIndex, base::Range span) {
+    std::vector<bool> used(document.blocks.size(), false);
+    for (const Use& use : allUses) used[use.block] = true;
+    for (const auto& [spanBlock, span] : spans) {
+      if (!used[spanBlock]) continue;
+      const size_t blockIndex = spanBlock;  // a structured binding cannot be captured (C++20)
       const std::string& text = document.blocks[blockIndex].prose.text();
       forEachMatch(*exceptions_, text, span, [&](const boost::cmatch& match) {
         const auto begin = static_cast<base::Offset>(match[0].first - text.data());
         excluded.emplace_back(blockIndex, base::Range{begin, begin + static_cast<base::Offset>(match[0].length())});
       });
-    });
+    }
   }
   const auto isExcluded = [&](size_t blockIndex, base::Range range) {
     return std::any_of(excluded.begin(), excluded.end(),
@@ -103,16 +124,9 @@ void ConsistencyCheck::run(const document::Document& document, annotate::Annotat
   };
 
   std::vector<std::vector<Use>> usesByGroup(groupCount_);
-  forEachSpan(document, annotations, [&](size_t blockIndex, base::Range span) {
-    const std::string& text = document.blocks[blockIndex].prose.text();
-    forEachMatch(forms_, text, span, [&](const boost::cmatch& match) {
-      const auto ref = std::find_if(refs_.begin(), refs_.end(), [&](const FormRef& r) { return match[r.captureGroup].matched; });
-      if (ref == refs_.end()) return;
-      const auto begin = static_cast<base::Offset>(match[0].first - text.data());
-      const base::Range range{begin, begin + static_cast<base::Offset>(match[0].length())};
-      if (!isExcluded(blockIndex, range)) usesByGroup[ref->group].push_back({blockIndex, range, ref->form});
-    });
-  });
+  for (const Use& use : allUses) {
+    if (!isExcluded(use.block, use.prose)) usesByGroup[use.group].push_back(use);
+  }
 
   for (std::vector<Use>& uses : usesByGroup) {
     if (uses.empty()) continue;

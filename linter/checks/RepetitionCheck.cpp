@@ -53,6 +53,34 @@ std::string normalise(std::string_view text, const std::vector<base::Range>& wor
   return key;
 }
 
+bool isAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// A cheap necessary condition for a kRepeatedWord match in text[span): two consecutive runs of
+// ASCII letters separated only by blanks and equal but for case. The regex's word bounds make its
+// first group a whole run and its second a whole run, so a span failing this test has no match
+// and the regex (which tries every position) is skipped; repeated words are rare.
+bool mayRepeatWord(std::string_view text, base::Range span) {
+  std::string_view previous;
+  size_t i = span.begin;
+  while (i < span.end) {
+    if (!isAsciiLetter(text[i])) {
+      ++i;
+      continue;
+    }
+    const size_t begin = i;
+    while (i < span.end && isAsciiLetter(text[i])) ++i;
+    const std::string_view word = text.substr(begin, i - begin);
+    if (previous.size() == word.size() && std::all_of(previous.end(), word.begin(), isBlank) &&
+        std::equal(previous.begin(), previous.end(), word.begin(), [](char a, char b) {
+          return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+        })) {
+      return true;
+    }
+    previous = word;
+  }
+  return false;
+}
+
 std::string quoteLine(std::string_view text) {
   if (text.size() <= kMaxQuotedLine) return std::string(text);
   size_t cut = kMaxQuotedLine;
@@ -101,6 +129,7 @@ void RepetitionCheck::runWords(const document::Document& document, annotate::Ann
   forEachSpan(document, annotations, [&](size_t blockIndex, base::Range span) {
     const document::ProseText& prose = document.blocks[blockIndex].prose;
     const std::string& text = prose.text();
+    if (!mayRepeatWord(text, span)) return;
     forEachMatch(repeatedWord_, text, span, [&](const boost::cmatch& match) {
       const std::string_view first(match[1].first, static_cast<size_t>(match[1].length()));
       const std::string_view second(match[2].first, static_cast<size_t>(match[2].length()));
@@ -152,10 +181,12 @@ void RepetitionCheck::runLines(const document::Document& document, diag::Diagnos
     const std::vector<base::Range> allWords = wordsIn(text, {0, static_cast<base::Offset>(text.size())});
     size_t next = 0;
     while (next < allWords.size()) {
-      const uint32_t sourceLine = document.source.lineColumn(block.prose.toSource(allWords[next].begin)).line;
+      // One line lookup per line: the next words are on it while their offsets stay in its range.
+      const base::Range sourceLine =
+          document.source.lineRange(document.source.lineColumn(block.prose.toSource(allWords[next].begin)).line);
+      const auto onLine = [&](base::Offset at) { return at >= sourceLine.begin && at <= sourceLine.end; };
       std::vector<base::Range> words;
-      while (next < allWords.size() &&
-             document.source.lineColumn(block.prose.toSource(allWords[next].begin)).line == sourceLine) {
+      while (next < allWords.size() && onLine(block.prose.toSource(allWords[next].begin))) {
         words.push_back(allWords[next++]);
       }
       if (words.size() < std::max(options_.minWords, 1U)) continue;
