@@ -392,7 +392,13 @@ TEST(CliAcceptance, MarkupVariantsAtExactColumnsButNotInCodeOrUrls) {
   const std::string prefix = "fixtures/drafts/title-in-markup.md:";
   const std::string rest = ": error: Write the title as 'Under-Secretary-General', not 'Under-Secretary General' "
                            "[un-style.title-hyphenation]\n";
-  EXPECT_EQ(run.out, prefix + "4:43" + rest + prefix + "7:11" + rest + prefix + "12:31" + rest + prefix + "19:18" + rest);
+  // Only this rule's lines: other packs (acronyms, dates) may have their own say about the draft.
+  std::string titleLines;
+  std::istringstream lines(run.out);
+  for (std::string line; std::getline(lines, line);) {
+    if (line.ends_with("[un-style.title-hyphenation]")) titleLines += line + "\n";
+  }
+  EXPECT_EQ(titleLines, prefix + "4:43" + rest + prefix + "7:11" + rest + prefix + "12:31" + rest + prefix + "19:18" + rest);
 }
 
 TEST(CliTestCommand, ShippedSelfTestsAndFixturesPass) {
