@@ -77,9 +77,20 @@ void JsonReporter::addFile(const base::SourceBuffer& source, const std::vector<d
   out_ << out;
 }
 
+void JsonReporter::addError(const base::Error& error) {
+  Json object;
+  const auto& where = error.location();
+  object["path"] = where ? where->path : std::string();
+  object["line"] = where ? where->line : 0;
+  object["column"] = where ? where->column : 0;
+  object["message"] = error.message();
+  errors_ += errors_.empty() ? "\n" : ",\n";
+  errors_ += object.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
 void JsonReporter::finish(const RunSummary& /*summary*/) {
   openIfNeeded();
-  out_ << (any_ ? "\n]}\n" : "]}\n");
+  out_ << (any_ ? "\n]" : "]") << ", \"errors\": [" << errors_ << (errors_.empty() ? "]}\n" : "\n]}\n");
   out_.flush();
 }
 

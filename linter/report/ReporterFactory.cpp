@@ -5,8 +5,12 @@
 #include <functional>
 #include <utility>
 
+#include "report/CheckstyleReporter.h"
 #include "report/GccReporter.h"
+#include "report/GithubReporter.h"
 #include "report/JsonReporter.h"
+#include "report/JunitReporter.h"
+#include "report/SarifReporter.h"
 #include "report/TextReporter.h"
 
 namespace galley::report {
@@ -21,9 +25,13 @@ std::unique_ptr<Reporter> build(std::ostream& out, const ReporterOptions& option
 }
 
 // A new format is one line here (sorted by name).
-constexpr std::array<std::pair<std::string_view, Factory>, 3> kFormats = {{
+constexpr std::array<std::pair<std::string_view, Factory>, 7> kFormats = {{
+    {"checkstyle", &build<CheckstyleReporter>},
     {"gcc", &build<GccReporter>},
+    {"github", &build<GithubReporter>},
     {"json", &build<JsonReporter>},
+    {"junit", &build<JunitReporter>},
+    {"sarif", &build<SarifReporter>},
     {"text", &build<TextReporter>},
 }};
 

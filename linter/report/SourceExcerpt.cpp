@@ -57,6 +57,32 @@ std::optional<Excerpt> makeExcerpt(const base::SourceBuffer& source, base::Range
   return excerpt;
 }
 
+std::vector<Excerpt> makeExcerpts(const base::SourceBuffer& source, base::Range range) {
+  std::vector<Excerpt> out;
+  const auto first = makeExcerpt(source, range);
+  if (!first) return out;
+  out.push_back(*first);
+  const uint32_t firstLine = source.lineColumn(range.begin).line;
+  const base::LineColumn end = source.lineColumn(range.end);
+  // A range ending at a line's first character stops on the line before.
+  const uint32_t lastLine = end.column == 1 && end.line > firstLine ? end.line - 1 : end.line;
+  for (uint32_t number = firstLine + 1; number <= lastLine && out.size() < kMaxExcerptLines; ++number) {
+    const base::Range lineRange = source.lineRange(number);
+    if (lineRange.size() > kMaxExcerptLineBytes) break;
+    const std::string_view line = source.slice(lineRange);
+    const size_t stop = std::min<size_t>(range.end, lineRange.end) - lineRange.begin;
+    const size_t indent = std::min(line.find_first_not_of(" \t"), stop);
+    Excerpt excerpt;
+    advance(line, 0, line.size(), 0, &excerpt.line);
+    const uint32_t startColumn = advance(line, 0, indent, 0, nullptr);
+    const uint32_t endColumn = advance(line, indent, stop, startColumn, nullptr);
+    excerpt.caret.assign(startColumn, ' ');
+    excerpt.caret.append(endColumn - startColumn, '~');
+    out.push_back(std::move(excerpt));
+  }
+  return out;
+}
+
 std::string escapeForLine(std::string_view text) {
   constexpr std::string_view kHex = "0123456789abcdef";
   std::string out;

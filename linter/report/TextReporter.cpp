@@ -58,10 +58,10 @@ std::string TextReporter::formatDiagnostic(const base::SourceBuffer& source, con
   out += ' ';
   out += paint(fmt::format("{}:", diag::severityName(diagnostic.severity)), severityStyle(diagnostic.severity));
   out += fmt::format(" {} [{}]\n", escapeForLine(diagnostic.message), diagnostic.ruleId);
-  if (const auto excerpt = makeExcerpt(source, diagnostic.range)) {
-    out += excerpt->line;
+  for (const Excerpt& excerpt : makeExcerpts(source, diagnostic.range)) {
+    out += excerpt.line;
     out += '\n';
-    out += paint(excerpt->caret, kGreen);
+    out += paint(excerpt.caret, kGreen);
     out += '\n';
   }
   if (diagnostic.fix && !diagnostic.fix->edits.empty()) {

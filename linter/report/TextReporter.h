@@ -4,6 +4,7 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "report/Reporter.h"
 
@@ -20,7 +21,7 @@ namespace galley::report {
 // ReporterOptions::color is set.
 class TextReporter : public Reporter {
  public:
-  TextReporter(std::ostream& out, const ReporterOptions& options) : out_(out), options_(options) {}
+  TextReporter(std::ostream& out, ReporterOptions options) : out_(out), options_(std::move(options)) {}
 
   void addFile(const base::SourceBuffer& source, const std::vector<diag::Diagnostic>& diagnostics) override;
   void finish(const RunSummary& summary) override;

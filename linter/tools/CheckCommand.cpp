@@ -15,6 +15,7 @@
 #include "tools/Engine.h"
 #include "tools/RuleLoading.h"
 #include "tools/Suggest.h"
+#include "tools/Suppressions.h"
 
 namespace galley::tools {
 
@@ -69,6 +70,21 @@ std::optional<bool> decideColor(const ParsedArgs& parsed) {
   return ::isatty(STDOUT_FILENO) == 1 && (noColor == nullptr || *noColor == '\0');
 }
 
+// Every loaded rule and the engine's own, sorted by id, for formats that list rules (SARIF).
+std::vector<report::RuleInfo> ruleCatalogue(const checks::RuleSet& rules) {
+  std::vector<report::RuleInfo> out;
+  for (const std::string& id : rules.ruleIds()) {
+    const config::RuleConfig* rule = rules.rule(id);
+    out.push_back({id, rule != nullptr ? rule->description : std::string(), rule != nullptr ? rule->link : std::string()});
+  }
+  out.push_back({std::string(kInvalidUtf8Rule), "The draft contains bytes that are not valid UTF-8.", ""});
+  out.push_back({std::string(kMarkupNotParsedRule), "Markup the parser gave up on (too costly); the text was checked as is.", ""});
+  out.push_back({std::string(kNestingTooDeepRule), "Block quotes or lists nested too deep to parse as Markdown.", ""});
+  out.push_back({std::string(kUnknownSuppressionRule), "A suppression comment names a rule that is not loaded.", ""});
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+  return out;
+}
+
 int usageError(const std::string& message) {
   std::cerr << "galley check: " << message << "\nTry 'galley check --help'.\n";
   return kExitUsage;
@@ -80,7 +96,7 @@ const std::vector<OptionSpec>& checkOptions() {
   static const std::vector<OptionSpec> kOptions = {
       {"--rules", "DIR", "add a rule pack (or a directory of packs); repeatable", true},
       {"--no-default-rules", "", "do not load the bundled packs", false},
-      {"--format", "FORMAT", "output: text (default), json, gcc", false},
+      {"--format", "FORMAT", "output: text (default), json, gcc, sarif, github, junit, checkstyle", false},
       {"--fail-on", "LEVEL", "exit 1 on findings at or above: error (default), warning, info, none", false},
       {"--color", "WHEN", "colour the text output: auto (default), always, never", false},
       {"--no-color", "", "same as --color=never", false},
@@ -134,6 +150,8 @@ int runCheckCommand(const std::vector<std::string>& args) {
   report::ReporterOptions reporterOptions;
   reporterOptions.color = *color;
   reporterOptions.summary = !parsed->has("--quiet");
+  reporterOptions.toolVersion = GALLEY_VERSION;
+  reporterOptions.rules = ruleCatalogue(*rules);
   const auto reporter = report::makeReporter(format, std::cout, reporterOptions);
   const Engine engine(hooksFor(*rules), engineOptions);
   const auto inputs = collectInputs(parsed->operands, parsed->last("--stdin-filename").value_or("<stdin>"));
@@ -145,6 +163,7 @@ int runCheckCommand(const std::vector<std::string>& args) {
     if (result.error) {
       std::cout.flush();
       std::cerr << result.error->toString() << '\n';
+      reporter->addError(*result.error);
       ++inputErrors;
       return;
     }

@@ -27,6 +27,13 @@ diag::Diagnostic titleDiagnostic(const base::SourceBuffer& source) {
   return d;
 }
 
+ReporterOptions plain(bool color, bool summary) {
+  ReporterOptions options;
+  options.color = color;
+  options.summary = summary;
+  return options;
+}
+
 std::string render(std::string_view format, const base::SourceBuffer& source, const std::vector<diag::Diagnostic>& ds,
                    ReporterOptions options = {}) {
   std::ostringstream out;
@@ -54,7 +61,7 @@ TEST(ReportText, ClangStyleLineExcerptCaretAndFix) {
 TEST(ReportText, ColumnsCountCodePointsAndTabsExpand) {
   // "é" is two bytes but one column; the tab advances to display column 8.
   const base::SourceBuffer source("d.md", "\xC3\xA9\tUnder-Secretary General\n");
-  const std::string out = render("text", source, {titleDiagnostic(source)}, {false, false});
+  const std::string out = render("text", source, {titleDiagnostic(source)}, plain(false, false));
   EXPECT_NE(out.find("d.md:1:3: error:"), std::string::npos) << out;
   EXPECT_NE(out.find("\xC3\xA9       Under-Secretary General\n        ^~~~"), std::string::npos) << out;
 }
@@ -69,7 +76,7 @@ TEST(ReportText, UnsafeFixNotesAndFactUrl) {
   d.fix = diag::Fix{"", diag::Applicability::Unsafe, {{{11, 16}, "Alpha"}}};
   d.notes.push_back({"first used here", base::Range{0, 5}, "", 0, 0, ""});
   d.notes.push_back({"the fact", std::nullopt, "rules/facts.yaml", 12, 3, "https://example.org/a"});
-  const std::string out = render("text", source, {d}, {false, false});
+  const std::string out = render("text", source, {d}, plain(false, false));
   EXPECT_EQ(out,
             "d.md:1:12: warning: second form [p.r]\n"
             "Alpha beta alpha\n"
@@ -84,14 +91,41 @@ TEST(ReportText, EmptyRangeGetsLoneCaretAndLongLinesNoExcerpt) {
   const base::SourceBuffer source("d.md", "ab\n" + longLine + "\n");
   diag::Diagnostic atB{"p.r", diag::Severity::Info, {1, 1}, "here", {}, std::nullopt, ""};
   diag::Diagnostic onLong{"p.r", diag::Severity::Info, {3, 4}, "long", {}, std::nullopt, ""};
-  const std::string out = render("text", source, {atB, onLong}, {false, false});
+  const std::string out = render("text", source, {atB, onLong}, plain(false, false));
   EXPECT_EQ(out, "d.md:1:2: info: here [p.r]\nab\n ^\nd.md:2:1: info: long [p.r]\n");
+}
+
+TEST(ReportText, MultiLineRangeIsUnderlinedOnEachLine) {
+  // "Under-Secretary\n  General" wrapped over two lines, then a range over three lines.
+  const base::SourceBuffer source("d.md", "The Under-Secretary\n  General spoke.\nA\nB c\nD\n");
+  const auto begin = static_cast<base::Offset>(source.text().find("Under"));
+  const auto end = static_cast<base::Offset>(source.text().find(" spoke"));
+  diag::Diagnostic two{"p.r", diag::Severity::Error, {begin, end}, "wrapped", {}, std::nullopt, ""};
+  EXPECT_EQ(render("text", source, {two}, plain(false, false)),
+            "d.md:1:5: error: wrapped [p.r]\nThe Under-Secretary\n    ^~~~~~~~~~~~~~~\n  General spoke.\n  ~~~~~~~\n");
+  const auto a = static_cast<base::Offset>(source.text().find("A\n"));
+  const auto d = static_cast<base::Offset>(source.text().find("D\n"));
+  // Ends at the start of "D": the last line shown is "B c", underlined whole.
+  diag::Diagnostic three{"p.r", diag::Severity::Info, {a, d}, "three", {}, std::nullopt, ""};
+  EXPECT_EQ(render("text", source, {three}, plain(false, false)), "d.md:3:1: info: three [p.r]\nA\n^\nB c\n~~~\n");
+}
+
+TEST(ReportText, LongMultiLineRangeShowsItsFirstLinesOnly) {
+  std::string text;
+  for (int i = 0; i < 20; ++i) text += "line\n";
+  const base::SourceBuffer source("d.md", text);
+  diag::Diagnostic all{"p.r", diag::Severity::Info, {0, static_cast<base::Offset>(text.size())}, "all", {},
+                       std::nullopt, ""};
+  const auto excerpts = makeExcerpts(source, all.range);
+  ASSERT_EQ(excerpts.size(), kMaxExcerptLines);
+  EXPECT_EQ(excerpts[0].caret, "^~~~");
+  EXPECT_EQ(excerpts[1].caret, "~~~~");
 }
 
 TEST(ReportText, ColourOnlyWhenAsked) {
   const base::SourceBuffer source("d.txt", "x Under-Secretary General\n");
-  EXPECT_EQ(render("text", source, {titleDiagnostic(source)}, {false, true}).find('\033'), std::string::npos);
-  EXPECT_NE(render("text", source, {titleDiagnostic(source)}, {true, true}).find("\033[1;31merror:\033[0m"),
+  EXPECT_EQ(render("text", source, {titleDiagnostic(source)}, plain(false, true)).find('\033'), std::string::npos);
+  EXPECT_NE(render("text", source, {titleDiagnostic(source)}, plain(true, true)).find("\033[1;31merror:\033[0m"),
             std::string::npos);
 }
 
@@ -141,6 +175,25 @@ TEST(ReportJson, NullFixEmptyRunAndInvalidUtf8InMessage) {
   EXPECT_EQ(nlohmann::json::parse(render("json", source, {}))["diagnostics"].size(), 0U);
 }
 
+TEST(ReportJson, InputErrorsAreListedBesideTheDiagnostics) {
+  std::ostringstream out;
+  auto reporter = makeReporter("json", out, {});
+  reporter->addError(base::Error::invalidInput("binary input (NUL byte); not a draft", base::Location{"b.md", 2, 5}));
+  reporter->addError(base::Error::environment("no such file or directory", base::Location{"gone.md", 0, 0}));
+  reporter->finish({});
+  const auto json = nlohmann::json::parse(out.str());
+  EXPECT_EQ(json["diagnostics"].size(), 0U);
+  ASSERT_EQ(json["errors"].size(), 2U);
+  EXPECT_EQ(json["errors"][0]["path"], "b.md");
+  EXPECT_EQ(json["errors"][0]["line"], 2);
+  EXPECT_EQ(json["errors"][0]["column"], 5);
+  EXPECT_EQ(json["errors"][0]["message"], "binary input (NUL byte); not a draft");
+  EXPECT_EQ(json["errors"][1]["path"], "gone.md");
+  EXPECT_EQ(json["errors"][1]["line"], 0);
+  const base::SourceBuffer source("d.md", "x\n");
+  EXPECT_EQ(nlohmann::json::parse(render("json", source, {}))["errors"].size(), 0U);
+}
+
 TEST(ReportGcc, OneLinePerDiagnostic) {
   const base::SourceBuffer source("d.txt", "x Under-Secretary General\n");
   EXPECT_EQ(render("gcc", source, {titleDiagnostic(source)}),
@@ -151,7 +204,8 @@ TEST(ReportGcc, OneLinePerDiagnostic) {
 TEST(ReportFactory, UnknownFormatIsNull) {
   std::ostringstream out;
   EXPECT_EQ(makeReporter("sarif-ish", out, {}), nullptr);
-  EXPECT_EQ(formatNames(), (std::vector<std::string>{"gcc", "json", "text"}));
+  EXPECT_EQ(formatNames(),
+            (std::vector<std::string>{"checkstyle", "gcc", "github", "json", "junit", "sarif", "text"}));
 }
 
 }  // namespace
