@@ -300,14 +300,45 @@ bool contradicts(Tense tense, bool after, bool before, const std::string& previo
   return false;
 }
 
-// Where the reference date was written, for the note: the front matter's `date`, else the first
-// mention naming that exact day in full.
+// True when `range` of a paragraph's `text` is shaped like a dateline: only capitalised words before
+// it ("VIENNA,", "New York,"), not a preposition opening a story ("On 14 June 2011, the two ..."),
+// and a dash, full stop, colon or bracket after it.
+bool looksLikeDateline(std::string_view text, base::Range range) {
+  constexpr std::size_t kMaxPlaceWords = 5;
+  std::size_t words = 0;
+  for (std::size_t i = 0; i < range.begin; ++i) {
+    const bool starts = std::isalpha(static_cast<unsigned char>(text[i])) != 0 &&
+                        (i == 0 || std::isalpha(static_cast<unsigned char>(text[i - 1])) == 0);
+    if (!starts) continue;
+    if (std::islower(static_cast<unsigned char>(text[i])) != 0 || ++words > kMaxPlaceWords) return false;
+    std::string word;
+    for (std::size_t k = i; k < range.begin && std::isalpha(static_cast<unsigned char>(text[k])) != 0; ++k)
+      word += static_cast<char>(std::tolower(static_cast<unsigned char>(text[k])));
+    if (word == "on" || word == "in" || word == "since" || word == "by" || word == "from" || word == "as" ||
+        word == "at" || word == "after" || word == "before" || word == "until" || word == "during")
+      return false;
+  }
+  std::size_t next = range.end;
+  while (next < text.size() && text[next] == ' ') ++next;
+  if (next >= text.size()) return true;
+  const std::string_view rest = text.substr(next);
+  return rest.starts_with("\xE2\x80\x94") || rest.starts_with("\xE2\x80\x93") || rest[0] == '-' || rest[0] == '.' ||
+         rest[0] == ':' || rest[0] == '(' || rest[0] == ')';
+}
+
+// Where the reference date was written, when it can be trusted as the date of the release: the
+// front matter's `date`, else a dateline-shaped first date in the first paragraph. nullopt when the
+// reference came from a first paragraph that tells a story ("On 14 June 2011, the two signed ...");
+// then tenses are not judged, since everything after that date would look like the future.
 std::optional<base::Range> referenceSource(const document::Document& document,
                                            const std::vector<annotate::DateMention>& mentions, int64_t ref) {
   if (const auto* field = document.field("date")) return field->valueSource;
   for (const auto& m : mentions) {
-    if (m.date.value && m.date.value->first == ref && m.date.value->last == ref && m.date.basis == dates::Basis::None)
-      return document.blocks[m.block].prose.toSource(m.date.range);
+    if (m.date.value && m.date.value->first == ref && m.date.value->last == ref && m.date.basis == dates::Basis::None) {
+      const document::ProseText& prose = document.blocks[m.block].prose;
+      if (!looksLikeDateline(prose.text(), m.date.range)) return std::nullopt;
+      return prose.toSource(m.date.range);
+    }
   }
   return std::nullopt;
 }
@@ -331,6 +362,7 @@ void ChronologyTenseCheck::run(const document::Document& document, annotate::Ann
   const auto& sentences = annotations.sentences();
   const auto& mentions = annotations.dates();
   const std::optional<base::Range> datelineSource = referenceSource(document, mentions, ref);
+  if (!datelineSource) return;
   std::vector<std::pair<size_t, base::Range>> spans;
   forEachSpan(document, annotations, [&](size_t block, base::Range span) { spans.emplace_back(block, span); });
   for (const annotate::DateMention& m : mentions) {
@@ -355,7 +387,7 @@ void ChronologyTenseCheck::run(const document::Document& document, annotate::Ann
     diag::Diagnostic d = diagnostic(document.blocks[m.block].prose.toSource(e.range), values);
     diag::Note note;
     note.message = "the reference date is " + referenceText;
-    if (datelineSource) note.range = datelineSource;
+    note.range = datelineSource;
     d.notes.push_back(std::move(note));
     sink.report(std::move(d));
   }

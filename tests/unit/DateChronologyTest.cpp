@@ -230,6 +230,14 @@ TEST(ChronologyTense, DatesWithTheirOwnDirectionOrUsedAsLabelsAreQuiet) {
   EXPECT_EQ(tenseFindings("Relations have grown since 2004 and will grow further."), 0U);
 }
 
+TEST(ChronologyTense, OnlyADatelineOrFrontMatterDatesTheRelease) {
+  EXPECT_EQ(check("**Vienna, 14 March 2017.** Heads of state met on 9 June 2017.\n").diagnostics.size(), 1U);
+  EXPECT_EQ(check("New York, 14 March 2017 - Heads of state met on 9 June 2017.\n").diagnostics.size(), 1U);
+  // A first paragraph that tells a story: its first date is not when the release was issued.
+  EXPECT_TRUE(check("On 14 June 2011, the two offices signed a memorandum. They met again in 2017.\n").diagnostics.empty());
+  EXPECT_TRUE(check("The memorandum of 14 June 2011 was reviewed on 9 June 2017.\n").diagnostics.empty());
+}
+
 TEST(ChronologyTense, TheNotePointsAtTheFrontMatterDate) {
   const auto run = check("---\ndate: 2017-03-14\n---\n\nThe experts will meet again on 2 March 2017.\n");
   ASSERT_EQ(run.diagnostics.size(), 1U);
