@@ -152,6 +152,13 @@ std::optional<Tense> tenseAt(const std::vector<WordAt>& ws, size_t i, bool& weak
   if (cue->tense == Tense::Future && cue->word != "will" && cue->word != "shall" &&
       (pastAuxiliary(before) || (i > 1 && pastAuxiliary(ws[i - 2].word))))
     return Tense::Neutral;
+  // "the convoy planned for 28 September had been delayed": without "is" or "are" before it, a
+  // scheduling participle describes a noun, and the clause's verb, if any, decides.
+  if (cue->word == "planned" || cue->word == "scheduled" || cue->word == "expected" || cue->word == "due") {
+    const std::string_view twoBefore = i > 1 ? std::string_view(ws[i - 2].word) : std::string_view();
+    const bool adverb = before == "now" || before == "still" || before == "also" || before == "currently";
+    weak = !(isBe(before) || (adverb && isBe(twoBefore)));
+  }
   if (cue->tense == Tense::Past && cue->word != "was" && cue->word != "were" && cue->word != "had" && isBe(before)) {
     // A participle after "be": "will be held" and "is to be held" are future, "may be held" and
     // "is held every year" say nothing.
