@@ -38,24 +38,35 @@ constexpr const char* kRules = R"(rules:
     message: "{acronym}: '{found}' / {expected}"
 )";
 
-class AcronymCheckTest : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
+struct Loaded {
+  std::vector<std::unique_ptr<Check>> checks;
+  std::vector<std::string> errors;
+};
+
+// The four rules, loaded once for the whole suite.
+const Loaded& loaded() {
+  static const Loaded kLoaded = [] {
+    Loaded out;
     config::PackLoader loader(kSchemas);
     loader.addFile(GALLEY_SOURCE_DIR "/rules/sco-un/acronym-under-test.yaml", kRules, "t");
     config::LoadedConfigs configs = std::move(loader).finish();
-    for (const auto& e : configs.errors) loadErrors_.push_back(e.toString());
+    for (const auto& e : configs.errors) out.errors.push_back(e.toString());
     base::ErrorList errors;
     for (const auto& rule : configs.rules) {
       auto check = AcronymCheck::create(rule, errors);
-      if (check) checks_.push_back(std::move(check));
+      if (check) out.checks.push_back(std::move(check));
     }
-    for (const auto& e : errors) loadErrors_.push_back(e.toString());
-  }
-  static void TearDownTestSuite() { checks_.clear(); }
+    for (const auto& e : errors) out.errors.push_back(e.toString());
+    return out;
+  }();
+  return kLoaded;
+}
+
+class AcronymCheckTest : public ::testing::Test {
+ protected:
   void SetUp() override {
-    for (const auto& e : loadErrors_) ADD_FAILURE() << e;
-    ASSERT_EQ(checks_.size(), 4U);
+    for (const auto& e : loaded().errors) ADD_FAILURE() << e;
+    ASSERT_EQ(loaded().checks.size(), 4U);
   }
 
   // "rule: text of the range" for every diagnostic, sorted.
@@ -63,21 +74,16 @@ class AcronymCheckTest : public ::testing::Test {
     const document::Document document = document::parseDocument(base::SourceBuffer("draft.md", draft));
     annotate::Annotations annotations(document);
     diag::DiagnosticSink sink;
-    for (const auto& c : checks_) c->run(document, annotations, sink);
+    for (const auto& c : loaded().checks) c->run(document, annotations, sink);
     std::vector<diag::Diagnostic> diagnostics = sink.take();
     diag::sortAndDedupe(diagnostics);
     std::vector<std::string> texts;
+    texts.reserve(diagnostics.size());
     for (const auto& d : diagnostics) texts.push_back(d.ruleId + ": " + draft.substr(d.range.begin, d.range.size()));
     if (out != nullptr) *out = std::move(diagnostics);
     return texts;
   }
-
-  static std::vector<std::unique_ptr<Check>> checks_;
-  static std::vector<std::string> loadErrors_;
 };
-
-std::vector<std::unique_ptr<Check>> AcronymCheckTest::checks_;
-std::vector<std::string> AcronymCheckTest::loadErrors_;
 
 using Lines = std::vector<std::string>;
 

@@ -31,51 +31,53 @@ constexpr const char* kRules = R"(rules:
     message: "'{title}' / {expected}"
 )";
 
-class FactEngineDatesTest : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
+struct Loaded {
+  std::unique_ptr<Check> fact;
+  std::unique_ptr<Check> form;
+  std::vector<std::string> errors;
+};
+
+// The two rules, loaded once for the whole suite.
+const Loaded& loaded() {
+  static const Loaded kLoaded = [] {
+    Loaded out;
     config::PackLoader loader(kSchemas);
     loader.addFile(GALLEY_SOURCE_DIR "/rules/sco-un/engine-under-test.yaml", kRules, "t");
     config::LoadedConfigs configs = std::move(loader).finish();
-    for (const auto& e : configs.errors) loadErrors_.push_back(e.toString());
+    for (const auto& e : configs.errors) out.errors.push_back(e.toString());
     base::ErrorList errors;
     for (const auto& rule : configs.rules) {
-      if (rule.kind == "fact") fact_ = FactCheck::create(rule, errors);
-      if (rule.kind == "title") form_ = TitleCheck::create(rule, errors);
+      if (rule.kind == "fact") out.fact = FactCheck::create(rule, errors);
+      if (rule.kind == "title") out.form = TitleCheck::create(rule, errors);
     }
-    for (const auto& e : errors) loadErrors_.push_back(e.toString());
-  }
-  static void TearDownTestSuite() {
-    fact_.reset();
-    form_.reset();
-  }
+    for (const auto& e : errors) out.errors.push_back(e.toString());
+    return out;
+  }();
+  return kLoaded;
+}
+
+class FactEngineDatesTest : public ::testing::Test {
+ protected:
   void SetUp() override {
-    for (const auto& e : loadErrors_) ADD_FAILURE() << e;
-    ASSERT_TRUE(fact_ && form_);
+    for (const auto& e : loaded().errors) ADD_FAILURE() << e;
+    ASSERT_TRUE(loaded().fact && loaded().form);
   }
 
   static std::vector<std::string> check(const std::string& draft, std::vector<diag::Diagnostic>* out = nullptr) {
     const document::Document document = document::parseDocument(base::SourceBuffer("draft.md", draft));
     annotate::Annotations annotations(document);
     diag::DiagnosticSink sink;
-    fact_->run(document, annotations, sink);
-    form_->run(document, annotations, sink);
+    loaded().fact->run(document, annotations, sink);
+    loaded().form->run(document, annotations, sink);
     std::vector<diag::Diagnostic> diagnostics = sink.take();
     diag::sortAndDedupe(diagnostics);
     std::vector<std::string> texts;
+    texts.reserve(diagnostics.size());
     for (const auto& d : diagnostics) texts.push_back(d.ruleId + ": " + draft.substr(d.range.begin, d.range.size()));
     if (out != nullptr) *out = std::move(diagnostics);
     return texts;
   }
-
-  static std::unique_ptr<Check> fact_;
-  static std::unique_ptr<Check> form_;
-  static std::vector<std::string> loadErrors_;
 };
-
-std::unique_ptr<Check> FactEngineDatesTest::fact_;
-std::unique_ptr<Check> FactEngineDatesTest::form_;
-std::vector<std::string> FactEngineDatesTest::loadErrors_;
 
 using Lines = std::vector<std::string>;
 
