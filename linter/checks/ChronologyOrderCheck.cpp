@@ -29,7 +29,7 @@ struct CueHit {
 bool isWordChar(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
 
 std::string_view cueName(std::string_view word) {
-  for (const std::string_view name : {"then", "subsequently", "afterwards", "thereafter", "after", "before"})
+  for (const std::string_view name : {"then", "subsequently", "afterwards", "thereafter", "after", "following", "before"})
     if (word == name) return name;
   return {};
 }
@@ -57,7 +57,7 @@ std::vector<CueHit> findCues(std::string_view text, base::Range range) {
     } else if ((word == "then" && previous != "since" && previous != "until" && previous != "the" && previous != "till") ||
                word == "subsequently" || word == "afterwards" || word == "thereafter") {
       hits.push_back({start, cueName(word), Shape::Joining});
-    } else if (word == "after") {
+    } else if (word == "after" || (word == "following" && previous != "the")) {
       hits.push_back({start, cueName(word), sawComma ? Shape::JoiningReverse : Shape::Leading});
     } else if (word == "before") {
       hits.push_back({start, cueName(word), sawComma ? Shape::Joining : Shape::LeadingReverse});

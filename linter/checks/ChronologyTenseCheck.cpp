@@ -372,10 +372,17 @@ void ChronologyTenseCheck::run(const document::Document& document, annotate::Ann
   if (!datelineSource) return;
   std::vector<std::pair<size_t, base::Range>> spans;
   forEachSpan(document, annotations, [&](size_t block, base::Range span) { spans.emplace_back(block, span); });
-  for (const annotate::DateMention& m : mentions) {
+  for (std::size_t index = 0; index < mentions.size(); ++index) {
+    const annotate::DateMention& m = mentions[index];
     const dates::DateExpression& e = m.date;
     const std::string& text = document.blocks[m.block].prose.text();
     if (!judged(e, text)) continue;
+    // "The day before, 15 May": the explicit gloss is judged; the anaphoric date counted from
+    // whatever came before would only repeat another rule's finding.
+    constexpr uint32_t kGlossGap = 8;
+    if (e.kind == dates::DateKind::Anaphoric && index + 1 < mentions.size() && mentions[index + 1].block == m.block &&
+        mentions[index + 1].date.range.begin <= e.range.end + kGlossGap)
+      continue;
     const bool after = e.value->first > ref;
     const bool before = e.value->last < ref;
     if (!after && !before) continue;

@@ -233,6 +233,12 @@ TEST(ChronologyTense, DatesWithTheirOwnDirectionOrUsedAsLabelsAreQuiet) {
   EXPECT_EQ(tenseFindings("Relations have grown since 2004 and will grow further."), 0U);
 }
 
+TEST(ChronologyTense, AGlossedAnaphoricDateIsJudgedThroughItsGloss) {
+  // Counted from 8 June, "the day before" would be 7 June; the gloss says 13 March and is in the past.
+  EXPECT_EQ(tenseFindings("The summit will open on 8 June 2017. The day before, 13 March 2017, experts met."), 0U);
+  EXPECT_EQ(tenseFindings("The summit will open on 8 June 2017. The day before, experts met."), 1U);
+}
+
 TEST(ChronologyTense, OnlyADatelineOrFrontMatterDatesTheRelease) {
   EXPECT_EQ(check("**Vienna, 14 March 2017.** Heads of state met on 9 June 2017.\n").diagnostics.size(), 1U);
   EXPECT_EQ(check("New York, 14 March 2017 - Heads of state met on 9 June 2017.\n").diagnostics.size(), 1U);
@@ -314,6 +320,9 @@ TEST(ChronologyOrder, AfterAndBeforeJoiningTwoStepsMidSentence) {
                 .size(),
             0U);
   EXPECT_EQ(checkOrder("The draft was circulated on 9 June 2017, then, on 2 June 2017, adopted.\n").size(), 1U);
+  EXPECT_EQ(checkOrder("Following the summit on 10 June 2018, the leaders held talks on 8 June 2018.\n").size(), 1U);
+  EXPECT_EQ(checkOrder("Following the summit on 10 June 2018, the leaders held talks on 12 June 2018.\n").size(), 0U);
+  EXPECT_EQ(checkOrder("On 10 June 2018 and the following day, 11 June 2018, talks were held.\n").size(), 0U);
 }
 
 }  // namespace
