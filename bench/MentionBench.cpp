@@ -9,6 +9,7 @@
 
 #include "document/Parser.h"
 #include "facts/FactBase.h"
+#include "facts/FactPack.h"
 #include "facts/MentionFinder.h"
 
 namespace {
@@ -113,6 +114,20 @@ void bmFindMentions(benchmark::State& state) {
 }
 
 BENCHMARK(bmFindMentions)->Arg(10)->Arg(100)->Arg(1000)->Unit(benchmark::kMillisecond);
+
+// What the second and later fact-type rules of a pack pay per document: a FactPack cache hit
+// (fingerprinting the prose) instead of finding the mentions again.
+void bmMentionCacheHit(benchmark::State& state) {
+  const auto count = static_cast<size_t>(state.range(0));
+  const galley::facts::FactPack pack(FactBase(makeEntities(count), {}));
+  const auto& document = sharedDocument();
+  benchmark::DoNotOptimize(pack.mentionsIn(document));  // the first rule finds them
+  for (auto _ : state) benchmark::DoNotOptimize(pack.mentionsIn(document));
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) *
+                          static_cast<int64_t>(document.source.size()));
+}
+
+BENCHMARK(bmMentionCacheHit)->Arg(1000)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 
