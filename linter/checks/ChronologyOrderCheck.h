@@ -12,7 +12,8 @@ namespace galley::checks {
 
 // ## What it checks
 // Two dated steps said to follow one another whose dates run backwards. Within one sentence:
-// "X, followed by Y", "first X, then Y", "X; subsequently Y", "After X, Y", "Y, after X" (Y must
+// "X, followed by Y", "first X, then Y", "X; subsequently Y", "After X, Y", "Y, after X" (also
+// with "following" for "after"; Y must
 // not end before X starts) and "Before Y, X", "X, before Y" (likewise). Across the sentences of a
 // paragraph: a sentence opening with "Subsequently", "Later", "Afterwards", "Thereafter", "Then",
 // "Finally" or "Most recently" whose first stated date ends before the previous dated sentence's

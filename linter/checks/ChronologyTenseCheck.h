@@ -23,10 +23,13 @@ namespace galley::checks {
 // meet on", "preparations for"), dates detached from a past verb by "for", "until", "ending" or
 // "by" (deadlines, terms) or from a future verb by "anniversary", "since", "after" or "of" ("will
 // implement the decisions of 2 March") or set off in a participial phrase (", covering the period
-// up to 31 December,"), dates whose interval contains the reference date,
-// durations ("since 2004"), bare weekdays, deictic dates with their own direction ("last year";
-// "in June of this year" is judged), years not introduced by "in", "during" or "throughout"
-// (labels: "the 2030 Agenda"). Without a reference date nothing is checked.
+// up to 31 December,"), dates whose interval contains the reference date, durations ("since
+// 2004"), anaphoric dates glossed with an explicit one (the gloss is judged), bare weekdays, deictic
+// dates with their own direction ("last year"; "in June of this year" is judged), days or months
+// whose year was taken from context, years not introduced by "in", "during" or "throughout"
+// (labels: "the 2030 Agenda"). Nothing is checked without front matter `date` or a dateline-shaped
+// first date ("VIENNA, 14 March 2017 —"); a first paragraph opening "On 14 June 2011, ..." tells a
+// story, not when the release was issued.
 //
 // ## Why
 // A release dated 14 March that says a summit "was held" in June, or "will meet" on 2 March, has
