@@ -23,7 +23,115 @@ std::string shortMessage(const boost::regex_error& error) {
   while (!message.empty() && (message.back() == '.' || message.back() == ' ')) message.pop_back();
   return message;
 }
+
+constexpr size_t kNone = std::string_view::npos;
+
+bool isWordByte(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_'; }
+
+// Index just past the bracket expression opening at pattern[open] ('['), or kNone.
+size_t skipClass(std::string_view pattern, size_t open) {
+  size_t i = open + 1;
+  if (i < pattern.size() && pattern[i] == '^') ++i;
+  if (i < pattern.size() && pattern[i] == ']') ++i;  // a leading ']' is literal
+  while (i < pattern.size()) {
+    if (pattern[i] == '\\') {
+      i += 2;
+    } else if (pattern[i] == '[' && i + 1 < pattern.size() && pattern[i + 1] == ':') {
+      const size_t close = pattern.find(":]", i + 2);
+      if (close == kNone) return kNone;
+      i = close + 2;
+    } else if (pattern[i] == ']') {
+      return i + 1;
+    } else {
+      ++i;
+    }
+  }
+  return kNone;
+}
+
+// Index of the ')' closing the group opening at pattern[open] ('('), or kNone.
+size_t findClose(std::string_view pattern, size_t open) {
+  int depth = 0;
+  for (size_t i = open; i < pattern.size();) {
+    const char c = pattern[i];
+    if (c == '\\') {
+      i += 2;
+      continue;
+    }
+    if (c == '[') {
+      i = skipClass(pattern, i);
+      if (i == kNone) return kNone;
+      continue;
+    }
+    if (c == '(') ++depth;
+    if (c == ')' && --depth == 0) return i;
+    ++i;
+  }
+  return kNone;
+}
+
+bool alternativesStartWithWordByte(std::string_view pattern);
+
+// Whether every match of the alternative `pattern` (no top-level '|') begins with a word byte,
+// judged from its first atom only: a word byte, a bracket expression of word bytes and ranges, or
+// a plain or non-capturing group whose alternatives all qualify; never followed by '?', '*' or '{'.
+bool alternativeStartsWithWordByte(std::string_view pattern) {
+  if (pattern.empty()) return false;
+  size_t end = 0;
+  if (isWordByte(pattern[0])) {
+    end = 1;
+  } else if (pattern[0] == '[') {
+    end = skipClass(pattern, 0);
+    if (end == kNone || pattern[1] == '^') return false;
+    const std::string_view members = pattern.substr(1, end - 2);
+    if (members.empty() || members.front() == '-' || members.back() == '-') return false;
+    if (!std::all_of(members.begin(), members.end(), [](char c) { return isWordByte(c) || c == '-'; })) return false;
+  } else if (pattern[0] == '(') {
+    const size_t close = findClose(pattern, 0);
+    if (close == kNone) return false;
+    size_t inner = 1;
+    if (pattern.size() > 1 && pattern[1] == '?') {
+      if (pattern.size() < 3 || pattern[2] != ':') return false;  // lookaround, flags, named groups
+      inner = 3;
+    }
+    if (!alternativesStartWithWordByte(pattern.substr(inner, close - inner))) return false;
+    end = close + 1;
+  } else {
+    return false;
+  }
+  return end >= pattern.size() || (pattern[end] != '?' && pattern[end] != '*' && pattern[end] != '{');
+}
+
+// Splits `pattern` at its top-level '|' and checks each alternative.
+bool alternativesStartWithWordByte(std::string_view pattern) {
+  int depth = 0;
+  size_t begin = 0;
+  for (size_t i = 0; i <= pattern.size();) {
+    if (i == pattern.size() || (pattern[i] == '|' && depth == 0)) {
+      if (!alternativeStartsWithWordByte(pattern.substr(begin, i - begin))) return false;
+      begin = ++i;
+      continue;
+    }
+    const char c = pattern[i];
+    if (c == '\\') {
+      i += 2;
+      continue;
+    }
+    if (c == '[') {
+      i = skipClass(pattern, i);
+      if (i == kNone) return false;
+      continue;
+    }
+    if (c == '(') ++depth;
+    if (c == ')') --depth;
+    ++i;
+  }
+  return true;
+}
+
 }  // namespace
+
+bool startsWithWordByte(std::string_view pattern) { return alternativesStartWithWordByte(pattern); }
 
 std::string literalPattern(std::string_view phrase) {
   std::string out;
@@ -42,7 +150,11 @@ std::string literalPattern(std::string_view phrase) {
 }
 
 std::string wordBounded(std::string_view pattern) {
-  std::string out(kBefore);
+  // When every match starts with a word byte, kBefore implies Boost's start-of-word assertion;
+  // stated first, it lets the matcher jump from word start to word start instead of trying the
+  // lookbehinds at every byte (about twice as fast on the bundled packs' alternations).
+  std::string out = startsWithWordByte(pattern) ? R"(\<)" : "";
+  out += kBefore;
   out += "(?:";
   out += pattern;
   out += ")";

@@ -23,6 +23,10 @@ std::string literalPattern(std::string_view phrase);
 // Wraps regex source so that it matches only whole words.
 std::string wordBounded(std::string_view pattern);
 
+// True when every match of regex source `pattern` must begin with an ASCII letter, digit or '_',
+// judged conservatively from the first atom of each alternative (false when unsure).
+bool startsWithWordByte(std::string_view pattern);
+
 // Compiles `pattern` (Perl syntax, optionally case-insensitive). On failure appends an error with
 // Boost's message, located at the offending position inside `origin` when it can be pinpointed, and
 // returns nullopt. `origin` is the YAML value the pattern came from (for literals: the phrase).

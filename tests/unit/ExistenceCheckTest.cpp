@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "checks/Patterns.h"
 #include "checks/RuleSet.h"
 #include "document/Parser.h"
 
@@ -76,6 +77,50 @@ TEST(ExistenceCheck, NeedsSentencesOnlyForSentenceScope) {
   const auto scoped =
       RuleSet::loadText("t.yaml", "rules:\n  - {id: a, kind: existence, message: m, tokens: x, scope: sentence}\n", "t");
   EXPECT_TRUE(scoped.rules.needs().sentences);
+}
+
+}  // namespace
+}  // namespace galley::checks
+
+namespace galley::checks {
+namespace {
+
+// wordBounded() adds a start-of-word assertion only for patterns whose every match begins with a
+// word byte; a wrong "true" would lose matches that begin with punctuation or a non-ASCII letter.
+TEST(Patterns, StartsWithWordByteIsConservative) {
+  EXPECT_TRUE(startsWithWordByte("Secretary General"));
+  EXPECT_TRUE(startsWithWordByte("(Under[- ]?[Ss]ecretary)|(Director[- ]?[Gg]eneral)"));
+  EXPECT_TRUE(startsWithWordByte("(?:centre|theatre|fibre)s?|centred"));
+  EXPECT_TRUE(startsWithWordByte("[A-Z][a-z]+"));
+  EXPECT_FALSE(startsWithWordByte("a?b"));  // an optional first atom is not looked past
+  EXPECT_FALSE(startsWithWordByte("(?:a|b)*c"));
+  EXPECT_FALSE(startsWithWordByte("x|\\(y\\)"));           // one alternative starts with '('
+  EXPECT_FALSE(startsWithWordByte("[^a-z]x"));
+  EXPECT_FALSE(startsWithWordByte("[[:alpha:]]+"));        // POSIX classes: unsure, so no
+  EXPECT_FALSE(startsWithWordByte("(?=a)a"));
+  EXPECT_FALSE(startsWithWordByte("(?i)abc"));
+  EXPECT_FALSE(startsWithWordByte("\\x{C3}\\x{98}berg"));  // Øberg: a non-ASCII first letter
+  EXPECT_FALSE(startsWithWordByte(".x"));
+  EXPECT_FALSE(startsWithWordByte("a|"));
+  EXPECT_FALSE(startsWithWordByte("a{0,1}b"));
+  EXPECT_FALSE(startsWithWordByte("(a"));
+}
+
+TEST(Patterns, WordBoundedFindsTheSameWordsEitherWay) {
+  // The same text through a pattern that gets the start-of-word assertion and one that does not.
+  const std::string text = "Under-Secretary-General; (UN) Secretary General, xSecretary General_ Secretary General.";
+  const boost::regex fast(wordBounded("Secretary General"));
+  const boost::regex slow(wordBounded("(?:Secretary General)?Secretary General"));
+  ASSERT_NE(wordBounded("Secretary General").rfind("\\<", 0), std::string::npos);
+  ASSERT_EQ(wordBounded("(?:Secretary General)?Secretary General").rfind("\\<", 0), std::string::npos);
+  std::vector<long> fastAt;
+  std::vector<long> slowAt;
+  for (boost::sregex_iterator it(text.begin(), text.end(), fast), end; it != end; ++it) fastAt.push_back(it->position());
+  for (boost::sregex_iterator it(text.begin(), text.end(), slow), end; it != end; ++it) slowAt.push_back(it->position());
+  EXPECT_EQ(fastAt, slowAt);
+  // "(UN) Secretary General," and "Secretary General."; the hyphenated title and
+  // "xSecretary General_" are not whole words.
+  EXPECT_EQ(fastAt.size(), 2U);
 }
 
 }  // namespace
