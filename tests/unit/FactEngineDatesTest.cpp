@@ -105,6 +105,14 @@ TEST_F(FactEngineDatesTest, DurationsGiveTheirInnerDate) {
   EXPECT_EQ(check("Relations between the SCO and the UN have grown since 2004.\n"), Lines{});
 }
 
+TEST_F(FactEngineDatesTest, APlaceRightBeforeTheAgreementButNotWhereSomeoneSpoke) {
+  EXPECT_EQ(check("It was in Bishkek that the Memorandum was concluded.\n"), (Lines{"t.fact: Bishkek"}));
+  EXPECT_EQ(check("In Bishkek, the Memorandum was signed.\n"), (Lines{"t.fact: Bishkek"}));
+  EXPECT_EQ(check("Speaking in Bishkek, the Secretary-General recalled that the Memorandum was signed in June "
+                  "2011.\n"),
+            Lines{});
+}
+
 TEST_F(FactEngineDatesTest, OrdinalsInWords) {
   const std::string dated = "---\ndate: 2017-03-14\n---\n";
   EXPECT_EQ(check(dated + "They met at the fifty-ninth session of the Commission on Narcotic Drugs.\n"),
