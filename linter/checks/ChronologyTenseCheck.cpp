@@ -196,6 +196,15 @@ bool detached(const std::vector<WordAt>& ws, size_t from, size_t to, Tense tense
   return false;
 }
 
+// True when `ws[k]` looks like a past verb ("discussed", "reviewed"): an "-ed" word of five letters
+// or more, not "-eed", not after a form of "be" or "to".
+bool isPastVerb(const std::vector<WordAt>& ws, size_t k) {
+  constexpr std::size_t kMinLength = 5;  // "need", "seed", "bed" are not participles
+  const std::string& w = ws[k].word;
+  if (ws[k].inDate || w.size() < kMinLength || !w.ends_with("ed") || w.ends_with("eed")) return false;
+  return k == 0 || (!isBe(ws[k - 1].word) && ws[k - 1].word != "been" && ws[k - 1].word != "to");
+}
+
 // True when the date whose first word is `ws[at]` directly follows a past participle, perhaps
 // through "on", "in" or "at": "founded on 15 June 2001", "signed in 2011". Participles the cue table
 // knows ("scheduled for") and passives after "be" ("will be celebrated on") are left to tenseFor.
@@ -203,11 +212,7 @@ bool participleBefore(const std::vector<WordAt>& ws, size_t at) {
   if (at == 0) return false;
   size_t i = at - 1;
   if ((ws[i].word == "on" || ws[i].word == "in" || ws[i].word == "at") && i > 0) --i;
-  const std::string& w = ws[i].word;
-  constexpr std::size_t kMinLength = 5;  // "need", "seed", "bed" are not participles
-  if (ws[i].inDate || w.size() < kMinLength || !w.ends_with("ed") || w.ends_with("eed") || findCue(w) != nullptr)
-    return false;
-  return i == 0 || (!isBe(ws[i - 1].word) && ws[i - 1].word != "been" && ws[i - 1].word != "to");
+  return findCue(ws[i].word) == nullptr && isPastVerb(ws, i);
 }
 
 // The tense of the clause a date at `date` belongs to: its nearest verb cue before it in the
@@ -241,6 +246,9 @@ std::optional<Tense> tenseFor(const std::vector<WordAt>& ws, base::Range date) {
     const auto t = tenseAt(ws, k, weak);
     if (t && !weak) return t;
     if (t && !weakTense) weakTense = t;
+    // "The next meeting, on 20 February, discussed ...": a past verb the table lacks still beats
+    // an adjective cue.
+    if (!t && weakTense && isPastVerb(ws, k)) return Tense::Past;
   }
   if (weakTense) return weakTense;
   for (; i > 0; --i) {

@@ -218,6 +218,8 @@ TEST(ChronologyTense, PlansMadeInThePastAndPastEventsRecalledInAPlanAreQuiet) {
   EXPECT_EQ(tenseFindings("The Secretary-General will return to Vienna in March."), 0U);  // year from context
   EXPECT_EQ(tenseFindings("The summit was originally planned for 1 March 2017."), 0U);
   EXPECT_EQ(tenseFindings("The convoy planned for 28 February 2017 had been delayed."), 0U);
+  EXPECT_EQ(tenseFindings("The next meeting of the Council, on 20 February 2017, discussed the budget."), 0U);
+  EXPECT_EQ(tenseFindings("The next meeting of the Council, on 20 February 2017, will discuss the budget."), 1U);
   EXPECT_EQ(tenseFindings("The round, now scheduled for 28 February 2017, will open the series."), 1U);
   EXPECT_EQ(tenseFindings("The round is now scheduled for 28 February 2017."), 1U);
   EXPECT_EQ(tenseFindings("The report, covering the period up to 31 December 2016, will be issued in April."), 0U);
