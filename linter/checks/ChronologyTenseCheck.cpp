@@ -215,6 +215,31 @@ bool participleBefore(const std::vector<WordAt>& ws, size_t at) {
   return findCue(ws[i].word) == nullptr && isPastVerb(ws, i);
 }
 
+// The first verb cue after a date (its words end before `firstAfter`, start at `firstInside`) in
+// its clause, or nullopt; `weakTense` receives the first adjective cue when it had none.
+std::optional<Tense> tenseAfter(const std::vector<WordAt>& ws, size_t firstInside, size_t firstAfter,
+                                std::optional<Tense>& weakTense) {
+  const int clause = firstInside > 0 ? ws[firstInside - 1].clause : 0;
+  // "The plan, which runs to 2018, was extended": a relative clause ends at its comma, and so does a
+  // participial phrase ("The report, covering the period up to 31 December, will be issued").
+  bool parenthetical = false;
+  for (size_t k = firstInside; k-- > 0 && ws[k].clause == clause;) {
+    if (opensParticiplePhrase(ws, k)) parenthetical = true;
+    if (ws[k].commaBefore) break;
+  }
+  bool weak = false;
+  for (size_t k = firstAfter;
+       k < ws.size() && ws[k].clause == clause && !((ws[k].relative || parenthetical) && ws[k].commaBefore); ++k) {
+    const auto t = tenseAt(ws, k, weak);
+    if (t && !weak) return t;
+    if (t && !weakTense) weakTense = t;
+    // "The next meeting, on 20 February, discussed ...": a past verb the table lacks still beats
+    // an adjective cue.
+    if (!t && weakTense && isPastVerb(ws, k)) return Tense::Past;
+  }
+  return std::nullopt;
+}
+
 // The tense of the clause a date at `date` belongs to: its nearest verb cue before it in the
 // clause, else its first verb cue after it in the clause, else an adjective cue in the clause,
 // else the nearest cue in an earlier clause of the sentence. nullopt when nothing decides.
@@ -234,22 +259,7 @@ std::optional<Tense> tenseFor(const std::vector<WordAt>& ws, base::Range date) {
     if (!weak) return *t != Tense::Neutral && detached(ws, i - 1, firstInside, *t) ? std::nullopt : t;
     if (!weakTense && !detached(ws, i - 1, firstInside, *t)) weakTense = t;
   }
-  // "The plan, which runs to 2018, was extended": a relative clause ends at its comma, and so does a
-  // participial phrase ("The report, covering the period up to 31 December, will be issued").
-  bool parenthetical = false;
-  for (size_t k = firstInside; k-- > 0 && ws[k].clause == clause;) {
-    if (opensParticiplePhrase(ws, k)) parenthetical = true;
-    if (ws[k].commaBefore) break;
-  }
-  for (size_t k = firstAfter;
-       k < ws.size() && ws[k].clause == clause && !((ws[k].relative || parenthetical) && ws[k].commaBefore); ++k) {
-    const auto t = tenseAt(ws, k, weak);
-    if (t && !weak) return t;
-    if (t && !weakTense) weakTense = t;
-    // "The next meeting, on 20 February, discussed ...": a past verb the table lacks still beats
-    // an adjective cue.
-    if (!t && weakTense && isPastVerb(ws, k)) return Tense::Past;
-  }
+  if (const auto after = tenseAfter(ws, firstInside, firstAfter, weakTense)) return after;
   if (weakTense) return weakTense;
   for (; i > 0; --i) {
     const auto t = tenseAt(ws, i - 1, weak);
