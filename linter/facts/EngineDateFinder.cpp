@@ -1,6 +1,8 @@
 #include "facts/EngineDateFinder.h"
 
 #include <algorithm>
+#include <iterator>
+#include <optional>
 
 namespace galley::facts {
 
@@ -24,6 +26,31 @@ base::Offset innerBegin(std::string_view text, const dates::DateExpression& date
   return at < phrase.size() ? date.range.begin + static_cast<base::Offset>(at) : date.range.begin;
 }
 
+// "the 15th of June 2011": the engine reads "the 15th" (a day in the context year) and "June 2011"
+// apart. FIXME(dates): the engine should read "<ordinal day> of <month> <year>" as one date; until
+// it does, join the two here so the claim compares the day the draft wrote.
+std::optional<FoundDate> dayOfMonth(std::string_view text, const dates::DateExpression& day,
+                                    const dates::DateExpression& month) {
+  // A day without its year: resolved against the context year, or unresolved for want of one.
+  const bool dayOnly = day.value ? day.basis == dates::Basis::ContextYear : day.problem == dates::Problem::NoYear;
+  if (day.kind != dates::DateKind::Absolute || !dayOnly || !month.value ||
+      month.value->precision != base::Precision::Month || month.range.begin < day.range.end ||
+      text.substr(day.range.end, month.range.begin - day.range.end) != " of ")
+    return std::nullopt;
+  // The day's number as written (from it on, not "on the": the value for the message and the fix).
+  base::Offset begin = day.range.begin;
+  while (begin < day.range.end && (text[begin] < '0' || text[begin] > '9')) ++begin;
+  unsigned number = 0;
+  constexpr unsigned kBase = 10;
+  constexpr unsigned kMaxDay = 31;
+  for (base::Offset i = begin; i < day.range.end && text[i] >= '0' && text[i] <= '9' && number <= kMaxDay; ++i)
+    number = number * kBase + static_cast<unsigned>(text[i] - '0');
+  const base::CivilDate monthStart = base::civilFromDays(month.value->first);
+  const base::CivilDate date{monthStart.year, monthStart.month, number};
+  if (!base::isValidDate(date)) return std::nullopt;
+  return FoundDate{{begin, month.range.end}, base::DateInterval::day(date)};
+}
+
 }  // namespace
 
 std::vector<FoundDate> EngineDateFinder::find(std::string_view /*text*/) const { return {}; }
@@ -42,8 +69,15 @@ std::vector<FoundDate> EngineDateFinder::findInBlock(std::string_view text, uint
       out.push_back({{innerBegin(text, date), date.range.end}, *date.inner});
       continue;
     }
-    if (!date.value) continue;
-    out.push_back({date.range, *date.value});
+    const auto next = std::next(it);
+    if (next != dates_.end() && next->block == block) {
+      if (auto joined = dayOfMonth(text, date, next->date)) {
+        out.push_back(*joined);
+        it = next;
+        continue;
+      }
+    }
+    if (date.value) out.push_back({date.range, *date.value});
   }
   return out;
 }

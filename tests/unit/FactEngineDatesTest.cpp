@@ -87,6 +87,14 @@ TEST_F(FactEngineDatesTest, DateFormsTheSimpleMatcherDidNotKnow) {
   EXPECT_EQ(check("On June 15, 2011, the Memorandum was signed.\n"), (Lines{"t.fact: June 15, 2011"}));
 }
 
+TEST_F(FactEngineDatesTest, OrdinalDayOfMonthIsOneDate) {
+  std::vector<diag::Diagnostic> d;
+  EXPECT_EQ(check("The Memorandum was signed on the 15th of June 2011.\n", &d), (Lines{"t.fact: 15th of June 2011"}));
+  EXPECT_EQ(d.at(0).fix->edits.at(0).text, "14 June 2011");
+  EXPECT_EQ(check("The Memorandum was signed on the 14th of June 2011.\n"), Lines{});
+  EXPECT_EQ(check("The Memorandum was signed on the 31st of June 2011.\n"), Lines{});  // no such day: no claim
+}
+
 TEST_F(FactEngineDatesTest, PartialEngineDatesAgreeAsIntervals) {
   EXPECT_EQ(check("Signed in mid-2011, the Memorandum opened new ground.\n"), Lines{});
   EXPECT_EQ(check("The Memorandum was signed on 14th June 2011 in Astana.\n"), Lines{});
