@@ -1,5 +1,7 @@
 #include "checks/Check.h"
 
+#include <algorithm>
+
 namespace galley::checks {
 
 Check::Check(const config::RuleConfig& rule, Scope scope)
@@ -27,6 +29,19 @@ void Check::forEachSpan(const document::Document& document, annotate::Annotation
     const document::Block& block = document.blocks[i];
     if (scope_.includes(block)) visit(i, {0, static_cast<base::Offset>(block.prose.text().size())});
   }
+}
+
+Check::ScopeSpans Check::scopeSpans(const document::Document& document, annotate::Annotations& annotations) const {
+  ScopeSpans result;
+  forEachSpan(document, annotations, [&](size_t block, base::Range span) { result.spans_.emplace_back(block, span); });
+  return result;
+}
+
+bool Check::ScopeSpans::contains(size_t block, base::Range range) const {
+  const auto it = std::partition_point(spans_.begin(), spans_.end(), [&](const auto& s) {
+    return s.first < block || (s.first == block && s.second.end <= range.begin);
+  });
+  return it != spans_.end() && it->first == block && it->second.contains(range);
 }
 
 }  // namespace galley::checks

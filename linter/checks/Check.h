@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "annotate/Annotations.h"
 #include "base/Range.h"
@@ -63,6 +64,19 @@ class Check {
   // scope whole, or each of its sentences when the scope names "sentence".
   void forEachSpan(const document::Document& document, annotate::Annotations& annotations,
                    const std::function<void(size_t, base::Range)>& visit) const;
+
+  // The spans forEachSpan() visits, kept in document order, for checks that start from
+  // annotations (dates, mentions) and need to ask whether one lies in the rule's scope.
+  class ScopeSpans {
+   public:
+    // True when prose `range` of `block` lies inside one span. O(log spans).
+    [[nodiscard]] bool contains(size_t block, base::Range range) const;
+
+   private:
+    friend class Check;
+    std::vector<std::pair<size_t, base::Range>> spans_;
+  };
+  [[nodiscard]] ScopeSpans scopeSpans(const document::Document& document, annotate::Annotations& annotations) const;
 
  private:
   std::string id_;

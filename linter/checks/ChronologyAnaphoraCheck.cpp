@@ -11,14 +11,6 @@ namespace galley::checks {
 
 namespace {
 
-// True when `range` of `block` lies inside one of `spans` (in document order, as forEachSpan gives them).
-bool inSpans(const std::vector<std::pair<size_t, base::Range>>& spans, size_t block, base::Range range) {
-  const auto it = std::partition_point(spans.begin(), spans.end(), [&](const auto& s) {
-    return s.first < block || (s.first == block && s.second.end <= range.begin);
-  });
-  return it != spans.end() && it->first == block && it->second.contains(range);
-}
-
 // True when only a gloss separator lies between two expressions: spaces, a comma, a dash or an
 // opening parenthesis, and at most the word "on" ("the previous day, on 13 March").
 bool glossGap(std::string_view gap) {
@@ -72,8 +64,7 @@ std::unique_ptr<Check> ChronologyAnaphoraCheck::create(const config::RuleConfig&
 
 void ChronologyAnaphoraCheck::run(const document::Document& document, annotate::Annotations& annotations,
                                   diag::DiagnosticSink& sink) const {
-  std::vector<std::pair<size_t, base::Range>> spans;
-  forEachSpan(document, annotations, [&](size_t block, base::Range span) { spans.emplace_back(block, span); });
+  const ScopeSpans spans = scopeSpans(document, annotations);
   const auto& mentions = annotations.dates();
   for (size_t i = 0; i + 1 < mentions.size(); ++i) {
     const auto& anaphor = mentions[i];
@@ -83,7 +74,7 @@ void ChronologyAnaphoraCheck::run(const document::Document& document, annotate::
     const document::ProseText& prose = document.blocks[anaphor.block].prose;
     const std::string_view text = prose.text();
     if (!glossGap(text.substr(anaphor.date.range.end, gloss.date.range.begin - anaphor.date.range.end))) continue;
-    const bool inScope = inSpans(spans, anaphor.block, anaphor.date.range);
+    const bool inScope = spans.contains(anaphor.block, anaphor.date.range);
     if (!inScope || anaphor.date.value->overlaps(*gloss.date.value)) continue;
     if (agreesWithAnotherAnchor(mentions, i, *gloss.date.value, annotations.referenceDate())) continue;
     const std::string resolved = describe(*anaphor.date.value);

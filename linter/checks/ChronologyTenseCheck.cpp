@@ -14,14 +14,6 @@ namespace galley::checks {
 
 namespace {
 
-// True when `range` of `block` lies inside one of `spans` (in document order, as forEachSpan gives them).
-bool inSpans(const std::vector<std::pair<size_t, base::Range>>& spans, size_t block, base::Range range) {
-  const auto it = std::partition_point(spans.begin(), spans.end(), [&](const auto& s) {
-    return s.first < block || (s.first == block && s.second.end <= range.begin);
-  });
-  return it != spans.end() && it->first == block && it->second.contains(range);
-}
-
 // Neutral: a cue that fixes no direction ("would", "may", "was expected to") and so hides any
 // cue further away: the clause's time is not known.
 enum class Tense { Past, Future, Neutral };
@@ -388,8 +380,7 @@ void ChronologyTenseCheck::run(const document::Document& document, annotate::Ann
   const auto& mentions = annotations.dates();
   const std::optional<base::Range> datelineSource = referenceSource(document, mentions, ref);
   if (!datelineSource) return;
-  std::vector<std::pair<size_t, base::Range>> spans;
-  forEachSpan(document, annotations, [&](size_t block, base::Range span) { spans.emplace_back(block, span); });
+  const ScopeSpans spans = scopeSpans(document, annotations);
   for (std::size_t index = 0; index < mentions.size(); ++index) {
     const annotate::DateMention& m = mentions[index];
     const dates::DateExpression& e = m.date;
@@ -404,7 +395,7 @@ void ChronologyTenseCheck::run(const document::Document& document, annotate::Ann
     const bool after = e.value->first > ref;
     const bool before = e.value->last < ref;
     if (!after && !before) continue;
-    if (!inSpans(spans, m.block, e.range)) continue;
+    if (!spans.contains(m.block, e.range)) continue;
     // Sentences are in document order: binary search for the one holding the date.
     const auto sentence = std::partition_point(sentences.begin(), sentences.end(), [&](const annotate::Sentence& s) {
       return s.block < m.block || (s.block == m.block && s.prose.end <= e.range.begin);

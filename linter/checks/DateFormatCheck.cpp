@@ -9,18 +9,6 @@
 
 namespace galley::checks {
 
-namespace {
-
-// True when `range` of `block` lies inside one of `spans` (in document order, as forEachSpan gives them).
-bool inSpans(const std::vector<std::pair<size_t, base::Range>>& spans, size_t block, base::Range range) {
-  const auto it = std::partition_point(spans.begin(), spans.end(), [&](const auto& s) {
-    return s.first < block || (s.first == block && s.second.end <= range.begin);
-  });
-  return it != spans.end() && it->first == block && it->second.contains(range);
-}
-
-}  // namespace
-
 DateFormatCheck::DateFormatCheck(const config::RuleConfig& rule, Scope scope) : Check(rule, scope) {}
 
 std::unique_ptr<Check> DateFormatCheck::create(const config::RuleConfig& rule, base::ErrorList& errors) {
@@ -31,13 +19,12 @@ std::unique_ptr<Check> DateFormatCheck::create(const config::RuleConfig& rule, b
 
 void DateFormatCheck::run(const document::Document& document, annotate::Annotations& annotations,
                           diag::DiagnosticSink& sink) const {
-  std::vector<std::pair<size_t, base::Range>> spans;
-  forEachSpan(document, annotations, [&](size_t block, base::Range span) { spans.emplace_back(block, span); });
+  const ScopeSpans spans = scopeSpans(document, annotations);
   for (const annotate::DateMention& m : annotations.dates()) {
     const dates::DateExpression& e = m.date;
     if (e.kind != dates::DateKind::Absolute || e.basis != dates::Basis::None || e.weekday || !e.written || !e.value)
       continue;
-    const bool inScope = inSpans(spans, m.block, e.range);
+    const bool inScope = spans.contains(m.block, e.range);
     if (!inScope) continue;
     const document::ProseText& prose = document.blocks[m.block].prose;
     const std::string_view found = std::string_view(prose.text()).substr(e.range.begin, e.range.size());

@@ -11,14 +11,6 @@ namespace galley::checks {
 
 namespace {
 
-// True when `range` of `block` lies inside one of `spans` (in document order, as forEachSpan gives them).
-bool inSpans(const std::vector<std::pair<size_t, base::Range>>& spans, size_t block, base::Range range) {
-  const auto it = std::partition_point(spans.begin(), spans.end(), [&](const auto& s) {
-    return s.first < block || (s.first == block && s.second.end <= range.begin);
-  });
-  return it != spans.end() && it->first == block && it->second.contains(range);
-}
-
 constexpr std::string_view kImpossible = "impossible-date";
 constexpr std::string_view kWeekday = "weekday-mismatch";
 constexpr std::string_view kReversed = "reversed-range";
@@ -74,10 +66,9 @@ std::unique_ptr<Check> DateValidityCheck::create(const config::RuleConfig& rule,
 
 void DateValidityCheck::run(const document::Document& document, annotate::Annotations& annotations,
                             diag::DiagnosticSink& sink) const {
-  std::vector<std::pair<size_t, base::Range>> spans;
-  forEachSpan(document, annotations, [&](size_t block, base::Range span) { spans.emplace_back(block, span); });
+  const ScopeSpans spans = scopeSpans(document, annotations);
   auto inScope = [&](const annotate::DateMention& m) {
-    return inSpans(spans, m.block, m.date.range);
+    return spans.contains(m.block, m.date.range);
   };
   for (const annotate::DateMention& mention : annotations.dates()) {
     const dates::DateExpression& e = mention.date;
