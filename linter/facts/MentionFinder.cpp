@@ -1,6 +1,7 @@
 #include "facts/MentionFinder.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <iterator>
 
@@ -31,6 +32,44 @@ bool isPossessiveAt(std::string_view prose, base::Offset end) {
   }
   // "the Nations' staff": a bare apostrophe after a final s.
   return end > 0 && prose[end - 1] == 's' && (rest.starts_with("'") || rest.starts_with("\xE2\x80\x99"));
+}
+
+// The next word of `prose` from `at`, skipping blanks: [begin, end) of its letters.
+base::Range nextWord(std::string_view prose, size_t at) {
+  while (at < prose.size() && (prose[at] == ' ' || prose[at] == '\n')) ++at;
+  size_t end = at;
+  while (end < prose.size() && (std::isalnum(static_cast<unsigned char>(prose[end])) != 0 || prose[end] == '-')) ++end;
+  return {static_cast<base::Offset>(at), static_cast<base::Offset>(end)};
+}
+
+bool startsWithCapital(std::string_view word) {
+  return !word.empty() && std::isupper(static_cast<unsigned char>(word.front())) != 0;
+}
+
+// True when a name just matched runs on into a longer title: "the Memorandum of Cooperation
+// between the BSEN and ..." or "the Joint Declaration on Maritime Security" is another instrument
+// that merely starts like a known one's short name. Such a match names nothing the fact base knows.
+// Dates and places after "on"/"in" ("the Memorandum on 14 June") do not continue a name.
+bool continuesIntoLongerName(std::string_view prose, base::Offset end) {
+  const base::Range link = nextWord(prose, end);
+  const std::string_view linkWord = prose.substr(link.begin, link.size());
+  if (link.begin != end + 1 || linkWord.empty()) return false;  // punctuation or nothing follows
+  if (linkWord == "between" || linkWord == "among" || linkWord == "concerning") return true;
+  if (linkWord != "of" && linkWord != "on" && linkWord != "for") return false;
+  base::Range next = nextWord(prose, link.end);
+  std::string_view word = prose.substr(next.begin, next.size());
+  if (word == "the") {
+    next = nextWord(prose, next.end);
+    word = prose.substr(next.begin, next.size());
+  }
+  static constexpr std::array<std::string_view, 19> kNotNames = {
+      "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+      "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
+  return startsWithCapital(word) && std::find(kNotNames.begin(), kNotNames.end(), word) == kNotNames.end();
+}
+
+bool isNamedInstrument(EntityKind kind) {
+  return kind == EntityKind::Agreement || kind == EntityKind::Document || kind == EntityKind::Event;
 }
 
 }  // namespace
@@ -192,6 +231,9 @@ void MentionFinder::findInBlock(std::string_view prose, uint32_t block, const do
     for (const auto& target : targets_[match.pattern]) {
       if (target.title) {
         item.titles.emplace_back(target.entity, target.form);
+      } else if (isNamedInstrument(facts_.entity(target.entity).kind) &&
+                 continuesIntoLongerName(prose, match.range.end)) {
+        continue;  // the start of another instrument's title, not this one
       } else if (!item.mention) {  // one entity per name: the loader rejects shared names
         item.mention = out.mentions.size();
         out.mentions.push_back({target.entity, block, match.range, toSource(match.range),

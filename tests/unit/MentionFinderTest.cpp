@@ -217,3 +217,26 @@ TEST_F(MentionFinderTest, TitleOfAnotherOfficeIsStillPaired) {
 
 }  // namespace
 }  // namespace galley::facts
+
+namespace galley::facts {
+namespace {
+
+// A short name followed by the rest of another instrument's title names that other instrument.
+TEST_F(MentionFinderTest, ShortNameRunningIntoALongerTitleIsNotAMention) {
+  for (const char* other : {"Recalling the Memorandum of Cooperation between the customs services, the parties met.",
+                            "They cited the Memorandum between the two academies, signed in Riga.",
+                            "The Memorandum on Maritime Security was discussed."}) {
+    const Found found = find(other);
+    for (size_t i = 0; i < found.set.mentions.size(); ++i) EXPECT_NE(found.id(i), "mou-sco-unodc") << other;
+  }
+  for (const char* same : {"The Memorandum on 14 June 2011 opened the way.",
+                           "The Memorandum of Understanding, signed in Astana, was recalled."}) {
+    const Found found = find(same);
+    bool seen = false;
+    for (size_t i = 0; i < found.set.mentions.size(); ++i) seen = seen || found.id(i) == "mou-sco-unodc";
+    EXPECT_TRUE(seen) << same;
+  }
+}
+
+}  // namespace
+}  // namespace galley::facts
