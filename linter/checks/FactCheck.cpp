@@ -1,5 +1,7 @@
 #include "checks/FactCheck.h"
 
+#include <algorithm>
+
 #include <filesystem>
 
 #include "facts/EngineDateFinder.h"
@@ -69,12 +71,27 @@ std::optional<Expected> yearFact(const std::optional<facts::Stated<base::DateInt
                   &stated->sources, facts::describeDate(stated->value)};
 }
 
-std::optional<Expected> placeFact(const facts::Entity& entity, const facts::Claim& claim) {
-  // Only a place the fact base knows can be said to be wrong; a free name might be a spelling.
-  if (!entity.place || !claim.place || !claim.place->entity) return std::nullopt;
+std::optional<Expected> placeFact(const facts::FactBase& base, const facts::Entity& entity, const facts::Claim& claim) {
+  if (!entity.place || !claim.place) return std::nullopt;
   const facts::PlaceValue& fact = entity.place->value;
-  if (fact.entity ? *fact.entity == *claim.place->entity : facts::normalizeName(fact.name) == facts::normalizeName(claim.place->name))
-    return std::nullopt;
+  if (claim.place->entity) {
+    if (fact.entity ? *fact.entity == *claim.place->entity
+                    : facts::normalizeName(fact.name) == facts::normalizeName(claim.place->name))
+      return std::nullopt;
+  } else {
+    // A place the fact base does not know ("signed in Nairobi", "(Nairobi, 14 June 2011)") is
+    // wrong unless it is one of the names of the fact's place (the place entity lists older and
+    // other spellings, such as Nur-Sultan for Astana, as aliases).
+    const std::string written = facts::normalizeName(claim.place->name);
+    if (fact.entity) {
+      const auto names = base.entity(*fact.entity).allNames();
+      if (std::any_of(names.begin(), names.end(),
+                      [&](std::string_view name) { return facts::normalizeName(name) == written; }))
+        return std::nullopt;
+    } else if (facts::normalizeName(fact.name) == written) {
+      return std::nullopt;
+    }
+  }
   return Expected{"place", fact.name, &entity.place->where, &entity.place->sources, fact.name};
 }
 
@@ -174,7 +191,7 @@ void FactCheck::run(const document::Document& document, annotate::Annotations& a
     std::optional<Expected> expected;
     switch (claim.kind) {
       case ClaimKind::Date: expected = dateFact(entity, claim); break;
-      case ClaimKind::Place: expected = placeFact(entity, claim); break;
+      case ClaimKind::Place: expected = placeFact(base, entity, claim); break;
       case ClaimKind::Founded: expected = yearFact(entity.founded, claim, "founding date"); break;
       case ClaimKind::Since: expected = yearFact(entity.start, claim, "start"); break;
       case ClaimKind::Ordinal: expected = ordinalFact(base, index, claim, annotations.referenceDate()); break;

@@ -313,7 +313,12 @@ class BlockClaims {
   // "signed / concluded / adopted / held": places and dates of the nearest event-like mention.
   void eventCue(const Word& word) {
     const auto eventLike = [this](size_t m) { return isEventLike(m); };
-    const auto subject = subjectAround(word.range.begin, word.range.end, eventLike);
+    // "X was signed in Astana": a passive cue's subject stands before it. When that subject is
+    // an instrument the fact base does not know, a known one later in the sentence is not it.
+    const auto w = static_cast<size_t>(&word - words_.data());
+    const bool passive = w > 0 && isOneOf(words_[w - 1].lower, {"was", "were", "been", "is", "are", "being"});
+    const auto subject = passive ? nearestBefore(word.range.begin, eventLike)
+                                 : subjectAround(word.range.begin, word.range.end, eventLike);
     if (!subject) return;
     base::Offset clauseEnd = sentence_.end;
     for (const size_t m : inSentence_) {
@@ -332,11 +337,41 @@ class BlockClaims {
           wordCount(mentionAt(before.back()).prose.end, mentionAt(*subject).prose.begin) <= kNearWords)
         places.push_back(before.back());
     }
-    if (!places.empty()) emitPlace(*subject, places.front(), word.lower);
+    if (!places.empty()) {
+      emitPlace(*subject, places.front(), word.lower);
+    } else {
+      freePlaceAfterCue(*subject, word, clauseEnd);
+    }
     const base::Offset afterSubject = std::max(word.range.end, mentionAt(*subject).prose.end);
     auto found = datesIn(afterSubject, clauseEnd);
     if (found.empty()) found = datesIn(sentence_.begin, mentionAt(*subject).prose.begin);
     if (!found.empty()) emitDate(ClaimKind::Date, *subject, found.front(), word.lower);
+  }
+
+  // "signed in Nairobi on …": a place the fact base does not know, written right after the cue
+  // as "in" and capitalised words that are neither a date nor a known entity.
+  void freePlaceAfterCue(size_t subject, const Word& cue, base::Offset clauseEnd) {
+    const auto w = static_cast<size_t>(&cue - words_.data());
+    if (w + 2 >= words_.size() || words_[w + 1].lower != "in") return;
+    const auto isCapitalised = [&](size_t i) {
+      const char first = prose_[words_[i].range.begin];
+      return first >= 'A' && first <= 'Z';
+    };
+    size_t last = w + 2;
+    if (!isCapitalised(last) || words_[last].range.end > clauseEnd) return;
+    while (last + 1 < words_.size() && isCapitalised(last + 1) &&
+           trim(prose_.substr(words_[last].range.end, words_[last + 1].range.begin - words_[last].range.end)).empty())
+      ++last;
+    const base::Range name{words_[w + 2].range.begin, words_[last].range.end};
+    // "signed in English and Russian": the languages of a text, not where it was signed.
+    if (isOneOf(words_[w + 2].lower, {"english", "french", "russian", "chinese", "arabic", "spanish", "person"})) return;
+    // "signed in June 2011": a date (used or not by another claim), not a place.
+    if (std::any_of(dates_.begin(), dates_.end(), [&](const auto& date) { return date.range.overlaps(name); })) return;
+    for (const size_t m : inSentence_) {
+      if (mentionAt(m).prose.overlaps(name)) return;  // a known entity, not a place name
+    }
+    emit(ClaimKind::Place, subject, name, cue.lower).place =
+        PlaceValue{std::nullopt, std::string(prose_.substr(name.begin, name.size()))};
   }
 
   // "established in 1997": the founding date of the nearest subject.
