@@ -1,6 +1,7 @@
 #include "checks/AcronymCheck.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "checks/FactCheck.h"
 #include "facts/NameMatcher.h"
@@ -54,6 +55,14 @@ bool isNameOf(const facts::Entity& entity, std::string_view text) {
     if (candidate.starts_with("the ")) candidate.erase(0, 4);
     return candidate == key;
   });
+}
+
+// True when `written` is one of the entity's acronyms exactly as the fact base spells it: "UNODC"
+// is an acronym use, "ASTANA" in an upper-case dateline is the name Astana, not an acronym.
+bool isAcronymOf(const facts::Entity& entity, std::string_view written) {
+  if (!facts::isAcronym(written)) return false;
+  const auto names = entity.allNames();
+  return std::any_of(names.begin(), names.end(), [&](std::string_view name) { return name == written; });
 }
 
 // The definition shape around an acronym mention, if any: "<expansion> (ACR)" or "ACR (<expansion>)".
@@ -145,22 +154,29 @@ void AcronymCheck::run(const document::Document& document, annotate::Annotations
   const auto cached = pack_->mentionsIn(document);
   const facts::MentionSet& mentions = *cached;
   std::vector<Use> definitions;
-  // By entity: its full name or a definition was written in the body; its acronym was seen there.
+  // By entity: its full name or a definition was written in the body; its first use in the body
+  // that came before both, waiting for a definition that would show it was used too early.
   std::vector<bool> named(base.entities().size(), false);
-  std::vector<bool> seen(base.entities().size(), false);
+  std::vector<std::optional<Use>> early(base.entities().size());
   for (const facts::Mention& mention : mentions.mentions) {
     const document::Block& block = document.blocks[mention.block];
     const std::string_view text = block.prose.text();
     const bool body = isBody(block);
-    if (!facts::isAcronym(text.substr(mention.prose.begin, mention.prose.size()))) {
+    const facts::Entity& entity = base.entity(mention.entity);
+    if (!isAcronymOf(entity, text.substr(mention.prose.begin, mention.prose.size()))) {
       if (body) named[mention.entity] = true;
       continue;
     }
     if (!scope().includes(block)) continue;
-    const Use use = Use::read(base.entity(mention.entity), text, mention);
-    if (problem_ == Problem::Undefined && body && !seen[mention.entity]) {
-      seen[mention.entity] = true;
-      if (!use.definition && !named[mention.entity]) reportUndefined(document, use, sink);
+    const Use use = Use::read(entity, text, mention);
+    if (problem_ == Problem::Undefined && body) {
+      auto& pending = early[mention.entity];
+      if (use.definition && pending) {
+        reportUndefined(document, *pending, sink);
+        pending.reset();
+      } else if (!use.definition && !named[mention.entity] && !pending) {
+        pending = use;
+      }
     }
     if (body && use.definition) named[mention.entity] = true;
     if (use.definition) definitions.push_back(use);

@@ -18,8 +18,9 @@ namespace galley::checks {
 // rule, chosen by `problem`:
 // - `expansion`: a definition, "<expansion> (<ACRONYM>)" or "<ACRONYM> (<expansion>)", whose
 //   expansion is not a name of the entity the acronym belongs to.
-// - `undefined`: the first use of the acronym in the body comes before any definition and before
-//   the entity's full name. Titles, headings, table cells and front matter are skipped (a headline
+// - `undefined`: the acronym is used in the body before the document defines it (the definition
+//   comes later) and before the entity's full name; an acronym the document never defines is left
+//   alone (whether it needs one is a house decision, not a slip). Titles, headings, table cells and front matter are skipped (a headline
 //   may use an acronym the first paragraph defines, a table's labels use short forms); acronyms
 //   listed in `known` never need a definition.
 // - `twice`: the acronym is defined again with the same expansion (noted at the first definition).
