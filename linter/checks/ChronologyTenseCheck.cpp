@@ -360,6 +360,17 @@ std::optional<base::Range> referenceSource(const document::Document& document,
   return std::nullopt;
 }
 
+// True when the date mention `index` was counted from a date stated earlier in its own block
+// (the anchor the recognizer used is the value of one of them).
+bool anchoredInSameBlock(const std::vector<annotate::DateMention>& mentions, std::size_t index) {
+  const annotate::DateMention& m = mentions[index];
+  if (!m.date.anchor) return false;
+  for (std::size_t i = index; i-- > 0 && mentions[i].block == m.block;) {
+    if (mentions[i].date.value && *mentions[i].date.value == *m.date.anchor) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 ChronologyTenseCheck::ChronologyTenseCheck(const config::RuleConfig& rule, Scope scope) : Check(rule, scope) {}
@@ -386,6 +397,11 @@ void ChronologyTenseCheck::run(const document::Document& document, annotate::Ann
     const dates::DateExpression& e = m.date;
     const std::string& text = document.blocks[m.block].prose.text();
     if (!judged(e, text)) continue;
+    // A date counted from a date in an earlier paragraph ("The following week, experts will
+    // visit" after a paragraph of past events) is only as sure as the guess of what it counts
+    // from: a writer often means the release's own date. Judging tense against such a guess
+    // reports sound prose, so it is judged only when its anchor sits in the same paragraph.
+    if (e.basis == dates::Basis::PreviousDate && !anchoredInSameBlock(mentions, index)) continue;
     // "The day before, 15 May": the explicit gloss is judged; the anaphoric date counted from
     // whatever came before would only repeat another rule's finding.
     constexpr uint32_t kGlossGap = 8;

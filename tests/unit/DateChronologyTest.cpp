@@ -329,3 +329,18 @@ TEST(ChronologyOrder, AfterAndBeforeJoiningTwoStepsMidSentence) {
 
 }  // namespace
 }  // namespace galley::checks
+
+namespace galley::checks {
+namespace {
+
+// "The following week" counted from the last date of an earlier paragraph is a guess: the writer
+// may mean the release's own week. Within one paragraph the anchor is close enough to judge.
+TEST(ChronologyTense, AnAnaphoricDateAnchoredInAnEarlierParagraphIsNotJudged) {
+  EXPECT_EQ(tenseFindings("On 2 March 2017 experts met in Vienna.\n\nThe following week, experts will visit the sites."),
+            0U);
+  EXPECT_EQ(tenseFindings("On 2 March 2017 experts met in Vienna. The following week, experts will visit the sites."),
+            1U);
+}
+
+}  // namespace
+}  // namespace galley::checks
