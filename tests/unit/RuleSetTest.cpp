@@ -97,7 +97,8 @@ TEST(RuleSet, ShippedUnStylePackLoadsAndPassesItsSelfTests) {
   for (const auto& e : loaded.errors) ADD_FAILURE() << e.toString();
   EXPECT_EQ(loaded.rules.ruleIds(),
             (std::vector<std::string>{"un-style.date-format", "un-style.repeated-headline", "un-style.repeated-word",
-                                      "un-style.spelling-consistency", "un-style.title-hyphenation"}));
+                                      "un-style.spelling-consistency", "un-style.terminology",
+                                      "un-style.title-hyphenation"}));
   const SelfTestReport report = loaded.rules.runSelfTests();
   for (const auto& f : report.failures)
     ADD_FAILURE() << f.where.path << ":" << f.where.line << ": " << f.ruleId << ": " << f.message;
