@@ -11,34 +11,30 @@ namespace {
 char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
 }  // namespace
 
-size_t editDistance(std::string_view a, std::string_view b) {
+size_t editDistance(std::string_view a, std::string_view b, EditDistanceOptions options) {
+  const auto same = [&](char x, char y) { return options.ignoreCase ? lower(x) == lower(y) : x == y; };
+  // Rolling rows of the dynamic-programming table; `beforePrevious` serves adjacent swaps.
+  std::vector<size_t> beforePrevious(b.size() + 1);
   std::vector<size_t> previous(b.size() + 1);
   std::vector<size_t> current(b.size() + 1);
   std::iota(previous.begin(), previous.end(), size_t{0});
   for (size_t i = 1; i <= a.size(); ++i) {
     current[0] = i;
     for (size_t j = 1; j <= b.size(); ++j) {
-      const size_t substitution = previous[j - 1] + (lower(a[i - 1]) == lower(b[j - 1]) ? 0 : 1);
+      const size_t substitution = previous[j - 1] + (same(a[i - 1], b[j - 1]) ? 0 : 1);
       current[j] = std::min({previous[j] + 1, current[j - 1] + 1, substitution});
+      if (options.adjacentSwaps && i > 1 && j > 1 && same(a[i - 1], b[j - 2]) && same(a[i - 2], b[j - 1]))
+        current[j] = std::min(current[j], beforePrevious[j - 2] + 1);
     }
-    std::swap(previous, current);
+    beforePrevious.swap(previous);
+    previous.swap(current);
   }
   return previous[b.size()];
 }
 
 std::optional<std::string> nearestName(std::string_view word, std::span<const std::string_view> candidates) {
   if (word.empty()) return std::nullopt;
-  const size_t allowed = std::max<size_t>(1, word.size() / 3);
-  std::optional<std::string> best;
-  size_t bestDistance = allowed + 1;
-  for (const std::string_view candidate : candidates) {
-    const size_t distance = editDistance(word, candidate);
-    if (distance < bestDistance) {
-      bestDistance = distance;
-      best = std::string(candidate);
-    }
-  }
-  return best;
+  return nearestWithin(word, candidates, std::max<size_t>(1, word.size() / 3), {.ignoreCase = true});
 }
 
 std::string joinChoices(std::span<const std::string_view> choices, std::string_view lastSeparator) {

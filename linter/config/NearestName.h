@@ -8,11 +8,35 @@
 
 namespace galley::config {
 
-// Edit distance (insertions, deletions, substitutions; ASCII case-insensitive) between two words.
-size_t editDistance(std::string_view a, std::string_view b);
+// How editDistance() counts. Default: plain Levenshtein, case-sensitive.
+struct EditDistanceOptions {
+  bool ignoreCase = false;     // ASCII letters compare without case
+  bool adjacentSwaps = false;  // a swap of two neighbours is one edit (optimal string alignment)
+};
 
-// The candidate closest to `word`, if it is close enough to be a plausible typo (distance at most
-// a third of the word's length, and at least 1 allowed); nullopt otherwise or when `word` is empty.
+// Edit distance (insertions, deletions, substitutions, and swaps when asked) between two words.
+size_t editDistance(std::string_view a, std::string_view b, EditDistanceOptions options = {});
+
+// The first of `candidates` at the smallest distance from `word`, if that distance is at most
+// `maxDistance`; nullopt otherwise.
+template <typename Candidates>
+std::optional<std::string> nearestWithin(std::string_view word, const Candidates& candidates, size_t maxDistance,
+                                         EditDistanceOptions options = {}) {
+  std::optional<std::string> best;
+  size_t bestDistance = maxDistance + 1;
+  for (const auto& candidate : candidates) {
+    const size_t distance = editDistance(word, candidate, options);
+    if (distance < bestDistance) {
+      bestDistance = distance;
+      best = std::string(candidate);
+    }
+  }
+  return best;
+}
+
+// The candidate closest to `word` ignoring case, if it is close enough to be a plausible typo
+// (distance at most a third of the word's length, and at least 1 allowed); nullopt otherwise or
+// when `word` is empty.
 std::optional<std::string> nearestName(std::string_view word, std::span<const std::string_view> candidates);
 
 // "a, b or c" (or "a" alone): for messages that list the valid choices.

@@ -10,6 +10,7 @@
 #include <sstream>
 #include <unordered_map>
 
+#include "config/NearestName.h"
 #include "facts/NameMatcher.h"
 
 namespace galley::facts {
@@ -32,21 +33,6 @@ const std::vector<std::string_view> kSessionItemKeys{"ordinal", "start", "end", 
 
 bool contains(const std::vector<std::string_view>& keys, std::string_view key) {
   return std::find(keys.begin(), keys.end(), key) != keys.end();
-}
-
-size_t editDistance(std::string_view a, std::string_view b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diagonal = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      const size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
 }
 
 // An id: lower-case ASCII letters and digits in hyphen-separated words ("sco-secretary-general").
@@ -597,16 +583,7 @@ class Parser {
 }  // namespace
 
 std::string nearestKey(std::string_view key, const std::vector<std::string_view>& valid) {
-  std::string best;
-  size_t bestDistance = std::max<size_t>(2, key.size() / 3) + 1;
-  for (const auto candidate : valid) {
-    const size_t distance = editDistance(key, candidate);
-    if (distance < bestDistance) {
-      bestDistance = distance;
-      best = std::string(candidate);
-    }
-  }
-  return best;
+  return config::nearestWithin(key, valid, std::max<size_t>(2, key.size() / 3)).value_or("");
 }
 
 void FactLoader::addText(std::string path, std::string text) { inputs_.push_back({std::move(path), std::move(text)}); }

@@ -9,11 +9,9 @@
 
 namespace galley::tools {
 
-// Optimal string alignment distance (insertions, deletions, substitutions, adjacent swaps).
-size_t editDistance(std::string_view a, std::string_view b);
-
 // The candidate closest to `word`, if it is close enough to be a plausible typo: at most a third
-// of the word's length (and at least 1, at most 3) edits away. Ties go to the earlier candidate.
+// of the word's length (and at least 1, at most 3) edits away, counting a swap of neighbours as
+// one edit (config::editDistance). Ties go to the earlier candidate.
 std::optional<std::string> nearestMatch(std::string_view word, const std::vector<std::string>& candidates);
 
 }  // namespace galley::tools

@@ -1,6 +1,7 @@
 // Argument parsing and "did you mean": option forms, errors and nearest-name suggestions.
 #include <gtest/gtest.h>
 
+#include "config/NearestName.h"
 #include "tools/ArgParser.h"
 #include "tools/Suggest.h"
 
@@ -14,10 +15,10 @@ const std::vector<OptionSpec> kSpecs = {
 };
 
 TEST(CliSuggest, EditDistanceCountsSwapsAsOneEdit) {
-  EXPECT_EQ(editDistance("format", "format"), 0U);
-  EXPECT_EQ(editDistance("fromat", "format"), 1U);
-  EXPECT_EQ(editDistance("chek", "check"), 1U);
-  EXPECT_EQ(editDistance("", "abc"), 3U);
+  EXPECT_EQ(config::editDistance("format", "format", {.adjacentSwaps = true}), 0U);
+  EXPECT_EQ(config::editDistance("fromat", "format", {.adjacentSwaps = true}), 1U);
+  EXPECT_EQ(config::editDistance("chek", "check", {.adjacentSwaps = true}), 1U);
+  EXPECT_EQ(config::editDistance("", "abc", {.adjacentSwaps = true}), 3U);
 }
 
 TEST(CliSuggest, NearestMatchOnlyForPlausibleTypos) {
