@@ -49,23 +49,22 @@ size_t skipClass(std::string_view pattern, size_t open) {
   return kNone;
 }
 
+// Index just past the unit at pattern[i] that can hide '(', ')' and '|' as literals: an escape
+// ("\(") or a bracket expression ("[|(]"); otherwise i + 1. kNone for an unterminated bracket.
+size_t skipLiteralUnit(std::string_view pattern, size_t i) {
+  if (pattern[i] == '\\') return i + 2;
+  if (pattern[i] == '[') return skipClass(pattern, i);
+  return i + 1;
+}
+
 // Index of the ')' closing the group opening at pattern[open] ('('), or kNone.
 size_t findClose(std::string_view pattern, size_t open) {
   int depth = 0;
   for (size_t i = open; i < pattern.size();) {
-    const char c = pattern[i];
-    if (c == '\\') {
-      i += 2;
-      continue;
-    }
-    if (c == '[') {
-      i = skipClass(pattern, i);
-      if (i == kNone) return kNone;
-      continue;
-    }
-    if (c == '(') ++depth;
-    if (c == ')' && --depth == 0) return i;
-    ++i;
+    if (pattern[i] == '(') ++depth;
+    if (pattern[i] == ')' && --depth == 0) return i;
+    i = skipLiteralUnit(pattern, i);
+    if (i == kNone) return kNone;
   }
   return kNone;
 }
@@ -112,19 +111,10 @@ bool alternativesStartWithWordByte(std::string_view pattern) {
       begin = ++i;
       continue;
     }
-    const char c = pattern[i];
-    if (c == '\\') {
-      i += 2;
-      continue;
-    }
-    if (c == '[') {
-      i = skipClass(pattern, i);
-      if (i == kNone) return false;
-      continue;
-    }
-    if (c == '(') ++depth;
-    if (c == ')') --depth;
-    ++i;
+    if (pattern[i] == '(') ++depth;
+    if (pattern[i] == ')') --depth;
+    i = skipLiteralUnit(pattern, i);
+    if (i == kNone) return false;
   }
   return true;
 }
