@@ -5,8 +5,8 @@
 #include <iostream>
 #include <string>
 
-#include "tools/Engine.h"
-#include "tools/RuleLoading.h"
+#include "engine/Engine.h"
+#include "engine/RuleLoading.h"
 
 namespace {
 

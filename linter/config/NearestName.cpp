@@ -46,4 +46,14 @@ std::string joinChoices(std::span<const std::string_view> choices, std::string_v
   return out;
 }
 
+namespace {
+constexpr size_t kMaxSuggestDistance = 3;
+constexpr size_t kLettersPerEdit = 3;
+}  // namespace
+
+std::optional<std::string> nearestMatch(std::string_view word, const std::vector<std::string>& candidates) {
+  const size_t limit = std::clamp<size_t>(word.size() / kLettersPerEdit, 1, kMaxSuggestDistance);
+  return nearestWithin(word, candidates, limit, {.adjacentSwaps = true});
+}
+
 }  // namespace galley::config

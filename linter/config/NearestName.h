@@ -5,6 +5,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace galley::config {
 
@@ -38,6 +39,11 @@ std::optional<std::string> nearestWithin(std::string_view word, const Candidates
 // (distance at most a third of the word's length, and at least 1 allowed); nullopt otherwise or
 // when `word` is empty.
 std::optional<std::string> nearestName(std::string_view word, std::span<const std::string_view> candidates);
+
+// The candidate closest to `word`, if it is close enough to be a plausible typo of a flag, command
+// or rule id: at most a third of the word's length (and at least 1, at most 3) edits away,
+// counting a swap of neighbours as one edit. Ties go to the earlier candidate.
+std::optional<std::string> nearestMatch(std::string_view word, const std::vector<std::string>& candidates);
 
 // "a, b or c" (or "a" alone): for messages that list the valid choices.
 std::string joinChoices(std::span<const std::string_view> choices, std::string_view lastSeparator = " or ");

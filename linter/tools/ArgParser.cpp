@@ -4,7 +4,7 @@
 
 #include <fmt/format.h>
 
-#include "tools/Suggest.h"
+#include "config/NearestName.h"
 
 namespace galley::tools {
 
@@ -48,7 +48,7 @@ base::Expected<ParsedArgs> parseArgs(const std::vector<std::string>& args, const
       std::vector<std::string> names{"--help"};
       for (const OptionSpec& s : specs) names.emplace_back(s.name);
       std::string message = fmt::format("unknown option '{}'", name);
-      if (const auto near = nearestMatch(name, names)) message += fmt::format("; did you mean '{}'?", *near);
+      if (const auto near = config::nearestMatch(name, names)) message += fmt::format("; did you mean '{}'?", *near);
       return fail(message);
     }
     std::string value;

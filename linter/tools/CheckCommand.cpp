@@ -12,10 +12,10 @@
 
 #include "report/ReporterFactory.h"
 #include "tools/CommandHelp.h"
-#include "tools/Engine.h"
-#include "tools/RuleLoading.h"
-#include "tools/Suggest.h"
-#include "tools/Suppressions.h"
+#include "engine/Engine.h"
+#include "engine/RuleLoading.h"
+#include "config/NearestName.h"
+#include "engine/Suppressions.h"
 
 namespace galley::tools {
 
@@ -77,10 +77,10 @@ std::vector<report::RuleInfo> ruleCatalogue(const checks::RuleSet& rules) {
     const config::RuleConfig* rule = rules.rule(id);
     out.push_back({id, rule != nullptr ? rule->description : std::string(), rule != nullptr ? rule->link : std::string()});
   }
-  out.push_back({std::string(kInvalidUtf8Rule), "The draft contains bytes that are not valid UTF-8.", ""});
-  out.push_back({std::string(kMarkupNotParsedRule), "Markup the parser gave up on (too costly); the text was checked as is.", ""});
-  out.push_back({std::string(kNestingTooDeepRule), "Block quotes or lists nested too deep to parse as Markdown.", ""});
-  out.push_back({std::string(kUnknownSuppressionRule), "A suppression comment names a rule that is not loaded.", ""});
+  out.push_back({std::string(engine::kInvalidUtf8Rule), "The draft contains bytes that are not valid UTF-8.", ""});
+  out.push_back({std::string(engine::kMarkupNotParsedRule), "Markup the parser gave up on (too costly); the text was checked as is.", ""});
+  out.push_back({std::string(engine::kNestingTooDeepRule), "Block quotes or lists nested too deep to parse as Markdown.", ""});
+  out.push_back({std::string(engine::kUnknownSuppressionRule), "A suppression comment names a rule that is not loaded.", ""});
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
   return out;
 }
@@ -121,14 +121,14 @@ int runCheckCommand(const std::vector<std::string>& args) {
   const auto formats = report::formatNames();
   if (std::find(formats.begin(), formats.end(), format) == formats.end()) {
     std::string message = fmt::format("unknown format '{}' (valid: {})", format, fmt::join(formats, ", "));
-    if (const auto near = nearestMatch(format, formats)) message += fmt::format("; did you mean '{}'?", *near);
+    if (const auto near = config::nearestMatch(format, formats)) message += fmt::format("; did you mean '{}'?", *near);
     return usageError(message);
   }
   const auto failOn = parseFailOn(parsed->last("--fail-on").value_or("error"));
   if (!failOn) return usageError("--fail-on must be error, warning, info or none");
   const auto color = decideColor(*parsed);
   if (!color) return usageError("--color must be auto, always or never");
-  EngineOptions engineOptions;
+  engine::EngineOptions engineOptions;
   if (const auto size = parsed->last("--max-file-size")) {
     const auto bytes = parseSize(*size);
     if (!bytes || *bytes == 0) return usageError(fmt::format("--max-file-size: bad size '{}'", *size));
@@ -143,8 +143,8 @@ int runCheckCommand(const std::vector<std::string>& args) {
   }
   if (parsed->operands.empty()) return usageError("no input; give files or directories to check, or '-' for stdin");
 
-  RuleSelection selection{parsed->all("--rules"), !parsed->has("--no-default-rules")};
-  const auto rules = loadRules(selection, std::cerr);
+  engine::RuleSelection selection{parsed->all("--rules"), !parsed->has("--no-default-rules")};
+  const auto rules = engine::loadRules(selection, std::cerr);
   if (!rules) return kExitUsage;
 
   report::ReporterOptions reporterOptions;
@@ -153,13 +153,13 @@ int runCheckCommand(const std::vector<std::string>& args) {
   reporterOptions.toolVersion = GALLEY_VERSION;
   reporterOptions.rules = ruleCatalogue(*rules);
   const auto reporter = report::makeReporter(format, std::cout, reporterOptions);
-  const Engine engine(hooksFor(*rules), engineOptions);
-  const auto inputs = collectInputs(parsed->operands, parsed->last("--stdin-filename").value_or("<stdin>"));
+  const engine::Engine linter(engine::hooksFor(*rules), engineOptions);
+  const auto inputs = engine::collectInputs(parsed->operands, parsed->last("--stdin-filename").value_or("<stdin>"));
 
   report::RunSummary summary;
   size_t inputErrors = 0;
   bool failed = false;
-  engine.run(inputs, [&](FileResult& result) {
+  linter.run(inputs, [&](engine::FileResult& result) {
     if (result.error) {
       std::cout.flush();
       std::cerr << result.error->toString() << '\n';

@@ -9,7 +9,7 @@
 #include "tools/CheckCommand.h"
 #include "tools/CommandHelp.h"
 #include "tools/DatesCommand.h"
-#include "tools/Suggest.h"
+#include "config/NearestName.h"
 #include "tools/TestCommand.h"
 
 namespace galley::tools {
@@ -68,7 +68,7 @@ int runCli(int argc, char** argv) {
     std::string message = first.starts_with('-') ? "unknown option '" + first + "'" : "unknown command '" + first + "'";
     std::vector<std::string> candidates = commandNames();
     if (first.starts_with('-')) candidates = {"--help", "--version"};
-    if (const auto near = nearestMatch(first, candidates)) message += "; did you mean '" + *near + "'?";
+    if (const auto near = config::nearestMatch(first, candidates)) message += "; did you mean '" + *near + "'?";
     return usageError(message);
   }
   return command->second(rest);

@@ -9,14 +9,14 @@
 #include <fmt/format.h>
 
 #include "document/Parser.h"
-#include "tools/BundledPaths.h"
+#include "engine/BundledPaths.h"
 #include "tools/CommandHelp.h"
-#include "tools/Engine.h"
+#include "engine/Engine.h"
 #include "tools/FixtureSpec.h"
-#include "tools/InputCollector.h"
-#include "tools/RuleLoading.h"
-#include "tools/Suggest.h"
-#include "tools/Suppressions.h"
+#include "engine/InputCollector.h"
+#include "engine/RuleLoading.h"
+#include "config/NearestName.h"
+#include "engine/Suppressions.h"
 
 namespace galley::tools {
 
@@ -39,10 +39,10 @@ std::optional<std::string> readWholeFile(const std::string& path) {
 }
 
 // Checks one fixture; returns its failures (empty: passed).
-std::vector<std::string> runFixture(const Input& input, const checks::RuleSet& rules,
+std::vector<std::string> runFixture(const engine::Input& input, const checks::RuleSet& rules,
                                     const std::vector<std::string>& knownIds) {
   if (input.error) return {input.error->toString()};
-  auto buffer = base::SourceBuffer::readFile(input.path, kDefaultMaxFileSize);
+  auto buffer = base::SourceBuffer::readFile(input.path, engine::kDefaultMaxFileSize);
   if (!buffer) return {buffer.error().toString()};
   const document::Document annotated =
       document::parseDocument(base::SourceBuffer(input.path, std::string(buffer->text())));
@@ -57,11 +57,11 @@ std::vector<std::string> runFixture(const Input& input, const checks::RuleSet& r
   for (const Expectation& expectation : spec.expectations) {
     if (std::binary_search(knownIds.begin(), knownIds.end(), expectation.ruleId)) continue;
     std::string problem = fmt::format("{}: unknown rule '{}'", expectation.writtenAt, expectation.ruleId);
-    if (const auto near = nearestMatch(expectation.ruleId, knownIds)) problem += fmt::format("; did you mean '{}'?", *near);
+    if (const auto near = config::nearestMatch(expectation.ruleId, knownIds)) problem += fmt::format("; did you mean '{}'?", *near);
     spec.problems.push_back(problem);
   }
-  const Engine engine(spec.runsAllRules() ? hooksFor(rules) : hooksFor(rules, spec.ruleIds()), EngineOptions{});
-  const FileResult result = engine.lint(std::move(buffer).value());
+  const engine::Engine linter(spec.runsAllRules() ? engine::hooksFor(rules) : engine::hooksFor(rules, spec.ruleIds()), engine::EngineOptions{});
+  const engine::FileResult result = linter.lint(std::move(buffer).value());
   return spec.compare(*result.source, result.diagnostics);
 }
 
@@ -86,7 +86,7 @@ int runTestCommand(const std::vector<std::string>& args) {
     std::cout << testHelp();
     return 0;
   }
-  const auto rules = loadRules({parsed->all("--rules"), !parsed->has("--no-default-rules")}, std::cerr);
+  const auto rules = engine::loadRules({parsed->all("--rules"), !parsed->has("--no-default-rules")}, std::cerr);
   if (!rules) return kExitUsage;
 
   // Self-tests of every loaded rule.
@@ -100,16 +100,16 @@ int runTestCommand(const std::vector<std::string>& args) {
   // Fixtures.
   std::vector<std::string> roots = parsed->operands;
   if (roots.empty()) {
-    if (const auto bundled = bundledFixturesDir()) roots.push_back(*bundled);
+    if (const auto bundled = engine::bundledFixturesDir()) roots.push_back(*bundled);
   }
   std::vector<std::string> knownIds = rules->ruleIds();
-  knownIds.emplace_back(kInvalidUtf8Rule);
-  knownIds.emplace_back(kNestingTooDeepRule);
-  knownIds.emplace_back(kUnknownSuppressionRule);
+  knownIds.emplace_back(engine::kInvalidUtf8Rule);
+  knownIds.emplace_back(engine::kNestingTooDeepRule);
+  knownIds.emplace_back(engine::kUnknownSuppressionRule);
   std::sort(knownIds.begin(), knownIds.end());
   size_t fixturesPassed = 0;
   size_t fixturesFailed = 0;
-  for (const Input& input : collectInputs(roots, "<stdin>")) {
+  for (const engine::Input& input : engine::collectInputs(roots, "<stdin>")) {
     if (input.isStdin || isGoldenFile(input.path)) continue;
     const std::vector<std::string> failures = runFixture(input, *rules, knownIds);
     if (failures.empty()) {

@@ -3,7 +3,6 @@
 
 #include "config/NearestName.h"
 #include "tools/ArgParser.h"
-#include "tools/Suggest.h"
 
 namespace galley::tools {
 namespace {
@@ -23,9 +22,9 @@ TEST(CliSuggest, EditDistanceCountsSwapsAsOneEdit) {
 
 TEST(CliSuggest, NearestMatchOnlyForPlausibleTypos) {
   const std::vector<std::string> commands = {"check", "dates", "test"};
-  EXPECT_EQ(nearestMatch("chekc", commands), "check");
-  EXPECT_EQ(nearestMatch("tset", commands), "test");
-  EXPECT_EQ(nearestMatch("deploy", commands), std::nullopt);
+  EXPECT_EQ(config::nearestMatch("chekc", commands), "check");
+  EXPECT_EQ(config::nearestMatch("tset", commands), "test");
+  EXPECT_EQ(config::nearestMatch("deploy", commands), std::nullopt);
 }
 
 TEST(CliArgs, ValuesFlagsOperandsAndRepeats) {

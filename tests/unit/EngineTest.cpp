@@ -4,10 +4,10 @@
 #include <atomic>
 #include <thread>
 
-#include "tools/Engine.h"
-#include "tools/Suppressions.h"
+#include "engine/Engine.h"
+#include "engine/Suppressions.h"
 
-namespace galley::tools {
+namespace galley::engine {
 namespace {
 
 // Hooks reporting rule "f.word" on every source occurrence of "bad" (found in block prose).
@@ -100,4 +100,4 @@ TEST(Engine, RunHandsBackResultsInInputOrderWithErrorsInPlace) {
 }
 
 }  // namespace
-}  // namespace galley::tools
+}  // namespace galley::engine

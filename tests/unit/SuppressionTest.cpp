@@ -1,9 +1,9 @@
 // Inline suppressions: regions, next-line, "all rules", re-enabling one rule, unknown ids.
 #include <gtest/gtest.h>
 
-#include "tools/Suppressions.h"
+#include "engine/Suppressions.h"
 
-namespace galley::tools {
+namespace galley::engine {
 namespace {
 
 // A document over `text` whose comments are every "<!-- ... -->" in it (as the parser gives them).
@@ -100,4 +100,4 @@ TEST(Suppression, OtherCommentsAreIgnored) {
 }
 
 }  // namespace
-}  // namespace galley::tools
+}  // namespace galley::engine

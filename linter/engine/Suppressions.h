@@ -9,7 +9,7 @@
 #include "diag/Diagnostic.h"
 #include "document/Document.h"
 
-namespace galley::tools {
+namespace galley::engine {
 
 // Rule id of the warning given for an unknown rule id inside a suppression comment.
 inline constexpr std::string_view kUnknownSuppressionRule = "galley.unknown-rule-in-suppression";
@@ -48,4 +48,4 @@ class Suppressions {
   std::vector<Directive> directives_;  // in source order
 };
 
-}  // namespace galley::tools
+}  // namespace galley::engine

@@ -1,10 +1,10 @@
-#include "tools/InputCollector.h"
+#include "engine/InputCollector.h"
 
 #include <algorithm>
 #include <filesystem>
 #include <system_error>
 
-namespace galley::tools {
+namespace galley::engine {
 
 namespace fs = std::filesystem;
 
@@ -64,4 +64,4 @@ std::vector<Input> collectInputs(const std::vector<std::string>& paths, const st
   return inputs;
 }
 
-}  // namespace galley::tools
+}  // namespace galley::engine

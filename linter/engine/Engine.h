@@ -14,9 +14,9 @@
 #include "base/SourceBuffer.h"
 #include "diag/Diagnostic.h"
 #include "document/Document.h"
-#include "tools/InputCollector.h"
+#include "engine/InputCollector.h"
 
-namespace galley::tools {
+namespace galley::engine {
 
 // Rule ids of the diagnostics the engine itself makes (always on; suppressible like any rule).
 inline constexpr std::string_view kInvalidUtf8Rule = "galley.invalid-utf8";
@@ -77,4 +77,4 @@ class Engine {
   std::vector<std::string> knownRuleIds_;  // hooks_.ruleIds plus the engine's own, sorted
 };
 
-}  // namespace galley::tools
+}  // namespace galley::engine

@@ -4,7 +4,7 @@
 #include <optional>
 #include <string>
 
-namespace galley::tools {
+namespace galley::engine {
 
 // `<prefix>/share/galley/rules` when the running binary is `<prefix>/bin/galley` and that
 // directory exists; else the source tree's `rules/` if it exists; else nullopt.
@@ -13,4 +13,4 @@ std::optional<std::string> bundledRulesDir();
 // The same for fixtures: `<prefix>/share/galley/fixtures`, else the source tree's `fixtures/`.
 std::optional<std::string> bundledFixturesDir();
 
-}  // namespace galley::tools
+}  // namespace galley::engine

@@ -8,9 +8,9 @@
 #include <vector>
 
 #include "checks/RuleSet.h"
-#include "tools/Engine.h"
+#include "engine/Engine.h"
 
-namespace galley::tools {
+namespace galley::engine {
 
 // Which packs to load.
 struct RuleSelection {
@@ -26,4 +26,4 @@ std::unique_ptr<checks::RuleSet> loadRules(const RuleSelection& selection, std::
 // Engine hooks that run `rules` (which must outlive them), restricted to `only` when not empty.
 RuleHooks hooksFor(const checks::RuleSet& rules, std::set<std::string> only = {});
 
-}  // namespace galley::tools
+}  // namespace galley::engine

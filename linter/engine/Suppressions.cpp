@@ -1,12 +1,12 @@
-#include "tools/Suppressions.h"
+#include "engine/Suppressions.h"
 
 #include <algorithm>
 #include <set>
 #include <string_view>
 
-#include "tools/Suggest.h"
+#include "config/NearestName.h"
 
-namespace galley::tools {
+namespace galley::engine {
 
 namespace {
 
@@ -65,7 +65,7 @@ Suppressions::Suppressions(const document::Document& document, const std::vector
       warning.range = inRaw == std::string_view::npos ? comment.source
                                                       : base::Range{begin, begin + static_cast<base::Offset>(id.size())};
       warning.message = "unknown rule '" + std::string(id) + "' in suppression comment";
-      if (const auto suggestion = nearestMatch(id, knownRuleIds)) warning.message += "; did you mean '" + *suggestion + "'?";
+      if (const auto suggestion = config::nearestMatch(id, knownRuleIds)) warning.message += "; did you mean '" + *suggestion + "'?";
       warnings.push_back(std::move(warning));
       // An id that names no rule must not widen the directive to "every rule".
       directive.ids.emplace_back("\x01unknown");
@@ -118,4 +118,4 @@ void Suppressions::apply(const base::SourceBuffer& source, std::vector<diag::Dia
   });
 }
 
-}  // namespace galley::tools
+}  // namespace galley::engine

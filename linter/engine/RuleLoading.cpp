@@ -1,8 +1,8 @@
-#include "tools/RuleLoading.h"
+#include "engine/RuleLoading.h"
 
-#include "tools/BundledPaths.h"
+#include "engine/BundledPaths.h"
 
-namespace galley::tools {
+namespace galley::engine {
 
 std::unique_ptr<checks::RuleSet> loadRules(const RuleSelection& selection, std::ostream& err) {
   std::vector<std::string> dirs;
@@ -40,4 +40,4 @@ RuleHooks hooksFor(const checks::RuleSet& rules, std::set<std::string> only) {
   return hooks;
 }
 
-}  // namespace galley::tools
+}  // namespace galley::engine

@@ -1,4 +1,4 @@
-#include "tools/Engine.h"
+#include "engine/Engine.h"
 
 #include <algorithm>
 #include <atomic>
@@ -12,9 +12,9 @@
 #include <fmt/format.h>
 
 #include "document/Parser.h"
-#include "tools/Suppressions.h"
+#include "engine/Suppressions.h"
 
-namespace galley::tools {
+namespace galley::engine {
 
 namespace {
 
@@ -211,4 +211,4 @@ void Engine::run(const std::vector<Input>& inputs, const std::function<void(File
   }
 }
 
-}  // namespace galley::tools
+}  // namespace galley::engine

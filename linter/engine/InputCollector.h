@@ -7,7 +7,7 @@
 
 #include "base/Error.h"
 
-namespace galley::tools {
+namespace galley::engine {
 
 // One thing to check: a file, standard input, or a path that could not be used (with why).
 struct Input {
@@ -26,4 +26,4 @@ bool isDraftExtension(const std::string& path);
 // `stdinName`. A missing or unreadable path becomes an Input with an error, in its place.
 std::vector<Input> collectInputs(const std::vector<std::string>& paths, const std::string& stdinName);
 
-}  // namespace galley::tools
+}  // namespace galley::engine

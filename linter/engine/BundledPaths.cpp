@@ -1,9 +1,9 @@
-#include "tools/BundledPaths.h"
+#include "engine/BundledPaths.h"
 
 #include <filesystem>
 #include <system_error>
 
-namespace galley::tools {
+namespace galley::engine {
 
 namespace fs = std::filesystem;
 
@@ -29,4 +29,4 @@ std::optional<std::string> bundledFixturesDir() {
   return locate("fixtures", fs::path(GALLEY_SOURCE_RULES_DIR).parent_path() / "fixtures");
 }
 
-}  // namespace galley::tools
+}  // namespace galley::engine
