@@ -185,6 +185,23 @@ class TitlePairer {
     }
   }
 
+  // The canonical form of the title words, taken from the offices it may name: house style
+  // belongs to the organisation ("Secretary-General" for the UN, "Secretary General" for the
+  // OSCE), so when those offices write it differently the form is unknown and left empty.
+  [[nodiscard]] std::string agreedForm(const Item& item, const std::vector<EntityIndex>& offices) const {
+    std::string agreed;
+    for (const auto& [office, form] : item.titles) {
+      if (std::find(offices.begin(), offices.end(), office) == offices.end()) continue;
+      const std::string& candidate = facts_.entity(office).titles[form];
+      if (agreed.empty()) {
+        agreed = candidate;
+      } else if (agreed != candidate) {
+        return {};
+      }
+    }
+    return agreed;
+  }
+
   [[nodiscard]] Phrase makePhrase(size_t i, uint32_t block) const {
     const Item& item = items_[i];
     Phrase phrase{{}, i, i};
@@ -197,8 +214,6 @@ class TitlePairer {
       title.canonical = facts_.entity(*item.officeEntity).name;
     } else {
       for (const auto& [office, form] : item.titles) offices.push_back(office);
-      const auto& [office, form] = item.titles.front();
-      title.canonical = facts_.entity(office).titles[form];
     }
     attachOrganisation(phrase, i);
     if (title.organisation && !item.officeEntity) {
@@ -208,6 +223,7 @@ class TitlePairer {
       title.organisationMatches = !narrowed.empty();
       if (!narrowed.empty()) offices = std::move(narrowed);
     }
+    if (!item.officeEntity) title.canonical = agreedForm(item, offices);
     title.offices = std::move(offices);
     title.prose = {items_[phrase.firstItem].range.begin, items_[phrase.lastItem].range.end};
     return phrase;
