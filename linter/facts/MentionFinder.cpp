@@ -146,7 +146,7 @@ class TitlePairer {
           phrase.title.person = phrases[p + 1].title.person;
         }
       }
-      if (phrase.title.person || phrase.firstItem == 0) continue;
+      if (phrase.title.person || phrase.firstItem == 0 || namesItsOwnHolder(phrase)) continue;
       const Item& before = items_[phrase.firstItem - 1];
       if (!isKind(before, EntityKind::Person)) continue;
       const std::string gap = gapText(prose_, before.range.end, items_[phrase.firstItem].range.begin);
@@ -162,6 +162,15 @@ class TitlePairer {
   [[nodiscard]] bool isKind(const Item& item, EntityKind kind) const {
     const auto entity = entityOf(item);
     return entity && facts_.entity(*entity).kind == kind;
+  }
+
+  // "Yury Fedotov, Executive Director Ann Smith": a capitalised word right after the phrase is
+  // the title's own holder, a name the fact base does not know, so the person before the comma
+  // is someone else (attendance lists run "<title> <name>, <title> <name>").
+  [[nodiscard]] bool namesItsOwnHolder(const Phrase& phrase) const {
+    const base::Offset end = items_[phrase.lastItem].range.end;
+    const base::Range next = nextWord(prose_, end);
+    return next.begin == end + 1 && prose_[end] == ' ' && startsWithCapital(prose_.substr(next.begin, next.size()));
   }
 
   // The organisation written before ("SCO Secretary-General") or after ("... of the SCO").
