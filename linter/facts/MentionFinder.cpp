@@ -146,7 +146,7 @@ class TitlePairer {
           phrase.title.person = phrases[p + 1].title.person;
         }
       }
-      if (phrase.title.person || phrase.firstItem == 0) continue;
+      if (phrase.title.person || phrase.firstItem == 0 || namesItsOwnHolder(phrase)) continue;
       const Item& before = items_[phrase.firstItem - 1];
       if (!isKind(before, EntityKind::Person)) continue;
       const std::string gap = gapText(prose_, before.range.end, items_[phrase.firstItem].range.begin);
@@ -162,6 +162,15 @@ class TitlePairer {
   [[nodiscard]] bool isKind(const Item& item, EntityKind kind) const {
     const auto entity = entityOf(item);
     return entity && facts_.entity(*entity).kind == kind;
+  }
+
+  // "Yury Fedotov, Executive Director Ann Smith": a capitalised word right after the phrase is
+  // the title's own holder, a name the fact base does not know, so the person before the comma
+  // is someone else (attendance lists run "<title> <name>, <title> <name>").
+  [[nodiscard]] bool namesItsOwnHolder(const Phrase& phrase) const {
+    const base::Offset end = items_[phrase.lastItem].range.end;
+    const base::Range next = nextWord(prose_, end);
+    return next.begin == end + 1 && prose_[end] == ' ' && startsWithCapital(prose_.substr(next.begin, next.size()));
   }
 
   // The organisation written before ("SCO Secretary-General") or after ("... of the SCO").
@@ -185,6 +194,23 @@ class TitlePairer {
     }
   }
 
+  // The canonical form of the title words, taken from the offices it may name: house style
+  // belongs to the organisation ("Secretary-General" for the UN, "Secretary General" for the
+  // OSCE), so when those offices write it differently the form is unknown and left empty.
+  [[nodiscard]] std::string agreedForm(const Item& item, const std::vector<EntityIndex>& offices) const {
+    std::string agreed;
+    for (const auto& [office, form] : item.titles) {
+      if (std::find(offices.begin(), offices.end(), office) == offices.end()) continue;
+      const std::string& candidate = facts_.entity(office).titles[form];
+      if (agreed.empty()) {
+        agreed = candidate;
+      } else if (agreed != candidate) {
+        return {};
+      }
+    }
+    return agreed;
+  }
+
   [[nodiscard]] Phrase makePhrase(size_t i, uint32_t block) const {
     const Item& item = items_[i];
     Phrase phrase{{}, i, i};
@@ -197,8 +223,6 @@ class TitlePairer {
       title.canonical = facts_.entity(*item.officeEntity).name;
     } else {
       for (const auto& [office, form] : item.titles) offices.push_back(office);
-      const auto& [office, form] = item.titles.front();
-      title.canonical = facts_.entity(office).titles[form];
     }
     attachOrganisation(phrase, i);
     if (title.organisation && !item.officeEntity) {
@@ -208,6 +232,7 @@ class TitlePairer {
       title.organisationMatches = !narrowed.empty();
       if (!narrowed.empty()) offices = std::move(narrowed);
     }
+    if (!item.officeEntity) title.canonical = agreedForm(item, offices);
     title.offices = std::move(offices);
     title.prose = {items_[phrase.firstItem].range.begin, items_[phrase.lastItem].range.end};
     return phrase;

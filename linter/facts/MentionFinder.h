@@ -32,7 +32,8 @@ struct TitleMention {
   base::Range prose;                        // the whole phrase, organisation included
   base::Range titleProse;                   // the title words only
   base::Range source;
-  std::string canonical;                    // the office's canonical form of the title words
+  std::string canonical;                    // the offices' canonical form of the title words; empty
+                                            // when the offices it may name write it differently
   std::optional<size_t> person;             // index into MentionSet::mentions of the person it names
 };
 

@@ -140,6 +140,17 @@ TEST_F(FactEngineDatesTest, TitleFormInCaseWithSafeFixAndIgnoredForms) {
   EXPECT_EQ(check("SCO Secretary general Rashid Alimov spoke. A ministry has a secretary-general.\n"), Lines{});
 }
 
+TEST_F(FactEngineDatesTest, TitleFormIsTheOrganisationsOwn) {
+  std::vector<diag::Diagnostic> d;
+  // The OSCE writes "Secretary General"; the SCO and the UN write "Secretary-General".
+  EXPECT_EQ(check("OSCE secretary general Helga Schmid spoke.\n", &d), (Lines{"t.form: secretary general"}));
+  ASSERT_TRUE(d.at(0).fix);
+  EXPECT_EQ(d[0].fix->edits.at(0).text, "Secretary General");
+  EXPECT_EQ(check("OSCE Secretary General Helga Schmid spoke.\n"), Lines{});
+  // With no organisation written, the offices disagree on the form: nothing to say about it.
+  EXPECT_EQ(check("Then secretary general Helga Schmid spoke.\n"), Lines{});
+}
+
 TEST(FactPackCache, OnePackPerFilesAndMentionsOncePerDocument) {
   const std::vector<std::string> paths = facts::FactPack::filesIn(GALLEY_SOURCE_DIR "/rules/sco-un");
   ASSERT_FALSE(paths.empty());

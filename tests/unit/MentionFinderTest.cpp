@@ -207,6 +207,15 @@ TEST_F(MentionFinderTest, WrongOrganisationAndUnpairedTitles) {
   EXPECT_FALSE(found.set.titles[1].person);
 }
 
+TEST_F(MentionFinderTest, TitleFollowedByItsOwnHolderIsNotPairedBackwards) {
+  // An attendance list: the second title belongs to the name after it, unknown to the fact base.
+  const Found found = find("Yury Fedotov, Executive Director Ann Smith and Rashid Alimov, SCO Secretary-General, met.\n");
+  ASSERT_EQ(found.set.titles.size(), 2U);
+  EXPECT_FALSE(found.set.titles[0].person);
+  ASSERT_TRUE(found.set.titles[1].person);
+  EXPECT_EQ(found.id(*found.set.titles[1].person), "rashid-alimov");
+}
+
 TEST_F(MentionFinderTest, TitleOfAnotherOfficeIsStillPaired) {
   const Found found = find("Executive Director Rashid Alimov spoke.\n");
   ASSERT_EQ(found.set.titles.size(), 1U);
