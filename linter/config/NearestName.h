@@ -39,6 +39,10 @@ std::optional<std::string> nearestWithin(std::string_view word, const Candidates
 // when `word` is empty.
 std::optional<std::string> nearestName(std::string_view word, std::span<const std::string_view> candidates);
 
+// "unknown <what> '<key>'", with " (did you mean '<nearest>'?)" when nearestName() finds one: the
+// one wording of an unknown key in rule packs, fact bases and lexicons.
+std::string unknownKeyMessage(std::string_view key, std::span<const std::string_view> valid, std::string_view what);
+
 // "a, b or c" (or "a" alone): for messages that list the valid choices.
 std::string joinChoices(std::span<const std::string_view> choices, std::string_view lastSeparator = " or ");
 
