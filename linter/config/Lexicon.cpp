@@ -54,14 +54,14 @@ std::string wordListKey(WordList list) {
 }
 
 const Lexicon& Lexicon::standard() {
-  static const Lexicon lexicon = [] {
+  static const Lexicon kStandard = [] {
     Lexicon built;
     base::ErrorList errors;
     built.add("rules/lexicon.yaml", standardLexiconText(), errors);
     for (const auto& error : errors) std::cerr << error.toString() << '\n';  // a build defect: say so
     return built;
   }();
-  return lexicon;
+  return kStandard;
 }
 
 bool Lexicon::addFile(const std::string& path, base::ErrorList& errors) {
@@ -119,9 +119,10 @@ bool Lexicon::add(const std::string& path, std::string_view text, base::ErrorLis
         continue;
       }
       if (!list.second.IsSequence()) {
-        errors.push_back(base::Error::invalidInput("'" + sectionName + "." + key + "' must be a list of words, not " +
-                                                       std::string(describeNode(list.second)),
-                                                   source.location(list.second.Mark())));
+        std::string message = "'" + wordListKey(name->list);
+        message += "' must be a list of words, not ";
+        message += describeNode(list.second);
+        errors.push_back(base::Error::invalidInput(std::move(message), source.location(list.second.Mark())));
         continue;
       }
       auto& words = lists_[static_cast<std::size_t>(name->list)];
