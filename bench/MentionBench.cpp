@@ -8,9 +8,9 @@
 #include <vector>
 
 #include "document/Parser.h"
+#include "annotate/MentionFinder.h"
 #include "facts/FactBase.h"
 #include "facts/FactPack.h"
-#include "facts/MentionFinder.h"
 
 namespace {
 
@@ -106,8 +106,8 @@ const galley::document::Document& sharedDocument() {
 
 void bmFindMentions(benchmark::State& state) {
   const auto count = static_cast<size_t>(state.range(0));
-  const FactBase facts(makeEntities(count), {});
-  const galley::facts::MentionFinder finder(facts);
+  const galley::facts::FactPack pack(FactBase(makeEntities(count), {}));
+  const galley::annotate::MentionFinder finder(pack);
   const auto& document = sharedDocument();
   size_t mentions = 0;
   for (auto _ : state) {
@@ -121,20 +121,6 @@ void bmFindMentions(benchmark::State& state) {
 }
 
 BENCHMARK(bmFindMentions)->Arg(10)->Arg(100)->Arg(kManyEntities)->Unit(benchmark::kMillisecond);
-
-// What the second and later fact-type rules of a pack pay per document: a FactPack cache hit
-// (fingerprinting the prose) instead of finding the mentions again.
-void bmMentionCacheHit(benchmark::State& state) {
-  const auto count = static_cast<size_t>(state.range(0));
-  const galley::facts::FactPack pack(FactBase(makeEntities(count), {}));
-  const auto& document = sharedDocument();
-  benchmark::DoNotOptimize(pack.mentionsIn(document));  // the first rule finds them
-  for (auto _ : state) benchmark::DoNotOptimize(pack.mentionsIn(document));
-  state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) *
-                          static_cast<int64_t>(document.source.size()));
-}
-
-BENCHMARK(bmMentionCacheHit)->Arg(kManyEntities)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

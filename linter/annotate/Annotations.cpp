@@ -2,9 +2,11 @@
 
 #include <string>
 
+#include <algorithm>
+
+#include "annotate/EngineDateFinder.h"
 #include "annotate/SentenceSplitter.h"
 #include "dates/DateRecognizer.h"
-#include "dates/ReferenceDate.h"
 
 namespace galley::annotate {
 
@@ -28,25 +30,16 @@ constexpr std::string_view kBlockSeparator = "\n|\n";
 
 }  // namespace
 
-const std::optional<base::CivilDate>& Annotations::referenceDate() {
+const ReferenceDate& Annotations::reference() {
   dates();
-  return referenceDate_;
+  return reference_;
 }
 
 const std::vector<DateMention>& Annotations::dates() {
   if (datesDone_) return dates_;
   datesDone_ = true;
   const dates::DateRecognizer recognizer;
-  std::optional<std::string_view> frontMatterDate;
-  if (const auto* field = document_.field("date")) frontMatterDate = field->value;
-  std::string_view firstParagraph;
-  for (const auto& block : document_.blocks) {
-    if (block.kind == document::BlockKind::Paragraph) {
-      firstParagraph = block.prose.text();
-      break;
-    }
-  }
-  referenceDate_ = dates::referenceDate(frontMatterDate, firstParagraph, recognizer);
+  reference_ = decideReferenceDate(document_, recognizer);
   // One pass over all prose, so that "the day before" may refer to a date in an earlier block.
   std::string joined;
   std::vector<std::pair<uint32_t, uint32_t>> starts;  // (joined offset, block index)
@@ -58,7 +51,7 @@ const std::vector<DateMention>& Annotations::dates() {
     joined += block.prose.text();
   }
   std::size_t current = 0;
-  for (dates::DateExpression& e : recognizer.recognize(joined, referenceDate_)) {
+  for (dates::DateExpression& e : recognizer.recognize(joined, reference_.date)) {
     while (current + 1 < starts.size() && starts[current + 1].first <= e.range.begin) ++current;
     const uint32_t shift = starts[current].first;
     e.range = {e.range.begin - shift, e.range.end - shift};
@@ -66,6 +59,59 @@ const std::vector<DateMention>& Annotations::dates() {
     dates_.push_back({starts[current].second, e});
   }
   return dates_;
+}
+
+std::optional<Tense> Annotations::tenseOf(size_t index) {
+  const auto& mentions = dates();
+  if (tenses_.size() != mentions.size()) tenses_.resize(mentions.size());
+  if (tenses_[index]) return *tenses_[index];
+  const DateMention& m = mentions[index];
+  const auto& all = sentences();
+  // Sentences are in document order: binary search for the one holding the date.
+  const auto sentence = std::partition_point(all.begin(), all.end(), [&](const Sentence& s) {
+    return s.block < m.block || (s.block == m.block && s.prose.end <= m.date.range.begin);
+  });
+  std::optional<Tense> tense;
+  if (sentence != all.end() && sentence->block == m.block && sentence->prose.contains(m.date.range)) {
+    // The dates inside the sentence: their words ("next" in "next Monday") are no cues.
+    std::vector<base::Range> inside;
+    auto it = std::partition_point(mentions.begin(), mentions.end(), [&](const DateMention& d) {
+      return d.block < m.block || (d.block == m.block && d.date.range.begin < sentence->prose.begin);
+    });
+    for (; it != mentions.end() && it->block == m.block && it->date.range.begin < sentence->prose.end; ++it)
+      inside.push_back(it->date.range);
+    tense = clauseTense(lexicon_, document_.blocks[m.block].prose.text(), sentence->prose, inside, m.date.range);
+  }
+  tenses_[index] = tense;
+  return tense;
+}
+
+Annotations::PackModel& Annotations::modelOf(const facts::FactPack& pack) {
+  for (auto& model : packs_)
+    if (model->pack == &pack) return *model;
+  packs_.push_back(std::make_unique<PackModel>());
+  packs_.back()->pack = &pack;
+  return *packs_.back();
+}
+
+const MentionSet& Annotations::mentions(const facts::FactPack& pack) {
+  PackModel& model = modelOf(pack);
+  if (!model.mentions) model.mentions = MentionFinder(pack).find(document_);
+  return *model.mentions;
+}
+
+const std::vector<Claim>& Annotations::claims(const facts::FactPack& pack) {
+  PackModel& model = modelOf(pack);
+  if (!model.claims) {
+    const MentionSet& found = mentions(pack);
+    if (found.mentions.empty()) {
+      model.claims.emplace();
+    } else {
+      const EngineDateFinder finder(dates());
+      model.claims = ClaimExtractor(pack.facts(), finder, pack.lexicon()).extract(document_, found);
+    }
+  }
+  return *model.claims;
 }
 
 }  // namespace galley::annotate

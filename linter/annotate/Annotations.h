@@ -1,15 +1,22 @@
-// Annotations: facts about a Document computed once, lazily, and shared by all checks.
+// Annotations: the one per-document model. Everything Galley understands about a draft is computed
+// here once, lazily, and read by every check; no check parses English on its own.
 #pragma once
 
 #include <cstdint>
-#include <mutex>
+#include <memory>
 #include <optional>
 #include <vector>
 
+#include "annotate/ClaimExtractor.h"
+#include "annotate/Clauses.h"
+#include "annotate/MentionFinder.h"
+#include "annotate/ReferenceDate.h"
 #include "base/Calendar.h"
 #include "base/Range.h"
+#include "config/Lexicon.h"
 #include "dates/DateExpression.h"
 #include "document/Document.h"
+#include "facts/FactPack.h"
 
 namespace galley::annotate {
 
@@ -26,30 +33,68 @@ struct DateMention {
   dates::DateExpression date;
 };
 
-// Computes what checks need on first request. One instance per document run; not shared between
-// threads (each file is checked on one thread). The Document must outlive it.
+// The model of one document. What it holds, each computed on first request:
+//   reference()   the reference date, decided once with where it came from (ReferenceDate.h);
+//   sentences()   sentences of every block;
+//   dates()       date mentions, relative ones resolved against reference();
+//   tenseOf(i)    the tense and modality of the clause date i belongs to (Clauses.h);
+//   mentions(p)   entity mentions and titles paired with people, for fact pack p (one scan);
+//   claims(p)     what the draft states about p's entities and the cue that tied each value.
+//
+// Several fact bases: a check names the pack it reads (each fact-reading check holds one
+// shared FactPack), and the model keeps one mention/claim set per pack, keyed by the pack's
+// address. Rules of one pack share the pack instance (FactPack::loadShared), so 8 fact rules of one
+// pack cost one scan and one extraction; rules of two packs cost two. A pack must outlive the
+// Annotations that were asked about it (checks hold their pack for their whole life, and a model
+// lives for one run over one document).
+//
+// Words: tense and clause cues come from `lexicon` (default: the bundled one); claim cues come from
+// each pack's own lexicon (FactPack::lexicon(): the bundled words plus the pack's lexicon.yaml).
+//
+// Not thread-safe: one instance per document run, on one thread. The Document and the lexicon
+// must outlive it.
 class Annotations {
  public:
-  explicit Annotations(const document::Document& document) : document_(document) {}
+  explicit Annotations(const document::Document& document,
+                       const config::Lexicon& lexicon = config::Lexicon::standard())
+      : document_(document), lexicon_(lexicon) {}
 
   [[nodiscard]] const document::Document& document() const { return document_; }
   // Sentences of every block, in order.
   const std::vector<Sentence>& sentences();
   // Date expressions of every prose block except front matter, in document order. Relative ones
-  // are resolved against referenceDate(); anaphoric ones against the previous date, across blocks.
+  // are resolved against reference(); anaphoric ones against the previous date, across blocks.
   // Numeric dates are read day first.
   const std::vector<DateMention>& dates();
-  // The document's reference date: front matter `date`, else the dateline (the first date of the
-  // first paragraph, when it states its year), else nullopt.
-  const std::optional<base::CivilDate>& referenceDate();
+  // The document's reference date and its origin; see decideReferenceDate().
+  const ReferenceDate& reference();
+  // reference().date: nullopt when the document gives no trustworthy date of issue.
+  const std::optional<base::CivilDate>& referenceDate() { return reference().date; }
+  // The tense of the clause holding dates()[index], or nullopt when no cue decides or the date lies
+  // outside every sentence. REQUIRES: index < dates().size().
+  std::optional<Tense> tenseOf(size_t index);
+  // Entities of `pack` named in the document, and title phrases paired with the people they name.
+  const MentionSet& mentions(const facts::FactPack& pack);
+  // What the document states about `pack`'s entities (ClaimExtractor.h), with dates from dates().
+  const std::vector<Claim>& claims(const facts::FactPack& pack);
 
  private:
+  struct PackModel {
+    const facts::FactPack* pack = nullptr;
+    std::optional<MentionSet> mentions;
+    std::optional<std::vector<Claim>> claims;
+  };
+  PackModel& modelOf(const facts::FactPack& pack);
+
   const document::Document& document_;
+  const config::Lexicon& lexicon_;
   bool sentencesDone_ = false;
   std::vector<Sentence> sentences_;
   bool datesDone_ = false;
   std::vector<DateMention> dates_;
-  std::optional<base::CivilDate> referenceDate_;
+  ReferenceDate reference_;
+  std::vector<std::optional<std::optional<Tense>>> tenses_;  // per date: outer empty until computed
+  std::vector<std::unique_ptr<PackModel>> packs_;  // few (one per pack the rules read): a vector
 };
 
 }  // namespace galley::annotate

@@ -66,7 +66,7 @@ bool isAcronymOf(const facts::Entity& entity, std::string_view written) {
 }
 
 // The definition shape around an acronym mention, if any: "<expansion> (ACR)" or "ACR (<expansion>)".
-base::Range expansionAround(std::string_view text, const facts::Mention& mention) {
+base::Range expansionAround(std::string_view text, const annotate::Mention& mention) {
   if (mention.prose.begin >= 2 && text[mention.prose.begin - 1] == '(' && mention.prose.end < text.size() &&
       text[mention.prose.end] == ')' && text[mention.prose.begin - 2] == ' ')
     return expansionBefore(text, mention.prose.begin - 2);
@@ -88,13 +88,13 @@ bool isBody(const document::Block& block) {
 
 // One use of a known acronym in the document, with its definition if it is one.
 struct AcronymCheck::Use {
-  const facts::Mention* mention = nullptr;
+  const annotate::Mention* mention = nullptr;
   std::string_view acronym;
   base::Range expansion{};  // prose of mention->block; empty when not a definition
   bool definition = false;
 
   // Reads the use at `mention`, whose block's prose is `text`.
-  static Use read(const facts::Entity& entity, std::string_view text, const facts::Mention& mention) {
+  static Use read(const facts::Entity& entity, std::string_view text, const annotate::Mention& mention) {
     Use use{&mention, text.substr(mention.prose.begin, mention.prose.size()), expansionAround(text, mention), false};
     // "Later the Commission on Narcotic Drugs (CND)": the expansion is the entity's name inside it.
     if (use.expansion.end <= mention.prose.begin) {
@@ -148,17 +148,16 @@ std::unique_ptr<Check> AcronymCheck::create(const config::RuleConfig& rule, base
   return std::make_unique<AcronymCheck>(rule, *scope, std::move(pack), problem, std::move(known));
 }
 
-void AcronymCheck::run(const document::Document& document, annotate::Annotations& /*annotations*/,
+void AcronymCheck::run(const document::Document& document, annotate::Annotations& annotations,
                        diag::DiagnosticSink& sink) const {
   const facts::FactBase& base = pack_->facts();
-  const auto cached = pack_->mentionsIn(document);
-  const facts::MentionSet& mentions = *cached;
+  const annotate::MentionSet& mentions = annotations.mentions(*pack_);
   std::vector<Use> definitions;
   // By entity: its full name or a definition was written in the body; its first use in the body
   // that came before both, waiting for a definition that would show it was used too early.
   std::vector<bool> named(base.entities().size(), false);
   std::vector<std::optional<Use>> early(base.entities().size());
-  for (const facts::Mention& mention : mentions.mentions) {
+  for (const annotate::Mention& mention : mentions.mentions) {
     const document::Block& block = document.blocks[mention.block];
     const std::string_view text = block.prose.text();
     const bool body = isBody(block);
@@ -202,7 +201,7 @@ void AcronymCheck::reportUndefined(const document::Document& document, const Use
                                    diag::DiagnosticSink& sink) const {
   if (std::binary_search(known_.begin(), known_.end(), std::string(use.acronym))) return;
   const facts::FactBase& base = pack_->facts();
-  const facts::Mention& mention = *use.mention;
+  const annotate::Mention& mention = *use.mention;
   const facts::Entity& entity = base.entity(mention.entity);
   const std::array<std::pair<std::string_view, std::string_view>, 3> values{
       {{"acronym", use.acronym}, {"found", use.acronym}, {"expected", entity.name}}};

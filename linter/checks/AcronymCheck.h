@@ -26,7 +26,8 @@ namespace galley::checks {
 // - `twice`: the acronym is defined again with the same expansion (noted at the first definition).
 // - `two-ways`: the acronym is defined again with another expansion (noted at the first).
 // "<expansion>" is the capitalised run of words before the parenthesis, or the parenthesis' text;
-// it counts only with about as many capitals as the acronym has letters.
+// it counts only with about as many capitals as the acronym has letters. The acronym mentions come
+// from the model (Annotations::mentions(pack)), found once per document and pack.
 //
 // ## Why
 // A wrong expansion names a body that does not exist, in the one place the reader looks it up; an

@@ -10,6 +10,8 @@
 namespace galley::checks {
 
 // ## What it checks
+// The tense of each date's clause is the model's (Annotations::tenseOf(), annotate/Clauses.h; its
+// cue words are the lexicon's tense.* and clauses.* lists), and so is the reference date.
 // A date in a clause told in the past tense ("was signed", "held", "adopted", "met", "took place",
 // "had") that falls after the document's reference date (front matter `date`, else the dateline),
 // and a date in a clause about the future ("will", "shall", "is expected to", "is scheduled for",

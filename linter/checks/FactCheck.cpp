@@ -4,14 +4,14 @@
 
 #include <filesystem>
 
-#include "facts/EngineDateFinder.h"
+#include "annotate/Annotations.h"
 #include "facts/NameMatcher.h"
 
 namespace galley::checks {
 
 namespace {
 
-using facts::ClaimKind;
+using annotate::ClaimKind;
 
 constexpr std::array<std::pair<std::string_view, ClaimKind>, 5> kProperties{{
     {"date", ClaimKind::Date},
@@ -48,7 +48,7 @@ struct Expected {
   std::string value;     // as the message prints it
 };
 
-std::optional<Expected> dateFact(const facts::Entity& entity, const facts::Claim& claim) {
+std::optional<Expected> dateFact(const facts::Entity& entity, const annotate::Claim& claim) {
   const facts::Stated<base::DateInterval>* stated = nullptr;
   base::DateInterval value{};
   if (entity.date) {
@@ -65,13 +65,13 @@ std::optional<Expected> dateFact(const facts::Entity& entity, const facts::Claim
 }
 
 std::optional<Expected> yearFact(const std::optional<facts::Stated<base::DateInterval>>& stated,
-                                 const facts::Claim& claim, std::string property) {
+                                 const annotate::Claim& claim, std::string property) {
   if (!stated || stated->value.overlaps(*claim.date)) return std::nullopt;
   return Expected{std::move(property), facts::describeDateAt(stated->value, claim.date->precision), &stated->where,
                   &stated->sources, facts::describeDate(stated->value)};
 }
 
-std::optional<Expected> placeFact(const facts::FactBase& base, const facts::Entity& entity, const facts::Claim& claim) {
+std::optional<Expected> placeFact(const facts::FactBase& base, const facts::Entity& entity, const annotate::Claim& claim) {
   if (!entity.place || !claim.place) return std::nullopt;
   const facts::PlaceValue& fact = entity.place->value;
   if (claim.place->entity) {
@@ -95,7 +95,7 @@ std::optional<Expected> placeFact(const facts::FactBase& base, const facts::Enti
   return Expected{"place", fact.name, &entity.place->where, &entity.place->sources, fact.name};
 }
 
-std::optional<Expected> ordinalFact(const facts::FactBase& base, facts::EntityIndex index, const facts::Claim& claim,
+std::optional<Expected> ordinalFact(const facts::FactBase& base, facts::EntityIndex index, const annotate::Claim& claim,
                                     const std::optional<base::CivilDate>& reference) {
   const facts::Entity& entity = base.entity(index);
   if (entity.ordinal) {
@@ -179,12 +179,10 @@ std::unique_ptr<Check> FactCheck::create(const config::RuleConfig& rule, base::E
 void FactCheck::run(const document::Document& document, annotate::Annotations& annotations,
                     diag::DiagnosticSink& sink) const {
   const facts::FactBase& base = pack_->facts();
-  const auto cached = pack_->mentionsIn(document);
-  const facts::MentionSet& mentions = *cached;
+  const annotate::MentionSet& mentions = annotations.mentions(*pack_);
   if (mentions.mentions.empty()) return;
-  const facts::EngineDateFinder dates(annotations.dates());
-  const std::vector<facts::Claim> claims = pack_->claims().extract(document, mentions, dates);
-  for (const facts::Claim& claim : claims) {
+  const std::vector<annotate::Claim>& claims = annotations.claims(*pack_);
+  for (const annotate::Claim& claim : claims) {
     if ((properties_ & bit(claim.kind)) == 0 || !scope().includes(document.blocks[claim.block])) continue;
     const facts::EntityIndex index = mentions.mentions[claim.mention].entity;
     const facts::Entity& entity = base.entity(index);

@@ -17,6 +17,10 @@ namespace galley::checks {
 // 2011 ... was signed"), when an organisation was founded ("created in 1995"), since when a
 // relation exists ("since 2004") and which session of a recurring body met at the draft's date
 // ("the 59th session of the Commission on Narcotic Drugs" in a March 2017 release).
+// It reads the claims from the per-document model (Annotations::claims(pack)): extracted once per
+// document and pack however many fact rules read them, each with the cue that tied the value; the
+// session ordinal is judged at the model's reference date (none when the draft has no front matter
+// `date` or dateline).
 //
 // ## Why
 // A wrong date or place in an official communiqué is the error readers remember; the fact base
@@ -43,7 +47,7 @@ class FactCheck final : public Check {
   static constexpr std::array<std::string_view, 4> kPlaceholders = {"entity", "expected", "found", "property"};
 
   static std::unique_ptr<Check> create(const config::RuleConfig& rule, base::ErrorList& errors);
-  // REQUIRES: validated by create(). `properties` is a bit set over facts::ClaimKind.
+  // REQUIRES: validated by create(). `properties` is a bit set over annotate::ClaimKind.
   FactCheck(const config::RuleConfig& rule, Scope scope, std::shared_ptr<const facts::FactPack> pack,
             uint32_t properties);
 

@@ -1,7 +1,10 @@
 #include "checks/NameCheck.h"
 
+#include <algorithm>
+#include <array>
+
 #include "checks/FactCheck.h"
-#include "facts/FactLoader.h"
+#include "config/NearestName.h"
 
 namespace galley::checks {
 
@@ -22,12 +25,11 @@ std::unique_ptr<Check> NameCheck::create(const config::RuleConfig& rule, base::E
   return std::make_unique<NameCheck>(rule, *scope, std::move(pack));
 }
 
-void NameCheck::run(const document::Document& document, annotate::Annotations& /*annotations*/,
+void NameCheck::run(const document::Document& document, annotate::Annotations& annotations,
                     diag::DiagnosticSink& sink) const {
   const facts::FactBase& base = pack_->facts();
-  const auto cached = pack_->mentionsIn(document);
-  const facts::MentionSet& mentions = *cached;
-  for (const facts::Mention& mention : mentions.mentions) {
+  const annotate::MentionSet& mentions = annotations.mentions(*pack_);
+  for (const annotate::Mention& mention : mentions.mentions) {
     const facts::Entity& person = base.entity(mention.entity);
     if (person.kind != facts::EntityKind::Person || !scope().includes(document.blocks[mention.block])) continue;
     const document::ProseText& prose = document.blocks[mention.block].prose;
@@ -43,7 +45,9 @@ void NameCheck::run(const document::Document& document, annotate::Annotations& /
     const std::string_view word = text.substr(begin, mention.prose.begin - 1 - begin);
     if (word.empty() || word.front() < 'A' || word.front() > 'Z' || word == given) continue;
     if (begin > 0 && text[begin - 1] != ' ' && text[begin - 1] != '(' && text[begin - 1] != '"') continue;
-    if (facts::nearestKey(word, {given}).empty()) continue;  // "Mr", "Director": not a variant
+    // "Mr", "Director": not a variant. A third of the word, at least two edits ("Yuri" for "Yury").
+    const std::array<std::string_view, 1> givenName{given};
+    if (!config::nearestWithin(word, givenName, std::max<size_t>(2, word.size() / 3))) continue;
     const base::Range range{begin, mention.prose.end};
     const std::string found(text.substr(range.begin, range.size()));
     const std::array<std::pair<std::string_view, std::string_view>, 2> values{

@@ -14,7 +14,7 @@ namespace galley::checks {
 // ## What it checks
 // A word written right before a person's surname (an alias of the fact base) that is close to,
 // but not, the person's given name: a transliteration variant or a typo ("Yuri Fedotov",
-// "Rashed Alimov").
+// "Rashed Alimov"). The person mentions come from the model (Annotations::mentions(pack)).
 //
 // ## Why
 // One person written two ways reads as two people, and a misspelt name is a discourtesy.

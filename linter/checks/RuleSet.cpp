@@ -1,10 +1,13 @@
 #include "checks/RuleSet.h"
 
 #include <algorithm>
+#include <memory>
+#include <string>
 
 #include "checks/Registry.h"
 #include "config/PackLoader.h"
 #include "document/Parser.h"
+#include "facts/FactPack.h"
 
 namespace galley::checks {
 
@@ -31,6 +34,13 @@ LoadedRules RuleSet::build(config::LoadedConfigs configs) {
   LoadedRules out;
   out.errors = std::move(configs.errors);
   out.warnings = std::move(configs.warnings);
+  // A pack's fact base is validated whether or not any rule reads it, and held while the rules
+  // are built so that every fact rule of the pack shares this one load.
+  std::vector<std::shared_ptr<const facts::FactPack>> factPacks;
+  for (const std::string& dir : configs.packDirs) {
+    const std::vector<std::string> files = facts::FactPack::filesIn(dir);
+    if (!files.empty()) factPacks.push_back(facts::FactPack::loadShared(files, out.errors));
+  }
   for (config::RuleConfig& rule : configs.rules) {
     const KindEntry* kind = findKind(rule.kind);
     if (kind == nullptr) {  // the loader validated kinds against the same registry
@@ -45,6 +55,14 @@ LoadedRules RuleSet::build(config::LoadedConfigs configs) {
   for (const config::RuleConfig& rule : configs.rejected) {
     if (const KindEntry* kind = findKind(rule.kind)) (void)kind->factory(rule, out.errors);
   }
+  // Each fact-base error once, however many rules of its pack tried to load it.
+  std::vector<std::string> seen;
+  std::erase_if(out.errors, [&seen](const base::Error& error) {
+    std::string text = error.toString();
+    if (std::find(seen.begin(), seen.end(), text) != seen.end()) return true;
+    seen.push_back(std::move(text));
+    return false;
+  });
   return out;
 }
 

@@ -53,10 +53,10 @@ std::unique_ptr<Check> TitleCheck::create(const config::RuleConfig& rule, base::
   return std::make_unique<TitleCheck>(rule, *scope, std::move(pack), period);
 }
 
-void TitleCheck::runForm(const document::Document& document, const facts::MentionSet& mentions,
+void TitleCheck::runForm(const document::Document& document, const annotate::MentionSet& mentions,
                          diag::DiagnosticSink& sink) const {
   const facts::FactBase& base = pack_->facts();
-  for (const facts::TitleMention& title : mentions.titles) {
+  for (const annotate::TitleMention& title : mentions.titles) {
     // A bare "secretary-general" may be anyone's; with a person or an organisation it is the office.
     if ((!title.person && !title.organisation) || !scope().includes(document.blocks[title.block])) continue;
     const document::ProseText& prose = document.blocks[title.block].prose;
@@ -80,13 +80,12 @@ void TitleCheck::runForm(const document::Document& document, const facts::Mentio
 void TitleCheck::run(const document::Document& document, annotate::Annotations& annotations,
                      diag::DiagnosticSink& sink) const {
   const facts::FactBase& base = pack_->facts();
-  const auto cached = pack_->mentionsIn(document);
-  const facts::MentionSet& mentions = *cached;
+  const annotate::MentionSet& mentions = annotations.mentions(*pack_);
   if (form_) {
     runForm(document, mentions, sink);
     return;
   }
-  for (const facts::TitleMention& title : mentions.titles) {
+  for (const annotate::TitleMention& title : mentions.titles) {
     if (!title.person || !scope().includes(document.blocks[title.block])) continue;
     const facts::EntityIndex personIndex = mentions.mentions[*title.person].entity;
     const facts::Entity& person = base.entity(personIndex);
@@ -113,7 +112,8 @@ void TitleCheck::run(const document::Document& document, annotate::Annotations& 
       continue;
     }
     const auto& reference = annotations.referenceDate();
-    if (!period_ || !reference) continue;
+    // "former", "acting", "the then ...": the title is not meant as the office at the draft's date.
+    if (!period_ || !reference || !title.modifier.empty()) continue;
     const base::DateInterval day = base::DateInterval::day(*reference);
     if (std::any_of(held.begin(), held.end(), [&](const facts::Tenure* tenure) { return tenure->covers(day); }))
       continue;

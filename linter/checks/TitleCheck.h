@@ -19,7 +19,10 @@ namespace galley::checks {
 // Secretary-General", "Secretary-General Alimov", "UN Under-Secretary-General and UNODC Executive
 // Director Yury Fedotov") against the offices people hold in the fact base: the person never held
 // any office with that title (and organisation, when written), or held it but not at the draft's
-// reference date (front matter `date`, else the dateline).
+// reference date (Annotations::reference(): front matter `date`, else a dateline; a first
+// paragraph telling a story gives none, and then terms are not judged). The pairs come from the
+// model (Annotations::mentions(pack)), found once per document and pack. A title after a modifier of
+// the lexicon's titles.modifiers ("former", "acting", "the then") is not judged at the draft's date.
 // With `problem: form`: a known title written next to a person or an organisation in a form other
 // than the office's canonical one, in case or dashes ("UNODC executive director", "SCO
 // secretary-general Rashid Alimov"). Forms matching an `ignore` pattern are left to the rule that
@@ -66,7 +69,7 @@ class TitleCheck final : public Check {
            diag::DiagnosticSink& sink) const override;
 
  private:
-  void runForm(const document::Document& document, const facts::MentionSet& mentions,
+  void runForm(const document::Document& document, const annotate::MentionSet& mentions,
                diag::DiagnosticSink& sink) const;
 
   std::shared_ptr<const facts::FactPack> pack_;

@@ -37,6 +37,12 @@ std::optional<std::string> nearestName(std::string_view word, std::span<const st
   return nearestWithin(word, candidates, std::max<size_t>(1, word.size() / 3), {.ignoreCase = true});
 }
 
+std::string unknownKeyMessage(std::string_view key, std::span<const std::string_view> valid, std::string_view what) {
+  std::string message = "unknown " + std::string(what) + " '" + std::string(key) + "'";
+  if (const auto suggestion = nearestName(key, valid)) message += " (did you mean '" + *suggestion + "'?)";
+  return message;
+}
+
 std::string joinChoices(std::span<const std::string_view> choices, std::string_view lastSeparator) {
   std::string out;
   for (size_t i = 0; i < choices.size(); ++i) {

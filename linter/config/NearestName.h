@@ -45,6 +45,10 @@ std::optional<std::string> nearestName(std::string_view word, std::span<const st
 // counting a swap of neighbours as one edit. Ties go to the earlier candidate.
 std::optional<std::string> nearestMatch(std::string_view word, const std::vector<std::string>& candidates);
 
+// "unknown <what> '<key>'", with " (did you mean '<nearest>'?)" when nearestName() finds one: the
+// one wording of an unknown key in rule packs, fact bases and lexicons.
+std::string unknownKeyMessage(std::string_view key, std::span<const std::string_view> valid, std::string_view what);
+
 // "a, b or c" (or "a" alone): for messages that list the valid choices.
 std::string joinChoices(std::span<const std::string_view> choices, std::string_view lastSeparator = " or ");
 

@@ -26,9 +26,12 @@ constexpr std::array<std::string_view, 1> kTopLevelKeys = {"rules"};
 constexpr std::array<std::string_view, 3> kSeverityNames = {"error", "warning", "info"};
 constexpr std::array<std::string_view, 2> kTestKeys = {"bad", "good"};
 
+// A pack's lexicon.yaml adds words (config/Lexicon.h); it is never a rule file.
+bool isLexiconFile(const fs::path& path) { return path.stem().string() == "lexicon"; }
+
 bool isRuleFile(const fs::path& path) {
   const std::string ext = path.extension().string();
-  return ext == ".yaml" || ext == ".yml";
+  return (ext == ".yaml" || ext == ".yml") && !isLexiconFile(path);
 }
 
 bool isFactFile(const fs::path& path) { return path.filename().string().starts_with("facts"); }
@@ -47,12 +50,6 @@ std::vector<fs::path> ruleFilesIn(const fs::path& dir) {
   }
   std::sort(files.begin(), files.end());
   return files;
-}
-
-std::string unknownKeyMessage(std::string_view key, std::span<const std::string_view> valid, std::string_view what) {
-  std::string message = "unknown " + std::string(what) + " '" + std::string(key) + "'";
-  if (const auto suggestion = nearestName(key, valid)) message += " (did you mean '" + *suggestion + "'?)";
-  return message;
 }
 
 }  // namespace
@@ -90,6 +87,7 @@ void PackLoader::addDirectory(const std::string& dir) {
 }
 
 void PackLoader::addPack(const std::string& dir, const std::string& pack) {
+  result_.packDirs.push_back(dir);
   for (const fs::path& file : ruleFilesIn(dir)) {
     if (isFactFile(file)) continue;  // fact bases have their own loader
     std::ifstream in(file, std::ios::binary);

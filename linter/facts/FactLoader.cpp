@@ -7,10 +7,12 @@
 #include <fstream>
 #include <limits>
 #include <map>
+#include <memory>
 #include <sstream>
 #include <unordered_map>
 
 #include "config/NearestName.h"
+#include "config/YamlSource.h"
 #include "facts/NameMatcher.h"
 
 namespace galley::facts {
@@ -61,24 +63,25 @@ class Parser {
   explicit Parser(base::ErrorList& errors) : errors_(errors) {}
 
   void parseFile(const std::string& path, const std::string& text) {
-    path_ = path;
+    fileSources_.push_back(std::make_unique<config::YamlSource>(path, text));
+    source_ = fileSources_.back().get();
     try {
       documents_.push_back(YAML::Load(text));
     } catch (const YAML::Exception& e) {
       error(e.mark, "malformed YAML: " + e.msg);
       return;
     }
-    paths_.push_back(path);
+    files_.push_back(source_);
   }
 
   // Pass 1: sources and entity ids of every file; pass 2: entity bodies.
   FactBase finish() {
     for (size_t i = 0; i < documents_.size(); ++i) {
-      path_ = paths_[i];
+      source_ = files_[i];
       collectTop(documents_[i]);
     }
     for (size_t i = 0; i < documents_.size(); ++i) {
-      path_ = paths_[i];
+      source_ = files_[i];
       const YAML::Node entities = documents_[i]["entities"];
       if (!entities.IsDefined() || entities.IsNull()) continue;
       for (const auto& node : entities)
@@ -97,10 +100,10 @@ class Parser {
   }
 
  private:
+  // One column convention with the rule packs: 1-based code points (config::YamlSource).
   FactLocation at(const YAML::Mark& mark) const {
-    const auto line = mark.line < 0 ? 0U : static_cast<uint32_t>(mark.line) + 1;
-    const auto column = mark.column < 0 ? 0U : static_cast<uint32_t>(mark.column) + 1;
-    return {path_, line, column};
+    const base::Location where = source_->location(mark);
+    return {where.path, where.line, where.column};
   }
   void error(const FactLocation& where, std::string message) {
     errors_.push_back(base::Error::invalidInput(std::move(message), base::Location{where.path, where.line, where.column}));
@@ -117,9 +120,7 @@ class Parser {
         error(entry.first.Mark(), "key '" + key + "' does not apply to " + std::string(what));
         continue;
       }
-      const std::string near = nearestKey(key, suggest);
-      error(entry.first.Mark(), "unknown key '" + key + "' in " + std::string(what) +
-                                    (near.empty() ? "" : "; did you mean '" + near + "'?"));
+      error(entry.first.Mark(), config::unknownKeyMessage(key, suggest, "key") + " in " + std::string(what));
     }
   }
 
@@ -286,8 +287,8 @@ class Parser {
       std::vector<std::string_view> known;
       known.reserve(ids_.size());
       for (const auto& [id, index] : ids_) known.emplace_back(id);
-      const std::string near = nearestKey(*text, known);
-      error(node.Mark(), "unknown entity '" + *text + "'" + (near.empty() ? "" : "; did you mean '" + near + "'?"));
+      const auto near = config::nearestName(*text, known);
+      error(node.Mark(), "unknown entity '" + *text + "'" + (near ? "; did you mean '" + *near + "'?" : ""));
       return std::nullopt;
     }
     if (kind && entities_[it->second].kind != *kind) {
@@ -331,7 +332,7 @@ class Parser {
     if (!idNode.IsDefined() || !idNode.IsScalar()) return;
     const auto it = ids_.find(idNode.Scalar());
     if (it == ids_.end() || entities_[it->second].where.line != at(idNode.Mark()).line ||
-        entities_[it->second].where.path != path_)
+        entities_[it->second].where.path != source_->path())
       return;  // an invalid or duplicate id, already reported
     const EntityIndex self = it->second;
     const EntityKind kind = entities_[self].kind;
@@ -570,9 +571,10 @@ class Parser {
   };
 
   base::ErrorList& errors_;
-  std::string path_;
+  std::vector<std::unique_ptr<config::YamlSource>> fileSources_;  // every file added
+  const config::YamlSource* source_ = nullptr;  // the file being read
   std::vector<YAML::Node> documents_;
-  std::vector<std::string> paths_;
+  std::vector<const config::YamlSource*> files_;  // parallel to documents_
   std::vector<Entity> entities_;
   std::vector<Source> sources_;
   std::unordered_map<std::string, EntityIndex> ids_;
@@ -581,10 +583,6 @@ class Parser {
 };
 
 }  // namespace
-
-std::string nearestKey(std::string_view key, const std::vector<std::string_view>& valid) {
-  return config::nearestWithin(key, valid, std::max<size_t>(2, key.size() / 3)).value_or("");
-}
 
 void FactLoader::addText(std::string path, std::string text) { inputs_.push_back({std::move(path), std::move(text)}); }
 

@@ -18,7 +18,8 @@ namespace galley::facts {
 //   if (!facts) for (const auto& e : loader.errors()) std::cerr << e.toString() << '\n';
 //
 // Errors are InvalidInput with the YAML file and 1-based line/column of the offending node:
-// malformed YAML, unknown keys (with the nearest valid key), keys that do not apply to the
+// malformed YAML, unknown keys (with the nearest valid key, by config::nearestName as for rule
+// packs; columns count code points, as config::YamlSource does), keys that do not apply to the
 // entity's kind, missing required fields, malformed or impossible dates, start after end,
 // duplicate ids, unknown or wrong-kind references between entities, unknown source ids, two
 // entities claiming one name (after case/dash normalisation), and overlapping terms of a
@@ -45,8 +46,5 @@ class FactLoader {
   std::vector<Input> inputs_;
   base::ErrorList errors_;
 };
-
-// The valid key nearest to `key` by edit distance, or "" when none is close.
-std::string nearestKey(std::string_view key, const std::vector<std::string_view>& valid);
 
 }  // namespace galley::facts

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <mutex>
 
 #include "facts/FactLoader.h"
 
@@ -19,31 +20,20 @@ int rank(base::Precision precision) {
   return 2;
 }
 
-// FNV-1a over what mention finding reads (each block's prose and where it starts in the source):
-// tells two documents at one address apart, and one text parsed two ways (Markdown, plain text).
-uint64_t fingerprint(const document::Document& document) {
-  constexpr uint64_t kOffsetBasis = 14695981039346656037ULL;
-  constexpr uint64_t kPrime = 1099511628211ULL;
-  uint64_t hash = kOffsetBasis;
-  const auto mix = [&hash](uint64_t value) {
-    hash ^= value;
-    hash *= kPrime;
-  };
-  mix(document.blocks.size());
-  for (const auto& block : document.blocks) {
-    mix(block.source.begin);
-    mix(block.prose.text().size());
-    for (const char c : block.prose.text()) mix(static_cast<unsigned char>(c));
-  }
-  return hash;
-}
-
 // What identifies a fact file's content for the shared cache.
 std::string fileStamp(const std::string& path) {
   std::error_code error;
   const auto size = std::filesystem::file_size(path, error);
   const auto time = std::filesystem::last_write_time(path, error);
   return path + "\n" + std::to_string(size) + "\n" + std::to_string(time.time_since_epoch().count());
+}
+
+// The pack's lexicon.yaml (beside its first fact file), or "" when it has none.
+std::string lexiconBeside(const std::vector<std::string>& paths) {
+  if (paths.empty()) return "";
+  std::error_code error;
+  const std::filesystem::path lexicon = std::filesystem::path(paths.front()).parent_path() / "lexicon.yaml";
+  return std::filesystem::is_regular_file(lexicon, error) ? lexicon.string() : "";
 }
 
 }  // namespace
@@ -56,6 +46,7 @@ std::shared_ptr<const FactPack> FactPack::loadShared(const std::vector<std::stri
   std::vector<std::string> key;
   key.reserve(paths.size());
   for (const auto& path : paths) key.push_back(fileStamp(path));
+  if (const std::string lexicon = lexiconBeside(paths); !lexicon.empty()) key.push_back(fileStamp(lexicon));
   const std::lock_guard<std::mutex> lock(mutex);
   if (auto found = packs[key].lock()) return found;
   auto pack = load(paths, errors);
@@ -64,35 +55,19 @@ std::shared_ptr<const FactPack> FactPack::loadShared(const std::vector<std::stri
   return pack;
 }
 
-std::shared_ptr<const MentionSet> FactPack::mentionsIn(const document::Document& document) const {
-  const uint64_t print = fingerprint(document);
-  {
-    const std::lock_guard<std::mutex> lock(cacheMutex_);
-    for (auto it = cache_.begin(); it != cache_.end(); ++it) {
-      if (it->document != &document || it->fingerprint != print) continue;
-      CachedMentions hit = *it;
-      cache_.erase(it);
-      cache_.push_back(hit);
-      return hit.mentions;
-    }
-  }
-  // Found outside the lock: two threads on two documents must not wait for each other.
-  auto mentions = std::make_shared<const MentionSet>(finder_.find(document));
-  const std::lock_guard<std::mutex> lock(cacheMutex_);
-  if (cache_.size() >= kCachedDocuments) cache_.erase(cache_.begin());
-  cache_.push_back({&document, print, mentions});
-  return mentions;
-}
-
 std::shared_ptr<const FactPack> FactPack::load(const std::vector<std::string>& paths, base::ErrorList& errors) {
   FactLoader loader;
   for (const auto& path : paths) loader.addFile(path);
   auto facts = loader.load();
-  if (!facts || !loader.errors().empty()) {
+  config::Lexicon lexicon = config::Lexicon::standard();
+  base::ErrorList lexiconErrors;
+  if (const std::string extra = lexiconBeside(paths); !extra.empty()) lexicon.addFile(extra, lexiconErrors);
+  if (!facts || !loader.errors().empty() || !lexiconErrors.empty()) {
     errors.insert(errors.end(), loader.errors().begin(), loader.errors().end());
+    errors.insert(errors.end(), lexiconErrors.begin(), lexiconErrors.end());
     return nullptr;
   }
-  return std::make_shared<const FactPack>(std::move(*facts));
+  return std::make_shared<const FactPack>(std::move(*facts), std::move(lexicon));
 }
 
 std::vector<std::string> FactPack::filesIn(const std::string& directory) {
@@ -108,7 +83,8 @@ std::vector<std::string> FactPack::filesIn(const std::string& directory) {
   return files;
 }
 
-FactPack::FactPack(FactBase facts) : facts_(std::move(facts)), finder_(facts_), extractor_(facts_, dates_) {}
+FactPack::FactPack(FactBase facts, config::Lexicon lexicon)
+    : facts_(std::move(facts)), names_(facts_), lexicon_(std::move(lexicon)) {}
 
 std::string describeDate(const base::DateInterval& date) {
   const base::CivilDate first = base::civilFromDays(date.first);

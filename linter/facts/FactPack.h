@@ -1,29 +1,27 @@
-// FactPack: a pack's loaded fact base with its compiled mention finder and claim extractor, ready
-// for checks to share.
+// FactPack: a pack's loaded fact base with its compiled name index, ready for checks and the
+// per-document model (annotate/Annotations) to share. Reads no draft.
 #pragma once
 
-#include <cstdint>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <vector>
 
 #include "base/Calendar.h"
 #include "base/Error.h"
-#include "facts/ClaimExtractor.h"
+#include "config/Lexicon.h"
 #include "facts/FactBase.h"
-#include "facts/MentionFinder.h"
-#include "facts/SimpleDateFinder.h"
+#include "facts/NameIndex.h"
 
 namespace galley::facts {
 
-// Immutable after load() but for a small internal cache of mentions (guarded by a mutex); share one
-// instance between checks and threads. Not copyable or movable: the finder and the extractor refer
-// to the fact base inside it.
+// Immutable after load(); share one instance between checks and threads. Not copyable or movable:
+// the name index was built from the fact base inside it, and the per-document model keys its
+// mention and claim sets by the pack's address.
 class FactPack {
  public:
-  // Loads and validates `paths` together. On any error appends every error (located) to `errors`
-  // and returns nullptr.
+  // Loads and validates `paths` together, with the lexicon.yaml beside the first of them when there
+  // is one (its words add to the bundled lexicon). On any error appends every error (located) to
+  // `errors` and returns nullptr.
   static std::shared_ptr<const FactPack> load(const std::vector<std::string>& paths, base::ErrorList& errors);
   // As load(), but every caller naming the same files (unchanged on disk: same size and mtime) gets
   // the same instance for as long as one caller holds it, so the rules of a pack load its facts
@@ -32,7 +30,7 @@ class FactPack {
   // The fact files of a pack directory: facts*.yaml and facts*.yml, sorted; empty when none.
   static std::vector<std::string> filesIn(const std::string& directory);
 
-  explicit FactPack(FactBase facts);
+  explicit FactPack(FactBase facts, config::Lexicon lexicon = config::Lexicon::standard());
   FactPack(const FactPack&) = delete;
   FactPack& operator=(const FactPack&) = delete;
   FactPack(FactPack&&) = delete;
@@ -40,28 +38,14 @@ class FactPack {
   ~FactPack() = default;
 
   [[nodiscard]] const FactBase& facts() const { return facts_; }
-  [[nodiscard]] const MentionFinder& mentions() const { return finder_; }
-  [[nodiscard]] const ClaimExtractor& claims() const { return extractor_; }
-  // The mentions in `document`, found once and shared by every check of this pack: the last few
-  // documents are cached, keyed by address and a fingerprint of the source (an address can be
-  // reused by the next file). Thread-safe; the result never changes once returned.
-  [[nodiscard]] std::shared_ptr<const MentionSet> mentionsIn(const document::Document& document) const;
+  [[nodiscard]] const NameIndex& names() const { return names_; }
+  // The words claims about this pack's entities are read by: the bundled lexicon plus the pack's.
+  [[nodiscard]] const config::Lexicon& lexicon() const { return lexicon_; }
 
  private:
-  struct CachedMentions {
-    const document::Document* document = nullptr;
-    uint64_t fingerprint = 0;
-    std::shared_ptr<const MentionSet> mentions;
-  };
-  // Enough for one document per worker thread on the machines Galley runs on, and then some.
-  static constexpr size_t kCachedDocuments = 64;
-
   FactBase facts_;
-  SimpleDateFinder dates_;
-  MentionFinder finder_;
-  ClaimExtractor extractor_;
-  mutable std::mutex cacheMutex_;
-  mutable std::vector<CachedMentions> cache_;  // least recently used first
+  NameIndex names_;
+  config::Lexicon lexicon_;
 };
 
 // A date as the house writes it: "14 June 2011", "June 2011", "2011", "13–17 March 2017".

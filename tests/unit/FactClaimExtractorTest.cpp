@@ -6,13 +6,21 @@
 #include <string>
 
 #include "document/Parser.h"
-#include "facts/ClaimExtractor.h"
+#include "annotate/ClaimExtractor.h"
 #include "facts/FactLoader.h"
-#include "facts/MentionFinder.h"
-#include "facts/SimpleDateFinder.h"
+#include "annotate/MentionFinder.h"
+#include "annotate/SimpleDateFinder.h"
+#include "facts/FactPack.h"
 
 namespace galley::facts {
 namespace {
+
+using annotate::Claim;
+using annotate::ClaimExtractor;
+using annotate::ClaimKind;
+using annotate::MentionFinder;
+using annotate::MentionSet;
+using annotate::SimpleDateFinder;
 
 TEST(SimpleDateFinderTest, FormsAndPrecisions) {
   const SimpleDateFinder finder;
@@ -37,8 +45,9 @@ class FactClaimExtractorTest : public ::testing::Test {
     if (!loader.addFile(GALLEY_SOURCE_DIR "/rules/sco-un/facts.yaml")) return;
     auto loaded = loader.load();
     if (!loaded) return;
-    facts_ = std::make_unique<FactBase>(std::move(*loaded));
-    finder_ = std::make_unique<MentionFinder>(*facts_);
+    pack_ = std::make_unique<FactPack>(std::move(*loaded));
+    facts_ = &pack_->facts();
+    finder_ = std::make_unique<MentionFinder>(*pack_);
     dates_ = std::make_unique<SimpleDateFinder>();
     extractor_ = std::make_unique<ClaimExtractor>(*facts_, *dates_);
   }
@@ -72,13 +81,15 @@ class FactClaimExtractorTest : public ::testing::Test {
     return result;
   }
 
-  static std::unique_ptr<FactBase> facts_;
+  static std::unique_ptr<FactPack> pack_;
+  static const FactBase* facts_;
   static std::unique_ptr<MentionFinder> finder_;
   static std::unique_ptr<SimpleDateFinder> dates_;
   static std::unique_ptr<ClaimExtractor> extractor_;
 };
 
-std::unique_ptr<FactBase> FactClaimExtractorTest::facts_;
+std::unique_ptr<FactPack> FactClaimExtractorTest::pack_;
+const FactBase* FactClaimExtractorTest::facts_ = nullptr;
 std::unique_ptr<MentionFinder> FactClaimExtractorTest::finder_;
 std::unique_ptr<SimpleDateFinder> FactClaimExtractorTest::dates_;
 std::unique_ptr<ClaimExtractor> FactClaimExtractorTest::extractor_;

@@ -6,11 +6,16 @@
 
 #include "document/Parser.h"
 #include "facts/FactLoader.h"
-#include "facts/MentionFinder.h"
+#include "annotate/MentionFinder.h"
+#include "facts/FactPack.h"
 #include "facts/NameMatcher.h"
 
 namespace galley::facts {
 namespace {
+
+using annotate::MentionFinder;
+using annotate::MentionSet;
+using annotate::TitleMention;
 
 class MentionFinderTest : public ::testing::Test {
  protected:
@@ -19,8 +24,9 @@ class MentionFinderTest : public ::testing::Test {
     if (!loader.addFile(GALLEY_SOURCE_DIR "/rules/sco-un/facts.yaml")) return;
     auto loaded = loader.load();
     if (!loaded) return;
-    facts_ = std::make_unique<FactBase>(std::move(*loaded));
-    finder_ = std::make_unique<MentionFinder>(*facts_);
+    pack_ = std::make_unique<FactPack>(std::move(*loaded));
+    facts_ = &pack_->facts();
+    finder_ = std::make_unique<MentionFinder>(*pack_);
   }
   void SetUp() override { ASSERT_TRUE(finder_) << "rules/sco-un/facts.yaml did not load"; }
 
@@ -43,11 +49,13 @@ class MentionFinderTest : public ::testing::Test {
   }
   static std::string id(EntityIndex index) { return facts_->entity(index).id; }
 
-  static std::unique_ptr<FactBase> facts_;
+  static std::unique_ptr<FactPack> pack_;
+  static const FactBase* facts_;
   static std::unique_ptr<MentionFinder> finder_;
 };
 
-std::unique_ptr<FactBase> MentionFinderTest::facts_;
+std::unique_ptr<FactPack> MentionFinderTest::pack_;
+const FactBase* MentionFinderTest::facts_ = nullptr;
 std::unique_ptr<MentionFinder> MentionFinderTest::finder_;
 
 TEST(NameMatcherTest, NormalisesCaseDashesAndSpaces) {

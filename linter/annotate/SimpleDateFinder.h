@@ -1,9 +1,9 @@
 // SimpleDateFinder: a small built-in date matcher for claim extraction (until the date engine lands).
 #pragma once
 
-#include "facts/DateFinder.h"
+#include "annotate/DateFinder.h"
 
-namespace galley::facts {
+namespace galley::annotate {
 
 // Recognises "14 June 2011", "June 14, 2011", "13-17 March 2017" / "13–17 March 2017" (one
 // interval), "June 2011" and a bare year "2011" (1000..2999, not part of a symbol such as
@@ -13,4 +13,4 @@ class SimpleDateFinder final : public DateFinder {
   [[nodiscard]] std::vector<FoundDate> find(std::string_view text) const override;
 };
 
-}  // namespace galley::facts
+}  // namespace galley::annotate

@@ -1,10 +1,10 @@
-#include "facts/EngineDateFinder.h"
+#include "annotate/EngineDateFinder.h"
 
 #include <algorithm>
 #include <iterator>
 #include <optional>
 
-namespace galley::facts {
+namespace galley::annotate {
 
 namespace {
 
@@ -82,4 +82,4 @@ std::vector<FoundDate> EngineDateFinder::findInBlock(std::string_view text, uint
   return out;
 }
 
-}  // namespace galley::facts
+}  // namespace galley::annotate

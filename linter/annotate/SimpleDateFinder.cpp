@@ -1,10 +1,10 @@
-#include "facts/SimpleDateFinder.h"
+#include "annotate/SimpleDateFinder.h"
 
 #include <array>
 #include <charconv>
 #include <optional>
 
-namespace galley::facts {
+namespace galley::annotate {
 
 namespace {
 
@@ -155,4 +155,4 @@ std::vector<FoundDate> SimpleDateFinder::find(std::string_view text) const {
   return found;
 }
 
-}  // namespace galley::facts
+}  // namespace galley::annotate

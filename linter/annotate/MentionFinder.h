@@ -8,15 +8,17 @@
 #include <vector>
 
 #include "base/Range.h"
+#include "config/Lexicon.h"
 #include "document/Document.h"
 #include "facts/FactBase.h"
-#include "facts/NameMatcher.h"
+#include "facts/FactPack.h"
+#include "facts/NameIndex.h"
 
-namespace galley::facts {
+namespace galley::annotate {
 
 // An entity named in a block's prose.
 struct Mention {
-  EntityIndex entity = 0;
+  facts::EntityIndex entity = 0;
   uint32_t block = 0;         // index into Document::blocks
   base::Range prose;          // in the block's prose text
   base::Range source;         // in the document's source
@@ -25,8 +27,8 @@ struct Mention {
 
 // A title phrase ("SCO Secretary-General", "Executive Director", "Secretary-General of the SCO").
 struct TitleMention {
-  std::vector<EntityIndex> offices;         // offices with this title form (narrowed by organisation)
-  std::optional<EntityIndex> organisation;  // the organisation written with the title, if any
+  std::vector<facts::EntityIndex> offices;         // offices with this title form (narrowed by organisation)
+  std::optional<facts::EntityIndex> organisation;  // the organisation written with the title, if any
   bool organisationMatches = true;          // false: no office of that organisation has this title
   uint32_t block = 0;
   base::Range prose;                        // the whole phrase, organisation included
@@ -35,6 +37,10 @@ struct TitleMention {
   std::string canonical;                    // the offices' canonical form of the title words; empty
                                             // when the offices it may name write it differently
   std::optional<size_t> person;             // index into MentionSet::mentions of the person it names
+  // A title modifier (lexicon titles.modifiers) written right before the phrase, lower case:
+  // "former", "acting", "then" ("the then Executive Director"); empty when none. The title is then
+  // not the person's office at the draft's date.
+  std::string modifier;
 };
 
 struct MentionSet {
@@ -42,8 +48,8 @@ struct MentionSet {
   std::vector<TitleMention> titles;  // in document order
 };
 
-// Built once per fact base (the automaton is compiled in the constructor), then shared read-only:
-// find() is const and thread-safe. The FactBase must outlive it.
+// A cheap view over one fact pack (the automaton is compiled once, in facts::NameIndex); find() is
+// const and thread-safe. Annotations::mentions(pack) runs it once per document and pack.
 //
 // Mentions: every name, alias and symbol of every entity, word-bounded, case-tolerant (acronyms
 // must be written in capitals), dash- and whitespace-tolerant, longest match first.
@@ -53,24 +59,23 @@ struct MentionSet {
 // by ", [the] <title phrase>", is paired with it.
 class MentionFinder {
  public:
-  explicit MentionFinder(const FactBase& facts);
+  // Reads `facts` through its compiled `names`, and title modifiers from `lexicon`; all must outlive
+  // the finder. Cheap: no compiling.
+  MentionFinder(const facts::FactBase& facts, const facts::NameIndex& names,
+                const config::Lexicon& lexicon = config::Lexicon::standard())
+      : facts_(facts), names_(names), lexicon_(lexicon) {}
+  explicit MentionFinder(const facts::FactPack& pack) : MentionFinder(pack.facts(), pack.names(), pack.lexicon()) {}
 
   [[nodiscard]] MentionSet find(const document::Document& document) const;
   // One block's prose (the unit the document overload applies to each block).
   void findInBlock(std::string_view prose, uint32_t block, const document::ProseText* map, MentionSet& out) const;
 
-  [[nodiscard]] const FactBase& facts() const { return facts_; }
+  [[nodiscard]] const facts::FactBase& facts() const { return facts_; }
 
  private:
-  struct Target {
-    bool title = false;        // a title form of `entity` (an office); else a name of `entity`
-    EntityIndex entity = 0;
-    uint32_t form = 0;         // index into the office's titles
-  };
-
-  const FactBase& facts_;
-  NameMatcher matcher_;
-  std::vector<std::vector<Target>> targets_;  // pattern id -> what it names
+  const facts::FactBase& facts_;
+  const facts::NameIndex& names_;
+  const config::Lexicon& lexicon_;
 };
 
-}  // namespace galley::facts
+}  // namespace galley::annotate

@@ -9,12 +9,13 @@
 
 #include "base/Calendar.h"
 #include "base/Range.h"
+#include "config/Lexicon.h"
 #include "document/Document.h"
-#include "facts/DateFinder.h"
+#include "annotate/DateFinder.h"
 #include "facts/FactBase.h"
-#include "facts/MentionFinder.h"
+#include "annotate/MentionFinder.h"
 
-namespace galley::facts {
+namespace galley::annotate {
 
 enum class ClaimKind {
   Date,     // when it was signed, adopted, concluded or held
@@ -35,7 +36,7 @@ struct Claim {
   base::Range prose;    // the value as written, in the block's prose
   base::Range source;   // the same in the document's source
   std::optional<base::DateInterval> date;  // Date, Founded, Since
-  std::optional<PlaceValue> place;         // Place: a known place entity, or a free name
+  std::optional<facts::PlaceValue> place;         // Place: a known place entity, or a free name
   int ordinal = 0;                         // Ordinal
   std::string cue;  // what tied the value to the mention: "parenthetical", "signed", "since", ...
 };
@@ -46,17 +47,20 @@ struct Claim {
 // Scope rules (each within one sentence):
 //  - a parenthetical right after a mention: "(Astana, 14 June 2011)" gives a place and a date
 //    (a place is a known place entity, else the first part that is not a date);
-//  - "signed / concluded / adopted / held / agreed" ties the places ("in <known place>") and dates
+//  - an event verb (lexicon claims.event-verbs: "signed", "concluded", "adopted", "held") ties the places ("in <known place>") and dates
 //    after the verb (else the dates before the mention, "In June 2011 ... was signed") to the
 //    nearest agreement, document, event or session mention before the verb (else after it);
-//  - "established / founded / created / set up" + a date: founding year of the nearest
+//  - a founding verb (claims.founding-verbs: "established", "founded", "created") or "set up" + a date: founding year of the nearest
 //    organisation mention (after the verb when the sentence opens with it);
 //  - "since <date>": start of the nearest mention before it;
 //  - "<N>th session of [the] <mention>" and "<mention>'s <N>th session": an ordinal.
 // Values already used by a parenthetical are not reused. People and places get no claims.
 class ClaimExtractor {
  public:
-  ClaimExtractor(const FactBase& facts, const DateFinder& dates) : facts_(facts), dates_(dates) {}
+  // The cue words (claims.*) come from `lexicon`; facts, dates and lexicon must outlive the extractor.
+  ClaimExtractor(const facts::FactBase& facts, const DateFinder& dates,
+                 const config::Lexicon& lexicon = config::Lexicon::standard())
+      : facts_(facts), dates_(dates), lexicon_(lexicon) {}
 
   // Claims of every block, with dates from the finder given at construction.
   [[nodiscard]] std::vector<Claim> extract(const document::Document& document, const MentionSet& mentions) const;
@@ -70,8 +74,9 @@ class ClaimExtractor {
                     std::vector<Claim>& out, const DateFinder& dates) const;
 
  private:
-  const FactBase& facts_;
+  const facts::FactBase& facts_;
   const DateFinder& dates_;
+  const config::Lexicon& lexicon_;
 };
 
-}  // namespace galley::facts
+}  // namespace galley::annotate

@@ -9,7 +9,7 @@
 #include "base/Calendar.h"
 #include "base/Range.h"
 
-namespace galley::facts {
+namespace galley::annotate {
 
 // A date written in prose: where (0-based bytes into the text searched) and what interval it means.
 struct FoundDate {
@@ -37,4 +37,4 @@ class DateFinder {
   }
 };
 
-}  // namespace galley::facts
+}  // namespace galley::annotate

@@ -5,9 +5,9 @@
 #include <vector>
 
 #include "annotate/Annotations.h"
-#include "facts/DateFinder.h"
+#include "annotate/DateFinder.h"
 
-namespace galley::facts {
+namespace galley::annotate {
 
 // Adapts one document's date annotations. Holds a reference to `dates`, which must outlive it;
 // immutable, so safe to share between threads for as long as the annotations live.
@@ -30,4 +30,4 @@ class EngineDateFinder final : public DateFinder {
   const std::vector<annotate::DateMention>& dates_;
 };
 
-}  // namespace galley::facts
+}  // namespace galley::annotate

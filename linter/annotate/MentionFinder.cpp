@@ -1,11 +1,17 @@
-#include "facts/MentionFinder.h"
+#include "annotate/MentionFinder.h"
 
 #include <algorithm>
 #include <array>
 #include <cctype>
 #include <iterator>
 
-namespace galley::facts {
+namespace galley::annotate {
+
+using facts::Entity;
+using facts::EntityIndex;
+using facts::EntityKind;
+using facts::FactBase;
+using facts::NameMatcher;
 
 namespace {
 
@@ -68,26 +74,23 @@ bool continuesIntoLongerName(std::string_view prose, base::Offset end) {
   return startsWithCapital(word) && std::find(kNotNames.begin(), kNotNames.end(), word) == kNotNames.end();
 }
 
+// The title modifier (lexicon titles.modifiers) ending right before `at`, lower case, or "".
+std::string modifierBefore(std::string_view prose, base::Offset at, const config::Lexicon& lexicon) {
+  size_t end = at;
+  while (end > 0 && prose[end - 1] == ' ') --end;
+  size_t begin = end;
+  while (begin > 0 && std::isalpha(static_cast<unsigned char>(prose[begin - 1])) != 0) --begin;
+  if (begin == end || end == at) return "";
+  std::string word(prose.substr(begin, end - begin));
+  std::transform(word.begin(), word.end(), word.begin(), [](unsigned char c) { return std::tolower(c); });
+  return lexicon.contains(config::WordList::TitleModifiers, word) ? word : "";
+}
+
 bool isNamedInstrument(EntityKind kind) {
   return kind == EntityKind::Agreement || kind == EntityKind::Document || kind == EntityKind::Event;
 }
 
 }  // namespace
-
-MentionFinder::MentionFinder(const FactBase& facts) : facts_(facts) {
-  auto addTarget = [this](std::string_view text, Target target) {
-    const NameMatcher::PatternId id = matcher_.add(text);
-    if (id == NameMatcher::kNoPattern) return;
-    if (targets_.size() <= id) targets_.resize(id + 1);
-    targets_[id].push_back(target);
-  };
-  for (EntityIndex i = 0; i < facts_.entities().size(); ++i) {
-    const Entity& entity = facts_.entity(i);
-    for (const auto name : entity.allNames()) addTarget(name, {false, i, 0});
-    for (uint32_t form = 0; form < entity.titles.size(); ++form) addTarget(entity.titles[form], {true, i, form});
-  }
-  matcher_.build();
-}
 
 MentionSet MentionFinder::find(const document::Document& document) const {
   MentionSet out;
@@ -250,10 +253,10 @@ void MentionFinder::findInBlock(std::string_view prose, uint32_t block, const do
                                 MentionSet& out) const {
   const auto toSource = [map](base::Range range) { return map != nullptr ? map->toSource(range) : range; };
   std::vector<Item> items;
-  for (const auto& match : NameMatcher::selectLongest(matcher_.findAll(prose))) {
+  for (const auto& match : NameMatcher::selectLongest(names_.matcher().findAll(prose))) {
     Item item;
     item.range = match.range;
-    for (const auto& target : targets_[match.pattern]) {
+    for (const auto& target : names_.targets(match.pattern)) {
       if (target.title) {
         item.titles.emplace_back(target.entity, target.form);
       } else if (isNamedInstrument(facts_.entity(target.entity).kind) &&
@@ -273,8 +276,9 @@ void MentionFinder::findInBlock(std::string_view prose, uint32_t block, const do
   pairer.pair(phrases);
   for (auto& phrase : phrases) {
     phrase.title.source = toSource(phrase.title.prose);
+    phrase.title.modifier = modifierBefore(prose, phrase.title.prose.begin, lexicon_);
     out.titles.push_back(std::move(phrase.title));
   }
 }
 
-}  // namespace galley::facts
+}  // namespace galley::annotate

@@ -1,11 +1,17 @@
-#include "facts/ClaimExtractor.h"
+#include "annotate/ClaimExtractor.h"
 
 #include <algorithm>
 #include <array>
 
 #include "annotate/SentenceSplitter.h"
 
-namespace galley::facts {
+namespace galley::annotate {
+
+using facts::Entity;
+using facts::EntityIndex;
+using facts::EntityKind;
+using facts::FactBase;
+using facts::PlaceValue;
 
 namespace {
 
@@ -92,9 +98,6 @@ std::string_view trim(std::string_view text) {
   return text;
 }
 
-bool isOneOf(std::string_view word, std::initializer_list<std::string_view> options) {
-  return std::find(options.begin(), options.end(), word) != options.end();
-}
 
 }  // namespace
 
@@ -133,9 +136,9 @@ namespace {
 // Extracts the claims of one block. Lives for one extractBlock() call.
 class BlockClaims {
  public:
-  BlockClaims(const FactBase& facts, const MentionSet& mentions, std::string_view prose, uint32_t block,
-              const document::ProseText* map, std::vector<FoundDate> dates, std::vector<Claim>& out)
-      : facts_(facts), mentions_(mentions), prose_(prose), block_(block), map_(map), dates_(std::move(dates)),
+  BlockClaims(const FactBase& facts, const config::Lexicon& lexicon, const MentionSet& mentions, std::string_view prose,
+              uint32_t block, const document::ProseText* map, std::vector<FoundDate> dates, std::vector<Claim>& out)
+      : facts_(facts), lexicon_(lexicon), mentions_(mentions), prose_(prose), block_(block), map_(map), dates_(std::move(dates)),
         dateUsed_(dates_.size(), false), placeUsed_(mentions.mentions.size(), false), out_(out) {}
 
   void run(const std::vector<size_t>& blockMentions) {
@@ -279,11 +282,11 @@ class BlockClaims {
     const Word& word = words_[w];
     if (const auto ordinal = ordinalOf(word.lower)) {
       sessionOrdinal(w, *ordinal);
-    } else if (isOneOf(word.lower, {"signed", "concluded", "adopted", "held", "agreed", "inked"})) {
+    } else if (lexicon_.contains(config::WordList::EventVerbs, word.lower)) {
       eventCue(word);
     } else if (word.lower == "set" && w + 1 < words_.size() && words_[w + 1].lower == "up") {
       foundingCue(word.range.begin, words_[w + 1].range.end, "set up");
-    } else if (isOneOf(word.lower, {"established", "founded", "created"})) {
+    } else if (lexicon_.contains(config::WordList::FoundingVerbs, word.lower)) {
       foundingCue(word.range.begin, word.range.end, word.lower);
     } else if (word.lower == "since") {
       sinceCue(word);
@@ -316,7 +319,7 @@ class BlockClaims {
     // "X was signed in Astana": a passive cue's subject stands before it. When that subject is
     // an instrument the fact base does not know, a known one later in the sentence is not it.
     const auto w = static_cast<size_t>(&word - words_.data());
-    const bool passive = w > 0 && isOneOf(words_[w - 1].lower, {"was", "were", "been", "is", "are", "being"});
+    const bool passive = w > 0 && lexicon_.contains(config::WordList::PassiveAuxiliaries, words_[w - 1].lower);
     const auto subject = passive ? nearestBefore(word.range.begin, eventLike)
                                  : subjectAround(word.range.begin, word.range.end, eventLike);
     if (!subject) return;
@@ -364,7 +367,7 @@ class BlockClaims {
       ++last;
     const base::Range name{words_[w + 2].range.begin, words_[last].range.end};
     // "signed in English and Russian": the languages of a text, not where it was signed.
-    if (isOneOf(words_[w + 2].lower, {"english", "french", "russian", "chinese", "arabic", "spanish", "person"})) return;
+    if (lexicon_.contains(config::WordList::NotPlaces, words_[w + 2].lower)) return;
     // "signed in June 2011": a date (used or not by another claim), not a place.
     if (std::any_of(dates_.begin(), dates_.end(), [&](const auto& date) { return date.range.overlaps(name); })) return;
     for (const size_t m : inSentence_) {
@@ -394,6 +397,7 @@ class BlockClaims {
   }
 
   const FactBase& facts_;
+  const config::Lexicon& lexicon_;
   const MentionSet& mentions_;
   std::string_view prose_;
   uint32_t block_;
@@ -424,10 +428,10 @@ void ClaimExtractor::extractBlock(std::string_view prose, uint32_t block, const 
     blockMentions.push_back(static_cast<size_t>(it - mentions.mentions.begin()));
   if (blockMentions.empty()) return;
   const size_t first = out.size();
-  BlockClaims claims(facts_, mentions, prose, block, map, dates.findInBlock(prose, block), out);
+  BlockClaims claims(facts_, lexicon_, mentions, prose, block, map, dates.findInBlock(prose, block), out);
   claims.run(blockMentions);
   std::stable_sort(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(),
                    [](const Claim& a, const Claim& b) { return a.prose.begin < b.prose.begin; });
 }
 
-}  // namespace galley::facts
+}  // namespace galley::annotate
