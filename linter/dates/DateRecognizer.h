@@ -24,8 +24,8 @@ enum class Direction {
   Next,
   // The last occurrence on or before the reference date (a weekday alone may be the day itself).
   LatestPast,
-  // The occurrence nearest the reference date, ties going to the later one (chrono's reading of
-  // a day and month, and of a weekday within the reference week).
+  // The occurrence nearest the reference date, ties going to the later one: chrono's reading of
+  // a day and month; a weekday alone is then within three days either side of the reference.
   Nearest,
 };
 
@@ -38,7 +38,8 @@ struct DateRecognizerOptions {
   // year written earlier in the same paragraph ("signed on 5 April 2010; renewed on 14 March")
   // still wins over this; a year from an earlier paragraph never does.
   // Default: Direction::Next, the peers' convention (a caller without tense information gets what
-  // date parsers give); the per-document model passes the clause's direction where it knows it.
+  // date parsers give); the per-document model should pass the clause's direction where it knows
+  // it, or re-place each expression's `floating` parts with placeFloating().
   Direction direction = Direction::Next;
 };
 
