@@ -42,6 +42,14 @@ std::string_view problemName(Problem problem);
 // What a duration or anchor phrase says about its inner date.
 enum class Cue { None, Since, Established, For, Over };
 
+// A date written without its year or week: "16 June" (month and day), "in March" (month),
+// "on Tuesday" (weekday), "Friday, 16 June" (all three). Weekday is 0 = Monday ... 6 = Sunday.
+struct FloatingDate {
+  std::optional<unsigned> month;
+  std::optional<unsigned> day;
+  std::optional<unsigned> weekday;
+};
+
 // One recognized expression. Offsets are 0-based bytes into the text given to the recognizer.
 struct DateExpression {
   base::Range range;
@@ -63,6 +71,10 @@ struct DateExpression {
   // For Duration: the cue and the explicit date inside ("2004" in "since 2004"), if any.
   Cue cue = Cue::None;
   std::optional<base::DateInterval> inner;
+  // Set when the value was placed around the reference date because the text named no year or
+  // week ("16 June", "in March", "on Tuesday"): what was written, so that a caller knowing the
+  // clause's tense can place it again with placeFloating(). Unset when the year came from the text.
+  std::optional<FloatingDate> floating;
 
   [[nodiscard]] bool resolved() const { return value.has_value(); }
   // True when a written weekday disagrees with the written day.

@@ -126,6 +126,97 @@ int seasonKeyAt(int64_t day) {
   return key;
 }
 
+// ---- placing dates that name no year or week --------------------------------------------------
+
+// The closest of `candidates` (days) to `ref` that `direction` allows; ties go to the later one.
+std::optional<int64_t> pick(const std::vector<int64_t>& candidates, int64_t ref, Direction direction) {
+  std::optional<int64_t> best;
+  for (const int64_t c : candidates) {
+    if (direction == Direction::Next && c < ref) continue;
+    if (direction == Direction::LatestPast && c > ref) continue;
+    if (!best) {
+      best = c;
+      continue;
+    }
+    const int64_t d = c > ref ? c - ref : ref - c;
+    const int64_t bestD = *best > ref ? *best - ref : ref - *best;
+    if (d < bestD || (d == bestD && c > *best)) best = c;
+  }
+  return best;
+}
+
+constexpr int kPlacementYears = 8;  // far enough to find a 29 February in either direction
+
+// "16 June": that day in the years around the reference, chosen by direction; a written weekday
+// that fits only one of the two occurrences around the reference chooses it.
+std::optional<DateInterval> placeDayMonth(unsigned month, unsigned day, std::optional<unsigned> weekday, CivilDate ref,
+                                          Direction direction) {
+  std::vector<int64_t> candidates;
+  for (int y = ref.year - kPlacementYears; y <= ref.year + kPlacementYears; ++y)
+    if (base::isValidDate({y, month, day})) candidates.push_back(base::daysFromCivil({y, month, day}));
+  if (weekday) {
+    const int64_t r = base::daysFromCivil(ref);
+    const auto before = pick(candidates, r, Direction::LatestPast);
+    const auto after = pick(candidates, r, Direction::Next);
+    const bool beforeFits = before && base::weekday(base::civilFromDays(*before)) == *weekday;
+    const bool afterFits = after && base::weekday(base::civilFromDays(*after)) == *weekday;
+    if (beforeFits != afterFits) {
+      const int64_t d = beforeFits ? *before : *after;
+      return DateInterval{d, d, Precision::Day};
+    }
+  }
+  const auto found = pick(candidates, base::daysFromCivil(ref), direction);
+  if (!found) return std::nullopt;
+  return DateInterval{*found, *found, Precision::Day};
+}
+
+// "the 24th": that day in the months around the reference, chosen by direction.
+std::optional<DateInterval> placeDay(unsigned day, CivilDate ref, Direction direction) {
+  std::vector<int64_t> candidates;
+  for (int k = -kMonthsPerYear; k <= kMonthsPerYear; ++k) {
+    const CivilDate m = addMonths({ref.year, ref.month, 1}, k);
+    if (day <= base::daysInMonth(m.year, m.month)) candidates.push_back(base::daysFromCivil({m.year, m.month, day}));
+  }
+  const auto found = pick(candidates, base::daysFromCivil(ref), direction);
+  if (!found) return std::nullopt;
+  return DateInterval{*found, *found, Precision::Day};
+}
+
+// "in March": the month in the years around the reference, by month distance; the reference's own
+// month is both the next and the latest past one.
+DateInterval placeMonth(unsigned month, CivilDate ref, Direction direction) {
+  const int delta = static_cast<int>(month) - static_cast<int>(ref.month);
+  int year = ref.year;
+  switch (direction) {
+    case Direction::Next: year += delta < 0 ? 1 : 0; break;
+    case Direction::LatestPast: year -= delta > 0 ? 1 : 0; break;
+    case Direction::Nearest: {
+      constexpr int kHalfYear = 6;
+      if (delta < -kHalfYear || (delta == -kHalfYear)) year += 1;  // ties: the later one
+      else if (delta > kHalfYear) year -= 1;
+      break;
+    }
+  }
+  return DateInterval::month(year, month);
+}
+
+// "on Tuesday": the weekday in the weeks around the reference.
+DateInterval placeWeekday(unsigned weekday, CivilDate ref, Direction direction) {
+  const int64_t r = base::daysFromCivil(ref);
+  const int64_t ahead = (static_cast<int64_t>(weekday) - base::weekday(ref) + kDaysPerWeek) % kDaysPerWeek;
+  int64_t day = r + ahead;
+  switch (direction) {
+    case Direction::Next: day = r + (ahead == 0 ? kDaysPerWeek : ahead); break;
+    case Direction::LatestPast: day = r - (kDaysPerWeek - ahead) % kDaysPerWeek; break;
+    case Direction::Nearest: {
+      constexpr int64_t kHalfWeek = 3;
+      day = ahead <= kHalfWeek ? r + ahead : r + ahead - kDaysPerWeek;
+      break;
+    }
+  }
+  return {day, day, Precision::Day};
+}
+
 // ---- parse results ----------------------------------------------------------------------------
 
 // The fields of a calendar expression as written, before resolution.
@@ -148,13 +239,13 @@ class Grammar {
  public:
   Grammar(const std::vector<DateToken>& tokens, DateRecognizerOptions options, std::optional<CivilDate> reference)
       : t_(tokens), options_(options), ref_(reference) {
-    if (ref_) contextYear_ = ref_->year;
   }
 
   std::vector<DateExpression> run() {
     std::vector<DateExpression> out;
     std::size_t i = 0;
     while (i < t_.size()) {
+      if (t_[i].paragraphBefore) textYear_.reset();  // a year is not carried into a new paragraph
       std::optional<Candidate> best;
       if (mayStart(i)) best = parseAny(i);
       if (!best) {
@@ -199,7 +290,8 @@ class Grammar {
                        "past", "previous", "next", "coming", "following", "upcoming", "from", "between", "in",
                        "within", "since", "established", "founded", "created", "set", "for", "over", "during",
                        "early", "mid", "late", "beginning", "start", "end", "middle", "at", "few", "several",
-                       "couple", "eom", "bom", "eoy", "boy", "that", "on", "spring", "summer", "autumn", "fall", "winter"});
+                       "couple", "eom", "bom", "eoy", "boy", "that", "on", "spring", "summer", "autumn", "fall", "winter",
+                       "rest", "all", "ides", "closest", "earlier", "later", "after", "christmas", "easter"});
   }
 
   // ---- lexical helpers: each returns the value and the index after it ----
@@ -621,6 +713,14 @@ class Grammar {
     if (word(j, "on")) ++j;
     j = skip(j, "the");
     if (!relaxed && !lead) return std::nullopt;
+    // "on the first." : an ordinal word as a day only after "on the" and at the end of a phrase.
+    if (word(i, "on") && word(i + 1, "the") && has(j) && t_[j].ordinalWord != 0 && t_[j].ordinalWord <= kMaxDay &&
+        (!has(j + 1) || punct(j + 1, '.') || punct(j + 1, ',') || punct(j + 1, ';'))) {
+      Parts parts;
+      parts.day = t_[j].ordinalWord;
+      parts.end = j + 1;
+      return parts;
+    }
     if (!has(j) || t_[j].type != TokenType::Number) return std::nullopt;
     const auto day = dayAt(j, false);
     if (!day || !boundary(day->next)) return std::nullopt;
@@ -700,7 +800,7 @@ class Grammar {
       return e;
     }
     if (!parts.day && !parts.month && !parts.year && parts.weekday) {
-      // A weekday alone: that day of the reference date's week (Monday to Sunday).
+      // A weekday alone: placed around the reference date by direction.
       e.kind = DateKind::Deictic;
       if (!ref_) {
         e.problem = Problem::NoAnchor;
@@ -708,8 +808,8 @@ class Grammar {
       }
       e.basis = Basis::Reference;
       e.anchor = DateInterval::day(*ref_);
-      const int64_t day = mondayOf(base::daysFromCivil(*ref_)) + *parts.weekday;
-      e.value = DateInterval{day, day, Precision::Day};
+      e.value = placeWeekday(*parts.weekday, *ref_, options_.direction);
+      e.floating = FloatingDate{std::nullopt, std::nullopt, parts.weekday};
       return e;
     }
     std::optional<int> year = parts.year;
@@ -717,17 +817,34 @@ class Grammar {
     e.kind = parts.day ? DateKind::Absolute : DateKind::Partial;
     if (!year) {
       e.basis = Basis::ContextYear;
-      year = contextYear_;
+      std::optional<DateInterval> placed;
+      bool place = false;
       if (!month && parts.day) {
         if (lastDate_ && lastDate_->precision != Precision::Year) {
           month = firstDay(*lastDate_).month;
           year = firstDay(*lastDate_).year;
           e.anchor = lastDate_;
         } else if (ref_) {
-          month = ref_->month;
-          year = ref_->year;
-          e.anchor = DateInterval::day(*ref_);
+          place = true;
+          placed = placeDay(*parts.day, *ref_, options_.direction);
         }
+      } else if (textYear_) {
+        year = textYear_;  // a year written earlier in the same paragraph
+      } else if (ref_ && month) {
+        place = true;
+        placed = parts.day ? placeDayMonth(*month, *parts.day, parts.weekday, *ref_, options_.direction)
+                           : placeMonth(*month, *ref_, options_.direction);
+      }
+      if (place) {
+        e.anchor = DateInterval::day(*ref_);
+        e.floating = FloatingDate{month, parts.day, parts.weekday};
+        if (!placed) {  // "30 February": no year has it
+          e.written = CivilDate{ref_->year, month.value_or(ref_->month), *parts.day};
+          e.problem = Problem::ImpossibleDate;
+          return e;
+        }
+        year = firstDay(*placed).year;
+        month = firstDay(*placed).month;
       }
       if (!year || !month) {
         e.problem = Problem::NoYear;
@@ -771,6 +888,9 @@ class Grammar {
       parts.day = static_cast<unsigned>(day->value);
       parts.end = day->next;
       if (right) takeYear(parts, day->next, false);
+      // A bare day closing a range ends the phrase ("13 to 17, 2017", "10 - 22."); one followed by
+      // a word counts things: "VIENNA, 14 March 2017 - 12 heads of state met".
+      if (right && !parts.year && !boundary(parts.end)) return sides;
       if (sides.empty() || sides.front().end != parts.end || sides.front().month) sides.push_back(parts);
     }
     return sides;
@@ -821,8 +941,16 @@ class Grammar {
       }
       if (!l.month && !l.day && !r.day && l.year && r.month) return std::nullopt;
     }
+    // A weekday alone pairs only with another weekday alone ("Monday to Friday").
+    const bool leftWeekdayOnly = l.weekday && !l.day && !l.month && !l.year;
+    const bool rightWeekdayOnly = r.weekday && !r.day && !r.month && !r.year;
+    if (leftWeekdayOnly != rightWeekdayOnly) return std::nullopt;
+    // A full date followed by a dash and a bare number is a dateline and a new sentence, never a
+    // range: nobody writes "9 June 2017 - 12" for 9-12 June.
+    if (l.year && l.month && l.day && r.day && !r.month) return std::nullopt;
     bool leftYearInferred = false;
     bool leftMonthInherited = false;
+    bool yearsPlaced = false;
     if (!weekdaysOnly) {
       leftMonthInherited = l.day && !l.month;
       if (l.day && !l.month) l.month = r.month;
@@ -832,6 +960,15 @@ class Grammar {
         leftYearInferred = true;
       }
       if (!r.year && l.year) r.year = l.year;
+      if (!l.year && !r.year && l.month) {
+        // Neither side names a year: place the start, and end the range on or after it.
+        const DateExpression start = resolveParts(l, j);
+        if (start.value) {
+          l.year = firstDay(*start.value).year;
+          r.year = l.year;
+          yearsPlaced = true;
+        }
+      }
     }
     DateExpression le = resolveParts(l, j);
     DateExpression re = resolveParts(r, *mid);
@@ -855,6 +992,15 @@ class Grammar {
       --*l.year;
       le = resolveParts(l, j);
       if (le.value) a = *le.value;
+    }
+    if (a.first > b.last && yearsPlaced && r.year) {  // "28 December - 3 January"
+      ++*r.year;
+      re = resolveParts(r, *mid);
+      if (re.value) b = *re.value;
+    }
+    if (yearsPlaced) {
+      e.basis = Basis::ContextYear;
+      if (ref_ && !textYear_) e.anchor = DateInterval::day(*ref_);
     }
     if (a.first > b.last && weekdaysOnly) {
       b.first += kDaysPerWeek;
@@ -1043,6 +1189,7 @@ class Grammar {
         return Candidate{k + 1, e};
       }
       std::optional<Candidate> inner = simpleDay(k);
+      if (!inner) inner = holiday(k);
       if (!inner) inner = weekdayRelative(k);
       if (!inner) inner = calendarCandidate(k);
       if (inner && inner->expr.value && inner->expr.value->precision == Precision::Day) {
@@ -1147,8 +1294,10 @@ class Grammar {
   [[nodiscard]] std::optional<MonthTarget> monthTarget(std::size_t i) const {
     if (auto my = monthYear(i)) return MonthTarget{DateInterval::month(*my->year, *my->month), my->end, false};
     if (auto m = monthAt(i, true)) {
-      if (!contextYear_) return std::nullopt;
-      return MonthTarget{DateInterval::month(*contextYear_, static_cast<unsigned>(m->value)), m->next, false};
+      const auto month = static_cast<unsigned>(m->value);
+      if (textYear_) return MonthTarget{DateInterval::month(*textYear_, month), m->next, false};
+      if (!ref_) return std::nullopt;
+      return MonthTarget{placeMonth(month, *ref_, options_.direction), m->next, false};
     }
     std::size_t j = skip(i, "the");
     int offset = 2;
@@ -1262,6 +1411,19 @@ class Grammar {
     }
     const auto m = monthAt(i, false);
     if (!m) return std::nullopt;
+    const int target = ref_->year * kMonthsPerYear + m->value - 1;
+    if (word(m->next, "after") && word(m->next + 1, "next")) {  // "March after next"
+      DateExpression e = relative(i, m->next + 2, DateKind::Deictic, ref_, Basis::Reference);
+      e.value = DateInterval::month(ref_->year + (target <= refIndex ? 2 : 1), static_cast<unsigned>(m->value));
+      return Candidate{m->next + 2, e};
+    }
+    if (word(m->next, "in")) {  // "March in a year", "June in two years"
+      if (auto quantity = quantityAt(m->next + 1); quantity && has(quantity->next) && t_[quantity->next].unit == TimeUnit::Year) {
+        DateExpression e = relative(i, quantity->next + 1, DateKind::Deictic, ref_, Basis::Reference);
+        e.value = DateInterval::month(ref_->year + quantity->value, static_cast<unsigned>(m->value));
+        return Candidate{quantity->next + 1, e};
+      }
+    }
     std::size_t j = skip(m->next, "of");
     int offset = 2;
     if (word(j, "this")) offset = 0;
@@ -1543,6 +1705,205 @@ class Grammar {
     return Candidate{j + 2, e};
   }
 
+  // "rest of the week" (the reference day to the unit's end), "all week" (the whole unit).
+  std::optional<Candidate> restOfUnit(std::size_t i) const {
+    std::size_t j = skip(i, "the");
+    bool rest = false;
+    if (word(j, "rest") && word(j + 1, "of")) {
+      rest = true;
+      j = j + 2;
+      if (anyWord(j, {"the", "this"})) ++j;
+    } else if (word(j, "all") && j == i) {
+      ++j;
+    } else {
+      return std::nullopt;
+    }
+    const auto unit = unitAt(j);
+    if (!unit || t_[j].plural || unit->unit == TimeUnit::Day) return std::nullopt;
+    DateExpression e = relative(i, unit->next, DateKind::Deictic, ref_, Basis::Reference);
+    if (ref_) {
+      DateInterval whole = unitInterval(*ref_, unit->unit, 0);
+      if (rest) whole.first = base::daysFromCivil(*ref_);
+      whole.precision = Precision::Day;
+      e.value = whole;
+    }
+    return Candidate{unit->next, e};
+  }
+
+  // "earlier this month" (the unit's start to the day before the reference), "later this year"
+  // (the day after the reference to the unit's end): how news copy places what it does not date.
+  std::optional<Candidate> earlierLater(std::size_t i) const {
+    const bool earlier = word(i, "earlier");
+    if (!earlier && !word(i, "later")) return std::nullopt;
+    if (!anyWord(i + 1, {"this", "current"})) return std::nullopt;
+    const auto unit = unitAt(i + 2);
+    if (!unit || t_[i + 2].plural || unit->unit == TimeUnit::Day) return std::nullopt;
+    DateExpression e = relative(i, unit->next, DateKind::Deictic, ref_, Basis::Reference);
+    if (ref_) {
+      const DateInterval whole = unitInterval(*ref_, unit->unit, 0);
+      const int64_t r = base::daysFromCivil(*ref_);
+      DateInterval part = earlier ? DateInterval{whole.first, r - 1, Precision::Day}
+                                  : DateInterval{r + 1, whole.last, Precision::Day};
+      if (part.first > part.last) part = whole;  // "earlier this month" on the 1st: the month
+      e.value = part;
+    }
+    return Candidate{unit->next, e};
+  }
+
+  // "the ides of March": the 15th of March, May, July and October, the 13th of other months.
+  std::optional<Candidate> ides(std::size_t i) const {
+    const std::size_t j = skip(i, "the");
+    if (!word(j, "ides") || !word(j + 1, "of")) return std::nullopt;
+    const auto month = monthAt(j + 2, false);
+    if (!month) return std::nullopt;
+    constexpr unsigned kLateIdes = 15;
+    constexpr unsigned kEarlyIdes = 13;
+    const auto m = static_cast<unsigned>(month->value);
+    Parts parts;
+    parts.month = m;
+    parts.day = (m == 3 || m == 5 || m == 7 || m == 10) ? kLateIdes : kEarlyIdes;  // NOLINT(readability-magic-numbers): March, May, July, October
+    parts.end = month->next;
+    if (auto year = yearAt(skipPunct(month->next, ','))) {
+      parts.year = year->value;
+      parts.end = year->next;
+    }
+    return Candidate{parts.end, resolveParts(parts, i)};
+  }
+
+  // "the closest Monday to 5 October", "the second closest Mon to October fifth".
+  std::optional<Candidate> closestWeekday(std::size_t i) const {
+    std::size_t j = skip(i, "the");
+    int nth = 1;
+    if (has(j) && t_[j].ordinalWord != 0) {
+      nth = static_cast<int>(t_[j].ordinalWord);
+      ++j;
+    }
+    if (!word(j, "closest") && !word(j, "nearest")) return std::nullopt;
+    const auto wd = has(j + 1) && t_[j + 1].weekday != 0 && !t_[j + 1].plural ? std::optional<unsigned>(t_[j + 1].weekday - 1)
+                                                                                 : std::nullopt;
+    if (!wd || !word(j + 2, "to")) return std::nullopt;
+    auto inner = calendarCandidate(j + 3);
+    if (!inner || !inner->expr.value || inner->expr.value->precision != Precision::Day) return std::nullopt;
+    const int64_t day = inner->expr.value->first;
+    // The matching days by distance, the later first on a tie.
+    std::vector<int64_t> matches;
+    constexpr int64_t kSpan = 28;
+    for (int64_t k = 0; k <= kSpan && static_cast<int>(matches.size()) < nth; ++k) {
+      if (base::weekday(base::civilFromDays(day + k)) == *wd) matches.push_back(day + k);
+      if (k != 0 && static_cast<int>(matches.size()) < nth && base::weekday(base::civilFromDays(day - k)) == *wd)
+        matches.push_back(day - k);
+    }
+    if (nth < 1 || static_cast<int>(matches.size()) < nth) return std::nullopt;
+    DateExpression e = inner->expr;
+    e.range = span(i, inner->end);
+    e.anchor = inner->expr.value;
+    e.value = DateInterval{matches.back(), matches.back(), Precision::Day};
+    e.written.reset();
+    e.weekday.reset();
+    e.floating.reset();
+    return Candidate{inner->end, e};
+  }
+
+  // "after a year", "after two weeks": counted from the previous date, else the reference date
+  // (like "a year later"); "after 14 March" is not this form.
+  std::optional<Candidate> afterUnits(std::size_t i) const {
+    if (!word(i, "after")) return std::nullopt;
+    const auto quantity = quantityAt(i + 1);
+    if (!quantity) return std::nullopt;
+    const auto unit = unitAt(quantity->next);
+    if (!unit) return std::nullopt;
+    if (anyWord(unit->next, {"of", "from", "after", "before"})) return std::nullopt;
+    auto [basisDate, basis] = previous(true);
+    DateExpression e = relative(i, unit->next, DateKind::Anaphoric, basisDate, basis);
+    if (basisDate) e.value = DateInterval::day(addUnits(*basisDate, unit->unit, quantity->value));
+    return Candidate{unit->next, e};
+  }
+
+  // Easter Sunday of `year` (Gregorian; the anonymous computus).
+  static CivilDate easterSunday(int year) {
+    // NOLINTBEGIN(readability-magic-numbers): the computus' own constants
+    const int a = year % 19;
+    const int b = year / 100;
+    const int c = year % 100;
+    const int d = b / 4;
+    const int e = b % 4;
+    const int f = (b + 8) / 25;
+    const int g = (b - f + 1) / 3;
+    const int h = (19 * a + b - d - g + 15) % 30;
+    const int i = c / 4;
+    const int k = c % 4;
+    const int l = (32 + 2 * e + 2 * i - h - k) % 7;
+    const int m = (a + 11 * h + 22 * l) / 451;
+    const int month = (h + l - 7 * m + 114) / 31;
+    const int day = ((h + l - 7 * m + 114) % 31) + 1;
+    // NOLINTEND(readability-magic-numbers)
+    return {year, static_cast<unsigned>(month), static_cast<unsigned>(day)};
+  }
+
+  // "Christmas [Day] [2014]" (25 December), "Easter [Sunday] [2013]": with no year, placed around
+  // the reference date like any date without one.
+  std::optional<Candidate> holiday(std::size_t i) const {
+    const bool christmas = word(i, "christmas");
+    if (!christmas && !word(i, "easter")) return std::nullopt;
+    std::size_t end = i + 1;
+    if (word(end, christmas ? "day" : "sunday")) ++end;
+    constexpr unsigned kDecember = 12;
+    constexpr unsigned kChristmasDay = 25;
+    auto dayIn = [&](int year) { return christmas ? CivilDate{year, kDecember, kChristmasDay} : easterSunday(year); };
+    DateExpression e;
+    e.kind = DateKind::Absolute;
+    if (auto year = yearAt(end)) {
+      e.range = span(i, year->next);
+      e.value = DateInterval::day(dayIn(year->value));
+      return Candidate{year->next, e};
+    }
+    e.range = span(i, end);
+    if (!ref_) {
+      e.problem = Problem::NoYear;
+      return Candidate{end, e};
+    }
+    std::vector<int64_t> candidates;
+    for (int y = ref_->year - 1; y <= ref_->year + 1; ++y) candidates.push_back(base::daysFromCivil(dayIn(y)));
+    const auto day = pick(candidates, base::daysFromCivil(*ref_), options_.direction);
+    e.basis = Basis::ContextYear;
+    e.anchor = DateInterval::day(*ref_);
+    if (day) e.value = DateInterval{*day, *day, Precision::Day};
+    return Candidate{end, e};
+  }
+
+  // "the third Tuesday after Christmas 2014", "the first Monday after 5 October".
+  std::optional<Candidate> nthWeekdayAfter(std::size_t i) const {
+    std::size_t j = skip(i, "the");
+    if (!has(j) || t_[j].ordinalWord == 0) return std::nullopt;
+    const auto nth = static_cast<int64_t>(t_[j].ordinalWord);
+    const auto wd = weekdayAt(j + 1);
+    if (!wd) return std::nullopt;
+    const bool after = word(wd->next, "after");
+    if (!after && !word(wd->next, "before")) return std::nullopt;
+    std::optional<Candidate> inner = holiday(wd->next + 1);
+    if (!inner) inner = calendarCandidate(wd->next + 1);
+    if (!inner || !inner->expr.value || inner->expr.value->precision != Precision::Day) return std::nullopt;
+    const int64_t from = inner->expr.value->first;
+    const auto day = static_cast<int64_t>(wd->value);
+    const int64_t fromDay = base::weekday(base::civilFromDays(from));
+    int64_t result = 0;
+    if (after) {
+      const int64_t ahead = (day - fromDay + kDaysPerWeek) % kDaysPerWeek;
+      result = from + (ahead == 0 ? kDaysPerWeek : ahead) + (nth - 1) * kDaysPerWeek;
+    } else {
+      const int64_t back = (fromDay - day + kDaysPerWeek) % kDaysPerWeek;
+      result = from - (back == 0 ? kDaysPerWeek : back) - (nth - 1) * kDaysPerWeek;
+    }
+    DateExpression e = inner->expr;
+    e.range = span(i, inner->end);
+    e.anchor = inner->expr.value;
+    e.value = DateInterval{result, result, Precision::Day};
+    e.written.reset();
+    e.weekday.reset();
+    e.floating.reset();
+    return Candidate{inner->end, e};
+  }
+
   // ---- dispatch ----
 
   std::optional<Candidate> parseAny(std::size_t i) const {
@@ -1564,6 +1925,13 @@ class Grammar {
     consider(duration(i));
     consider(dateForDays(i));
     consider(season(i));
+    consider(restOfUnit(i));
+    consider(earlierLater(i));
+    consider(ides(i));
+    consider(closestWeekday(i));
+    consider(afterUnits(i));
+    consider(holiday(i));
+    consider(nthWeekdayAfter(i));
     return best;
   }
 
@@ -1573,14 +1941,16 @@ class Grammar {
     // A single day or a range of days can anchor "the day before"; months and years cannot.
     if (e.value->precision == Precision::Day) lastDay_ = e.value;
     if (e.kind == DateKind::Absolute || e.kind == DateKind::Partial || e.kind == DateKind::Range) {
-      if (e.basis == Basis::None) contextYear_ = firstDay(*e.value).year;
+      if (e.basis == Basis::None) textYear_ = firstDay(*e.value).year;
     }
   }
 
   const std::vector<DateToken>& t_;
   DateRecognizerOptions options_;
   std::optional<CivilDate> ref_;
-  std::optional<int> contextYear_;
+  // The year of the latest explicit date of the current paragraph: "renewed on 14 March" after
+  // "signed on 5 April 2010" in the same paragraph is 2010.
+  std::optional<int> textYear_;
   std::optional<DateInterval> lastDate_;
   std::optional<DateInterval> lastDay_;
 };
@@ -1592,6 +1962,19 @@ std::vector<DateExpression> DateRecognizer::recognize(std::string_view text,
   const std::vector<DateToken> tokens = tokenizeDates(text);
   Grammar grammar(tokens, options_, reference);
   return grammar.run();
+}
+
+}  // namespace galley::dates
+
+namespace galley::dates {
+
+std::optional<base::DateInterval> placeFloating(const FloatingDate& date, base::CivilDate reference,
+                                                Direction direction) {
+  if (date.month && date.day) return placeDayMonth(*date.month, *date.day, date.weekday, reference, direction);
+  if (date.month) return placeMonth(*date.month, reference, direction);
+  if (date.day) return placeDay(*date.day, reference, direction);
+  if (date.weekday) return placeWeekday(*date.weekday, reference, direction);
+  return std::nullopt;
 }
 
 }  // namespace galley::dates

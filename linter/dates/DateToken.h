@@ -18,6 +18,10 @@ struct DateToken {
   TokenType type = TokenType::Word;
   base::Range range;
   bool spaceBefore = false;  // whitespace (or start of text) separates it from the previous token
+  bool newlineBefore = false;  // that whitespace holds a line break (or the token starts the text)
+  // A new paragraph starts here: a blank line comes before it, or a line holding only punctuation
+  // (a rule, or the separator callers put between blocks).
+  bool paragraphBefore = false;
   // Word: the lower-cased ASCII spelling; Punct: the character, with every dash variant as "-".
   std::string text;
   bool capitalized = false;  // Word: first letter upper case

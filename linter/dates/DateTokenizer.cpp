@@ -118,6 +118,20 @@ std::size_t utf8Length(unsigned char lead) {
 
 bool isOrdinalSuffix(std::string_view word) { return word == "st" || word == "nd" || word == "rd" || word == "th"; }
 
+// A line of punctuation alone ("|", "---", "* * *") separates paragraphs: the token after it starts one.
+void markSeparatorLines(std::vector<DateToken>& tokens) {
+  std::size_t lineStart = 0;
+  bool allPunct = true;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (tokens[i].newlineBefore) {
+      if (i > lineStart && allPunct) tokens[i].paragraphBefore = true;
+      lineStart = i;
+      allPunct = true;
+    }
+    if (tokens[i].type != TokenType::Punct) allPunct = false;
+  }
+}
+
 }  // namespace
 
 // NOLINTNEXTLINE(readability-function-cognitive-complexity): one linear scanner loop over three character classes.
@@ -125,18 +139,23 @@ std::vector<DateToken> tokenizeDates(std::string_view text) {
   std::vector<DateToken> tokens;
   tokens.reserve(text.size() / 4);
   bool space = true;
+  int newlines = 1;  // the start of the text counts as a line start
   std::size_t i = 0;
   const std::size_t n = text.size();
   while (i < n) {
     const auto c = static_cast<unsigned char>(text[i]);
     if (std::isspace(c) != 0) {
       space = true;
+      if (c == '\n') ++newlines;
       ++i;
       continue;
     }
     DateToken token;
     token.spaceBefore = space;
+    token.newlineBefore = newlines > 0;
+    token.paragraphBefore = newlines > 1;
     space = false;
+    newlines = 0;
     const std::size_t start = i;
     if (isAsciiDigit(c)) {
       token.type = TokenType::Number;
@@ -186,6 +205,7 @@ std::vector<DateToken> tokenizeDates(std::string_view text) {
     token.range = {static_cast<base::Offset>(start), static_cast<base::Offset>(i)};
     tokens.push_back(std::move(token));
   }
+  markSeparatorLines(tokens);
   return tokens;
 }
 

@@ -26,8 +26,8 @@ constexpr std::string_view kHelp =
     "\n"
     "  --ref DATE      reference date for 'today', 'last month', 'the day before' (ISO day)\n"
     "  --format FMT    text (default) or json: {\"dates\": [{\"text\", \"start_offset\", \"end_offset\",\n"
-    "                  \"kind\", \"start\", \"end\", \"precision\"}]}; start and end are inclusive ISO\n"
-    "                  values truncated to the precision\n"
+    "                  \"kind\", \"start\", \"end\", \"precision\"}]}; start and end are the first and\n"
+    "                  last day (inclusive ISO days), precision says what was written (day|month|year)\n"
     "  --month-first   read ambiguous numeric dates (03/04/2017) month first (default: day first)\n"
     "  --batch         read 'reference_date<TAB>text' lines on stdin, write one JSON object per line;\n"
     "                  an empty reference leaves relative dates unresolved; a malformed one\n"
@@ -41,8 +41,10 @@ nlohmann::json toJson(std::string_view text, const dates::DateExpression& e) {
   item["end_offset"] = e.range.end;
   item["kind"] = std::string(dates::kindName(e.kind));
   if (e.value) {
-    item["start"] = e.value->isoFirst();
-    item["end"] = e.value->isoLast();
+    // Whole days, as Duckling (value + grain) and chrono (a Date) print theirs: "June 2011" is
+    // 2011-06-01..2011-06-30 with precision month.
+    item["start"] = base::DateInterval{e.value->first, e.value->first, base::Precision::Day}.isoFirst();
+    item["end"] = base::DateInterval{e.value->last, e.value->last, base::Precision::Day}.isoFirst();
     item["precision"] = std::string(base::precisionName(e.value->precision));
   } else {
     item["start"] = nullptr;

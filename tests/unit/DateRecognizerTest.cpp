@@ -100,7 +100,8 @@ TEST(DateRecognizerNumeric, AnUnambiguousNumberDecidesTheOrder) {
   DateRecognizerOptions monthFirst;
   monthFirst.monthFirst = true;
   EXPECT_EQ(valueOf(only("31/10/1974", kDateline, monthFirst)), "1974-10-31..1974-10-31");
-  EXPECT_EQ(valueOf(only("2/15")), "2017-02-15..2017-02-15");
+  // No year: the next 15 February after the 14 March 2017 reference (Direction::Next).
+  EXPECT_EQ(valueOf(only("2/15")), "2018-02-15..2018-02-15");
 }
 
 TEST(DateRecognizerNumeric, TwoDigitYearsPivotAroundTheReference) {
@@ -187,8 +188,9 @@ TEST(DateRecognizerDeictic, CountedOffsetsWithNumberWords) {
 }
 
 TEST(DateRecognizerDeictic, WeekdaysRelativeToTheReferenceWeek) {
-  // Reference Tuesday 14 March 2017: its week runs Monday 13 to Sunday 19 March.
-  EXPECT_EQ(valueOf(only("on Monday")), "2017-03-13..2017-03-13");
+  // Reference Tuesday 14 March 2017: its week runs Monday 13 to Sunday 19 March. A weekday alone
+  // is the next one by default (see DateRecognizerDirection for the other directions).
+  EXPECT_EQ(valueOf(only("on Monday")), "2017-03-20..2017-03-20");
   EXPECT_EQ(valueOf(only("next Monday")), "2017-03-20..2017-03-20");
   EXPECT_EQ(valueOf(only("last Friday")), "2017-03-10..2017-03-10");
   EXPECT_EQ(valueOf(only("Friday of next week")), "2017-03-24..2017-03-24");
@@ -209,6 +211,155 @@ TEST(DateRecognizerDeictic, NoReferenceMeansUnresolvedNotGuessed) {
     EXPECT_FALSE(e.resolved()) << text;
     EXPECT_EQ(e.problem, Problem::NoAnchor) << text;
   }
+}
+
+DateRecognizerOptions toward(Direction direction) {
+  DateRecognizerOptions options;
+  options.direction = direction;
+  return options;
+}
+
+constexpr CivilDate kFriday9June{2017, 6, 9};
+
+TEST(DateRecognizerDirection, BareWeekdayInEachDirection) {
+  // Reference Tuesday 14 March 2017.
+  EXPECT_EQ(valueOf(only("on Tuesday", kDateline, toward(Direction::Next))), "2017-03-21..2017-03-21");
+  EXPECT_EQ(valueOf(only("on Tuesday", kDateline, toward(Direction::LatestPast))), "2017-03-14..2017-03-14");
+  EXPECT_EQ(valueOf(only("on Monday", kDateline, toward(Direction::LatestPast))), "2017-03-13..2017-03-13");
+  EXPECT_EQ(valueOf(only("on Monday", kDateline, toward(Direction::Nearest))), "2017-03-13..2017-03-13");
+  EXPECT_EQ(valueOf(only("on Saturday", kDateline, toward(Direction::Nearest))), "2017-03-11..2017-03-11");
+  EXPECT_EQ(valueOf(only("on Friday", kDateline, toward(Direction::Nearest))), "2017-03-17..2017-03-17");
+  const auto e = only("on Monday");
+  ASSERT_TRUE(e.floating.has_value());
+  EXPECT_EQ(e.floating->weekday, 0U);
+  EXPECT_FALSE(e.floating->month.has_value());
+}
+
+TEST(DateRecognizerDirection, YearlessDayTakesTheReferenceYearByDirection) {
+  // Dateline Friday 9 June 2017: "16 June" ahead, "2 June" behind.
+  const auto ahead = only("will be held on 16 June", kFriday9June);
+  EXPECT_EQ(valueOf(ahead), "2017-06-16..2017-06-16");
+  EXPECT_EQ(ahead.basis, Basis::ContextYear);
+  EXPECT_EQ(ahead.value->precision, Precision::Day);
+  EXPECT_EQ(valueOf(only("met on 2 June", kFriday9June, toward(Direction::LatestPast))), "2017-06-02..2017-06-02");
+  EXPECT_EQ(valueOf(only("met on 16 June", kFriday9June, toward(Direction::LatestPast))), "2016-06-16..2016-06-16");
+  EXPECT_EQ(valueOf(only("on 2 June", kFriday9June, toward(Direction::Next))), "2018-06-02..2018-06-02");
+  EXPECT_EQ(valueOf(only("on 2 June", kFriday9June, toward(Direction::Nearest))), "2017-06-02..2017-06-02");
+  EXPECT_EQ(valueOf(only("on 1 January", kFriday9June, toward(Direction::Nearest))), "2017-01-01..2017-01-01");
+  EXPECT_EQ(valueOf(only("on 1 December", kFriday9June, toward(Direction::Nearest))), "2017-12-01..2017-12-01");
+  // A month alone: the reference's own month is both next and latest past.
+  EXPECT_EQ(valueOf(only("in June", kFriday9June)), "2017-06..2017-06");
+  EXPECT_EQ(valueOf(only("in February", kFriday9June)), "2018-02..2018-02");
+  EXPECT_EQ(valueOf(only("in February", kFriday9June, toward(Direction::LatestPast))), "2017-02..2017-02");
+  EXPECT_EQ(only("in February", kFriday9June).value->precision, Precision::Month);
+}
+
+TEST(DateRecognizerDirection, WrittenWeekdayPicksTheOccurrenceItFits) {
+  // 16 June 2017 is a Friday, 16 June 2018 a Saturday: written on 20 June 2017, "Friday, 16 June"
+  // is the past one even when the next one was asked for.
+  const auto e = only("on Friday, 16 June", CivilDate{2017, 6, 20});
+  EXPECT_EQ(valueOf(e), "2017-06-16..2017-06-16");
+  EXPECT_FALSE(e.weekdayMismatch());
+  // A weekday that fits neither keeps the direction's year, so the mismatch shows.
+  const auto wrong = only("on Saturday, 16 June", kFriday9June);
+  EXPECT_EQ(valueOf(wrong), "2017-06-16..2017-06-16");
+  EXPECT_TRUE(wrong.weekdayMismatch());
+}
+
+TEST(DateRecognizerDirection, PlaceFloatingMovesARecognizedDate) {
+  const auto e = only("on 16 June", CivilDate{2017, 6, 20});
+  ASSERT_TRUE(e.floating.has_value());
+  EXPECT_EQ(valueOf(e), "2018-06-16..2018-06-16");
+  const auto past = placeFloating(*e.floating, CivilDate{2017, 6, 20}, Direction::LatestPast);
+  ASSERT_TRUE(past.has_value());
+  EXPECT_EQ(past->isoFirst(), "2017-06-16");
+  EXPECT_FALSE(placeFloating(FloatingDate{2, 30, std::nullopt}, kDateline, Direction::Next).has_value());
+  EXPECT_FALSE(placeFloating(FloatingDate{}, kDateline, Direction::Next).has_value());
+  // A year written in the text is not floating.
+  EXPECT_FALSE(only("on 16 June 2017").floating.has_value());
+}
+
+TEST(DateRecognizerDirection, YearIsNotCarriedIntoANewParagraph) {
+  // Same paragraph: the year written before is kept.
+  const auto same = find("The SCO grew in 2015, and on 16 June it met.", kFriday9June);
+  ASSERT_EQ(same.size(), 2U);
+  EXPECT_EQ(valueOf(same[1]), "2015-06-16..2015-06-16");
+  EXPECT_FALSE(same[1].floating.has_value());
+  // A blank line or a separator line ends the paragraph: the reference decides again.
+  for (const char* text : {"The SCO grew in 2015.\n\nThe summit will be held on 16 June.",
+                           "The SCO grew in 2015.\n|\nThe summit will be held on 16 June."}) {
+    const auto found = find(text, kFriday9June);
+    ASSERT_EQ(found.size(), 2U) << text;
+    EXPECT_EQ(valueOf(found[1]), "2017-06-16..2017-06-16") << text;
+    EXPECT_EQ(found[1].basis, Basis::ContextYear) << text;
+  }
+}
+
+TEST(DateRecognizerDirection, YearlessRangeEndsAfterItsStart) {
+  EXPECT_EQ(valueOf(only("from 28 December to 3 January", kFriday9June)), "2017-12-28..2018-01-03");
+  EXPECT_EQ(only("from 28 December to 3 January", kFriday9June).basis, Basis::ContextYear);
+}
+
+TEST(DateRecognizerDateline, ADashAfterTheDatelineStartsASentence) {
+  for (const char* text : {"ASTANA, 9 June 2017 \xE2\x80\x93 12 heads of state signed the declaration.",
+                           "VIENNA, 9 June 2017 \xE2\x80\x93 The 17th meeting of the board opened.",
+                           "VIENNA, 9 June 2017 - 3 new members joined."}) {
+    const auto found = find(text, std::nullopt);
+    ASSERT_EQ(found.size(), 1U) << text;
+    EXPECT_EQ(found[0].kind, DateKind::Absolute) << text;
+    EXPECT_EQ(valueOf(found[0]), "2017-06-09..2017-06-09") << text;
+    EXPECT_EQ(found[0].problem, Problem::None) << text;
+  }
+  const DateRecognizer recognizer;
+  const auto ref = referenceDate(std::nullopt, "ASTANA, 9 June 2017 \xE2\x80\x93 12 heads of state met.", recognizer);
+  ASSERT_TRUE(ref.has_value());
+  EXPECT_EQ(*ref, kFriday9June);
+  // Real ranges still read as ranges.
+  EXPECT_EQ(valueOf(only("13\xE2\x80\x93" "17 March 2017", std::nullopt)), "2017-03-13..2017-03-17");
+  EXPECT_EQ(valueOf(only("August 10 - 22, 2012", std::nullopt)), "2012-08-10..2012-08-22");
+}
+
+TEST(DateRecognizerNews, FormsResolvedAgainstTheDateline) {
+  EXPECT_EQ(valueOf(only("earlier this month", kFriday9June)), "2017-06-01..2017-06-08");
+  EXPECT_EQ(valueOf(only("later this month", kFriday9June)), "2017-06-10..2017-06-30");
+  EXPECT_EQ(valueOf(only("earlier this year", kFriday9June)), "2017-01-01..2017-06-08");
+  EXPECT_EQ(only("later this month", kFriday9June).value->precision, Precision::Day);
+  EXPECT_EQ(valueOf(only("last week", kFriday9June)), "2017-05-29..2017-06-04");
+  EXPECT_EQ(valueOf(only("next week", kFriday9June)), "2017-06-12..2017-06-18");
+  const auto summit = only("this year's summit", kFriday9June);
+  EXPECT_EQ(valueOf(summit), "2017..2017");
+  EXPECT_EQ(summit.value->precision, Precision::Year);
+  EXPECT_EQ(valueOf(only("on Tuesday", kFriday9June, toward(Direction::LatestPast))), "2017-06-06..2017-06-06");
+  EXPECT_EQ(valueOf(only("rest of the week", kFriday9June)), "2017-06-09..2017-06-11");
+  EXPECT_EQ(valueOf(only("all week", kFriday9June)), "2017-06-05..2017-06-11");
+}
+
+TEST(DateRecognizerIdioms, IdesClosestAfterNextAndAfterAYear) {
+  EXPECT_EQ(valueOf(only("the ides of March", kDateline)), "2017-03-15..2017-03-15");
+  EXPECT_EQ(valueOf(only("the ides of June 2016", kDateline)), "2016-06-13..2016-06-13");
+  // 5 October 2013 is a Saturday: Monday 7 is two days away, Monday 30 September five.
+  EXPECT_EQ(valueOf(only("the closest Monday to 5 October 2013")), "2013-10-07..2013-10-07");
+  EXPECT_EQ(valueOf(only("the second closest Monday to 5 October 2013")), "2013-09-30..2013-09-30");
+  EXPECT_EQ(valueOf(only("March after next", kDateline)), "2019-03..2019-03");
+  EXPECT_EQ(valueOf(only("April after next", kDateline)), "2018-04..2018-04");
+  EXPECT_EQ(valueOf(only("March in two years", kDateline)), "2019-03..2019-03");
+  const auto after = only("after a year", kDateline);
+  EXPECT_EQ(after.kind, DateKind::Anaphoric);
+  EXPECT_EQ(valueOf(after), "2018-03-14..2018-03-14");
+  const auto found = find("The plan was adopted on 2 May 2016. After two weeks it was reviewed.", kDateline);
+  ASSERT_EQ(found.size(), 2U);
+  EXPECT_EQ(valueOf(found[1]), "2016-05-16..2016-05-16");
+}
+
+TEST(DateRecognizerIdioms, HolidaysAndTheNthWeekdayAfterADate) {
+  EXPECT_EQ(valueOf(only("Christmas 2014")), "2014-12-25..2014-12-25");
+  EXPECT_EQ(valueOf(only("Easter 2013")), "2013-03-31..2013-03-31");
+  EXPECT_EQ(valueOf(only("Easter Sunday 2017")), "2017-04-16..2017-04-16");
+  EXPECT_EQ(valueOf(only("three days after Easter", CivilDate{2013, 2, 12})), "2013-04-03..2013-04-03");
+  // Christmas 2014 is a Thursday: Tuesdays 30 December, 6 and 13 January follow.
+  EXPECT_EQ(valueOf(only("the third Tuesday after Christmas 2014")), "2015-01-13..2015-01-13");
+  EXPECT_EQ(valueOf(only("the first Monday before 5 October 2013")), "2013-09-30..2013-09-30");
+  EXPECT_EQ(only("Christmas", std::nullopt).problem, Problem::NoYear);
 }
 
 TEST(DateRecognizerAnaphoric, ResolvedAgainstThePreviousDate) {
