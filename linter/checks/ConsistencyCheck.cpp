@@ -80,10 +80,10 @@ std::unique_ptr<Check> ConsistencyCheck::create(const config::RuleConfig& rule, 
       phrasesAlternation += literalPattern(phrase.value);
     }
     if (auto regex = compileRegex(wordBounded(phrasesAlternation), ignoreCase, phrases->front(), errors))
-      exceptions.emplace(std::move(*regex), phrasesAlternation, ignoreCase);
+      exceptions.emplace(*regex, phrasesAlternation, ignoreCase);
   }
   if (errors.size() != errorsBefore || !scope || !forms) return nullptr;
-  return std::make_unique<ConsistencyCheck>(rule, *scope, PrefilteredRegex(std::move(*forms), alternation, ignoreCase),
+  return std::make_unique<ConsistencyCheck>(rule, *scope, PrefilteredRegex(*forms, alternation, ignoreCase),
                                             std::move(refs), written.size(), std::move(exceptions));
 }
 

@@ -29,7 +29,7 @@ std::unique_ptr<Check> ExistenceCheck::create(const config::RuleConfig& rule, ba
         alternation += literalPattern(token.value);
       }
       if (auto regex = compileRegex(wordBounded(alternation), ignoreCase, tokens->front(), errors))
-        regexes.emplace_back(std::move(*regex), alternation, ignoreCase);
+        regexes.emplace_back(*regex, alternation, ignoreCase);
     }
   }
   std::vector<config::Located<std::string>> patterns;
@@ -39,7 +39,7 @@ std::unique_ptr<Check> ExistenceCheck::create(const config::RuleConfig& rule, ba
   }
   for (const auto& pattern : patterns) {
     if (auto regex = compileRegex(pattern.value, ignoreCase, pattern, errors))
-      regexes.emplace_back(std::move(*regex), pattern.value, ignoreCase);
+      regexes.emplace_back(*regex, pattern.value, ignoreCase);
   }
   if (!rule.options.has("tokens") && !rule.options.has("pattern") && !rule.options.has("patterns")) {
     errors.push_back(base::Error::invalidInput("an 'existence' rule needs 'tokens', 'pattern' or 'patterns'", rule.where));

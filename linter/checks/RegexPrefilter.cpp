@@ -163,7 +163,7 @@ class Analyser {
   }
 
   // A literal byte, as the regex compares it.
-  Info literal(char c) {
+  [[nodiscard]] Info literal(char c) const {
     const auto byte = static_cast<unsigned char>(c);
     if (icase_ && byte >= 0x80) return anyByte();  // how the locale folds it is not modelled
     if (icase_) c = static_cast<char>(std::tolower(byte));
@@ -221,51 +221,79 @@ class Analyser {
   }
 
   // A bracket expression: an exact set when it lists a few plain bytes, else any one byte.
+  // A bracket expression's members while it is read; `simple` stays true while they are a few
+  // plain bytes.
+  struct Members {
+    std::set<std::string> bytes;
+    bool simple = true;
+  };
+
+  // A bracket expression: an exact set when it lists a few plain bytes, else any one byte.
   Info bracket() {
-    std::set<std::string> members;
-    bool simple = more() && peek() != '^';
-    if (more() && peek() == '^') ++i_;
-    bool first = true;
-    while (more() && (peek() != ']' || first)) {
-      first = false;
-      char c = p_[i_++];
-      if (c == '[' && more() && (peek() == ':' || peek() == '=' || peek() == '.')) {
-        const char kind = peek();
-        const size_t close = p_.find(std::string{kind, ']'}, i_ + 1);
-        if (close == std::string_view::npos) return fail();
-        i_ = close + 2;
-        simple = false;
-        continue;
-      }
-      if (c == '\\') {
-        if (!more()) return fail();
-        c = p_[i_++];
-        if (std::isalnum(static_cast<unsigned char>(c)) != 0) {
-          simple = false;  // \d, \w, \x41 ...: not expanded
-          if (c == 'x' && more() && peek() == '{') return fail();
-          for (int digits = 0; c == 'x' && digits < 2 && more() && std::isxdigit(static_cast<unsigned char>(peek())) != 0;
-               ++digits) {
-            ++i_;
-          }
-          continue;
-        }
-      }
-      if (more() && peek() == '-' && i_ + 1 < p_.size() && p_[i_ + 1] != ']') {
-        const char to = p_[i_ + 1];
-        i_ += 2;
-        if (to == '\\' || to == '[') return fail();
-        if (static_cast<unsigned char>(to) < static_cast<unsigned char>(c)) return fail();
-        for (int b = static_cast<unsigned char>(c); b <= static_cast<unsigned char>(to) && simple; ++b) {
-          if (!addMember(members, static_cast<char>(b))) simple = false;
-        }
-        continue;
-      }
-      if (simple && !addMember(members, c)) simple = false;
+    Members members;
+    if (more() && peek() == '^') {
+      members.simple = false;
+      ++i_;
     }
-    if (!more()) return fail();
+    bool first = true;
+    while (ok_ && more() && (peek() != ']' || first)) {
+      first = false;
+      bracketItem(members);
+    }
+    if (!ok_ || !more()) return fail();
     ++i_;  // ']'
-    if (!simple || members.empty()) return anyByte();
-    return exactInfo(std::vector<std::string>(members.begin(), members.end()));
+    if (!members.simple || members.bytes.empty()) return anyByte();
+    return exactInfo(std::vector<std::string>(members.bytes.begin(), members.bytes.end()));
+  }
+
+  // Reads one member (a byte, an escape, a range or a [:class:]); clears ok_ on syntax not modelled.
+  void bracketItem(Members& members) {
+    char c = p_[i_++];
+    if (c == '[' && more() && (peek() == ':' || peek() == '=' || peek() == '.')) {
+      const size_t close = p_.find(std::string{peek(), ']'}, i_ + 1);
+      if (close == std::string_view::npos) {
+        fail();
+        return;
+      }
+      i_ = close + 2;
+      members.simple = false;
+      return;
+    }
+    if (c == '\\') {
+      if (!more()) {
+        fail();
+        return;
+      }
+      c = p_[i_++];
+      if (std::isalnum(static_cast<unsigned char>(c)) != 0) {
+        escapedClassMember(c);
+        members.simple = false;  // \d, \w, \x41 ...: not expanded
+        return;
+      }
+    }
+    if (more() && peek() == '-' && i_ + 1 < p_.size() && p_[i_ + 1] != ']') {
+      const char to = p_[i_ + 1];
+      i_ += 2;
+      if (to == '\\' || to == '[' || static_cast<unsigned char>(to) < static_cast<unsigned char>(c)) {
+        fail();
+        return;
+      }
+      for (int b = static_cast<unsigned char>(c); b <= static_cast<unsigned char>(to) && members.simple; ++b) {
+        members.simple = addMember(members.bytes, static_cast<char>(b));
+      }
+      return;
+    }
+    if (members.simple) members.simple = addMember(members.bytes, c);
+  }
+
+  // Skips what follows an escaped letter inside brackets: the hex digits of \xHH.
+  void escapedClassMember(char letter) {
+    if (letter != 'x') return;
+    if (more() && peek() == '{') {
+      fail();
+      return;
+    }
+    for (int digits = 0; digits < 2 && more() && std::isxdigit(static_cast<unsigned char>(peek())) != 0; ++digits) ++i_;
   }
 
   bool addMember(std::set<std::string>& members, char c) const {
@@ -375,8 +403,8 @@ std::optional<std::vector<RequiredLiteral>> requiredLiterals(std::string_view pa
   return factor;
 }
 
-PrefilteredRegex::PrefilteredRegex(boost::regex regex, std::string_view analysed, bool ignoreCase)
-    : regex_(std::move(regex)), filter_(ignoreCase) {
+PrefilteredRegex::PrefilteredRegex(const boost::regex& regex, std::string_view analysed, bool ignoreCase)
+    : regex_(regex), filter_(ignoreCase) {
   if (analysed.empty()) return;
   const auto literals = requiredLiterals(analysed, ignoreCase);
   if (!literals) return;

@@ -40,7 +40,7 @@ class PrefilteredRegex {
  public:
   // `regex`: the compiled pattern; `analysed`: source whose matches start where `regex`'s do (the
   // user's pattern inside wordBounded()'s zero-width guards, say); empty for no prefilter.
-  PrefilteredRegex(boost::regex regex, std::string_view analysed, bool ignoreCase);
+  PrefilteredRegex(const boost::regex& regex, std::string_view analysed, bool ignoreCase);
 
   [[nodiscard]] const boost::regex& regex() const { return regex_; }
   // True when matches are searched only around literal hits.

@@ -83,7 +83,7 @@ std::unique_ptr<Check> SubstitutionCheck::create(const config::RuleConfig& rule,
     if (errors.size() == errorsBefore) regex = compileRegex(wordBounded(alternation), ignoreCase, swap->front().first, errors);
   }
   if (errors.size() != errorsBefore || !scope || !regex) return nullptr;
-  return std::make_unique<SubstitutionCheck>(rule, *scope, PrefilteredRegex(std::move(*regex), alternation, ignoreCase),
+  return std::make_unique<SubstitutionCheck>(rule, *scope, PrefilteredRegex(*regex, alternation, ignoreCase),
                                              std::move(keys), std::move(expected));
 }
 void SubstitutionCheck::run(const document::Document& document, annotate::Annotations& annotations,

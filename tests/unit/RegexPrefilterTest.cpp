@@ -150,7 +150,7 @@ TEST(PrefilteredRegexTest, SameMatchesAsThePlainScan) {
     for (const bool ignoreCase : {false, true}) {
       for (const bool bounded : {false, true}) {
         const std::string source = bounded ? wordBounded(pattern) : pattern;
-        auto flags = boost::regex::perl;
+        boost::regex::flag_type flags = boost::regex::perl;
         if (ignoreCase) flags |= boost::regex::icase;
         const boost::regex regex(source, flags);
         const PrefilteredRegex filtered(regex, pattern, ignoreCase);
