@@ -156,10 +156,21 @@ class Analyser {
     return info;
   }
 
+  // Runs of exact atoms are joined first, so that a literal after an inexact part ("\\s+Smith")
+  // is still one string; concatenation is associative, so the strings matched are the same.
   Info sequence() {
-    Info info = zeroWidth();
-    while (ok_ && more() && peek() != '|' && peek() != ')') info = concat(info, quantified(atom()));
-    return info;
+    Info done = zeroWidth();
+    Info run = zeroWidth();  // the exact atoms since the last inexact one
+    while (ok_ && more() && peek() != '|' && peek() != ')') {
+      Info next = quantified(atom());
+      if (next.exact && run.exact && run.exact->size() * next.exact->size() <= kMaxExact) {
+        run = concat(run, next);
+        continue;
+      }
+      done = concat(done, run);
+      run = std::move(next);
+    }
+    return concat(done, run);
   }
 
   // A literal byte, as the regex compares it.
