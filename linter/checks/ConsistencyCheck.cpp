@@ -19,10 +19,11 @@ struct Use {
 
 }  // namespace
 
-ConsistencyCheck::ConsistencyCheck(const config::RuleConfig& rule, Scope scope, const boost::regex& forms,
-                                   std::vector<FormRef> refs, size_t groupCount, std::optional<boost::regex> exceptions)
+ConsistencyCheck::ConsistencyCheck(const config::RuleConfig& rule, Scope scope, PrefilteredRegex forms,
+                                   std::vector<FormRef> refs, size_t groupCount,
+                                   std::optional<PrefilteredRegex> exceptions)
     : Check(rule, scope),
-      forms_(forms),
+      forms_(std::move(forms)),
       refs_(std::move(refs)),
       groupCount_(groupCount),
       exceptions_(std::move(exceptions)) {}
@@ -71,18 +72,19 @@ std::unique_ptr<Check> ConsistencyCheck::create(const config::RuleConfig& rule, 
   if (errors.size() == errorsBefore && !alternation.empty()) {
     forms = compileRegex(wordBounded(alternation), ignoreCase, written.front().front(), errors);
   }
-  std::optional<boost::regex> exceptions;
+  std::optional<PrefilteredRegex> exceptions;
   if (const auto phrases = rule.options.getStringList("exceptions", errors); phrases && !phrases->empty()) {
     std::string phrasesAlternation;
     for (const auto& phrase : *phrases) {
       if (!phrasesAlternation.empty()) phrasesAlternation += '|';
       phrasesAlternation += literalPattern(phrase.value);
     }
-    exceptions = compileRegex(wordBounded(phrasesAlternation), ignoreCase, phrases->front(), errors);
+    if (auto regex = compileRegex(wordBounded(phrasesAlternation), ignoreCase, phrases->front(), errors))
+      exceptions.emplace(*regex, phrasesAlternation, ignoreCase);
   }
   if (errors.size() != errorsBefore || !scope || !forms) return nullptr;
-  return std::make_unique<ConsistencyCheck>(rule, *scope, *forms, std::move(refs), written.size(),
-                                            std::move(exceptions));
+  return std::make_unique<ConsistencyCheck>(rule, *scope, PrefilteredRegex(*forms, alternation, ignoreCase),
+                                            std::move(refs), written.size(), std::move(exceptions));
 }
 
 void ConsistencyCheck::run(const document::Document& document, annotate::Annotations& annotations,
@@ -94,7 +96,7 @@ void ConsistencyCheck::run(const document::Document& document, annotate::Annotat
   forEachSpan(document, annotations, [&](size_t blockIndex, base::Range span) {
     spans.emplace_back(blockIndex, span);
     const std::string& text = document.blocks[blockIndex].prose.text();
-    forEachMatch(forms_, text, span, [&](const boost::cmatch& match) {
+    forms_.forEachMatch(text, span, [&](const boost::cmatch& match) {
       const auto ref = std::find_if(refs_.begin(), refs_.end(), [&](const FormRef& r) { return match[r.captureGroup].matched; });
       if (ref == refs_.end()) return;
       const auto begin = static_cast<base::Offset>(match[0].first - text.data());
@@ -112,7 +114,7 @@ void ConsistencyCheck::run(const document::Document& document, annotate::Annotat
       if (!used[spanBlock]) continue;
       const size_t blockIndex = spanBlock;  // a structured binding cannot be captured (C++20)
       const std::string& text = document.blocks[blockIndex].prose.text();
-      forEachMatch(*exceptions_, text, span, [&](const boost::cmatch& match) {
+      exceptions_->forEachMatch(text, span, [&](const boost::cmatch& match) {
         const auto begin = static_cast<base::Offset>(match[0].first - text.data());
         excluded.emplace_back(blockIndex, base::Range{begin, begin + static_cast<base::Offset>(match[0].length())});
       });

@@ -10,6 +10,7 @@
 #include <boost/regex.hpp>
 
 #include "checks/Check.h"
+#include "checks/RegexPrefilter.h"
 
 namespace galley::checks {
 
@@ -57,17 +58,17 @@ class ConsistencyCheck final : public Check {
   static std::unique_ptr<Check> create(const config::RuleConfig& rule, base::ErrorList& errors);
   // REQUIRES: validated by create(); `refs` names each form's capture group in `forms`.
   // `exceptions`: one alternation of the exception phrases, if any.
-  ConsistencyCheck(const config::RuleConfig& rule, Scope scope, const boost::regex& forms, std::vector<FormRef> refs,
-                   size_t groupCount, std::optional<boost::regex> exceptions);
+  ConsistencyCheck(const config::RuleConfig& rule, Scope scope, PrefilteredRegex forms, std::vector<FormRef> refs,
+                   size_t groupCount, std::optional<PrefilteredRegex> exceptions);
 
   void run(const document::Document& document, annotate::Annotations& annotations,
            diag::DiagnosticSink& sink) const override;
 
  private:
-  boost::regex forms_;
+  PrefilteredRegex forms_;
   std::vector<FormRef> refs_;
   size_t groupCount_ = 0;
-  std::optional<boost::regex> exceptions_;
+  std::optional<PrefilteredRegex> exceptions_;
 };
 
 }  // namespace galley::checks

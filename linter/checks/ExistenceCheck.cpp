@@ -7,14 +7,14 @@
 
 namespace galley::checks {
 
-ExistenceCheck::ExistenceCheck(const config::RuleConfig& rule, Scope scope, std::vector<boost::regex> regexes)
+ExistenceCheck::ExistenceCheck(const config::RuleConfig& rule, Scope scope, std::vector<PrefilteredRegex> regexes)
     : Check(rule, scope), regexes_(std::move(regexes)) {}
 
 std::unique_ptr<Check> ExistenceCheck::create(const config::RuleConfig& rule, base::ErrorList& errors) {
   const size_t errorsBefore = errors.size();
   const auto scope = Scope::parse(rule.scope, errors);
   const bool ignoreCase = rule.options.getBool("ignorecase", true, errors);
-  std::vector<boost::regex> regexes;
+  std::vector<PrefilteredRegex> regexes;
 
   if (auto tokens = rule.options.getStringList("tokens", errors)) {
     if (tokens->empty()) {
@@ -29,7 +29,7 @@ std::unique_ptr<Check> ExistenceCheck::create(const config::RuleConfig& rule, ba
         alternation += literalPattern(token.value);
       }
       if (auto regex = compileRegex(wordBounded(alternation), ignoreCase, tokens->front(), errors))
-        regexes.push_back(std::move(*regex));
+        regexes.emplace_back(*regex, alternation, ignoreCase);
     }
   }
   std::vector<config::Located<std::string>> patterns;
@@ -38,7 +38,8 @@ std::unique_ptr<Check> ExistenceCheck::create(const config::RuleConfig& rule, ba
     patterns.insert(patterns.end(), std::make_move_iterator(many->begin()), std::make_move_iterator(many->end()));
   }
   for (const auto& pattern : patterns) {
-    if (auto regex = compileRegex(pattern.value, ignoreCase, pattern, errors)) regexes.push_back(std::move(*regex));
+    if (auto regex = compileRegex(pattern.value, ignoreCase, pattern, errors))
+      regexes.emplace_back(*regex, pattern.value, ignoreCase);
   }
   if (!rule.options.has("tokens") && !rule.options.has("pattern") && !rule.options.has("patterns")) {
     errors.push_back(base::Error::invalidInput("an 'existence' rule needs 'tokens', 'pattern' or 'patterns'", rule.where));
@@ -51,8 +52,8 @@ void ExistenceCheck::run(const document::Document& document, annotate::Annotatio
                          diag::DiagnosticSink& sink) const {
   forEachSpan(document, annotations, [&](size_t blockIndex, base::Range span) {
     const document::ProseText& prose = document.blocks[blockIndex].prose;
-    for (const boost::regex& regex : regexes_) {
-      forEachMatch(regex, prose.text(), span, [&](const boost::cmatch& match) {
+    for (const PrefilteredRegex& regex : regexes_) {
+      regex.forEachMatch(prose.text(), span, [&](const boost::cmatch& match) {
         const auto begin = static_cast<base::Offset>(match[0].first - prose.text().data());
         const base::Range range{begin, begin + static_cast<base::Offset>(match[0].length())};
         const std::string_view found(match[0].first, static_cast<size_t>(match[0].length()));

@@ -9,6 +9,7 @@
 #include <boost/regex.hpp>
 
 #include "checks/Check.h"
+#include "checks/RegexPrefilter.h"
 
 namespace galley::checks {
 
@@ -41,13 +42,13 @@ class ExistenceCheck final : public Check {
 
   static std::unique_ptr<Check> create(const config::RuleConfig& rule, base::ErrorList& errors);
   // REQUIRES: validated by create(); `regexes` are the tokens' alternation and the patterns.
-  ExistenceCheck(const config::RuleConfig& rule, Scope scope, std::vector<boost::regex> regexes);
+  ExistenceCheck(const config::RuleConfig& rule, Scope scope, std::vector<PrefilteredRegex> regexes);
 
   void run(const document::Document& document, annotate::Annotations& annotations,
            diag::DiagnosticSink& sink) const override;
 
  private:
-  std::vector<boost::regex> regexes_;  // the tokens as one alternation, then each pattern
+  std::vector<PrefilteredRegex> regexes_;  // the tokens as one alternation, then each pattern
 };
 
 }  // namespace galley::checks

@@ -30,9 +30,9 @@ std::vector<Hit> resolveOverlaps(std::vector<Hit> hits) {
 
 }  // namespace
 
-SubstitutionCheck::SubstitutionCheck(const config::RuleConfig& rule, Scope scope, const boost::regex& regex,
+SubstitutionCheck::SubstitutionCheck(const config::RuleConfig& rule, Scope scope, PrefilteredRegex regex,
                                      std::vector<KeyGroup> keys, std::vector<std::string> expected)
-    : Check(rule, scope), regex_(regex), keys_(std::move(keys)), expected_(std::move(expected)) {}
+    : Check(rule, scope), regex_(std::move(regex)), keys_(std::move(keys)), expected_(std::move(expected)) {}
 
 std::unique_ptr<Check> SubstitutionCheck::create(const config::RuleConfig& rule, base::ErrorList& errors) {
   const size_t errorsBefore = errors.size();
@@ -48,6 +48,7 @@ std::unique_ptr<Check> SubstitutionCheck::create(const config::RuleConfig& rule,
   std::vector<std::string> expected;
   std::vector<KeyGroup> keys;
   std::optional<boost::regex> regex;
+  std::string alternation;
   if (swap && !swap->empty()) {
     // Literal phrases go longest first, so the alternation prefers "Under-Secretary General" to
     // "Secretary General" at one position; regex keys keep their order.
@@ -59,7 +60,6 @@ std::unique_ptr<Check> SubstitutionCheck::create(const config::RuleConfig& rule,
       });
     }
     for (const auto& [found, replacement] : *swap) expected.push_back(replacement.value);
-    std::string alternation;
     int nextCapture = 1;
     for (const size_t key : order) {
       const auto& [found, replacement] = (*swap)[key];
@@ -83,7 +83,8 @@ std::unique_ptr<Check> SubstitutionCheck::create(const config::RuleConfig& rule,
     if (errors.size() == errorsBefore) regex = compileRegex(wordBounded(alternation), ignoreCase, swap->front().first, errors);
   }
   if (errors.size() != errorsBefore || !scope || !regex) return nullptr;
-  return std::make_unique<SubstitutionCheck>(rule, *scope, *regex, std::move(keys), std::move(expected));
+  return std::make_unique<SubstitutionCheck>(rule, *scope, PrefilteredRegex(*regex, alternation, ignoreCase),
+                                             std::move(keys), std::move(expected));
 }
 void SubstitutionCheck::run(const document::Document& document, annotate::Annotations& annotations,
                             diag::DiagnosticSink& sink) const {
@@ -91,7 +92,7 @@ void SubstitutionCheck::run(const document::Document& document, annotate::Annota
     const document::ProseText& prose = document.blocks[blockIndex].prose;
     const std::string& text = prose.text();
     std::vector<Hit> hits;
-    forEachMatch(regex_, text, span, [&](const boost::cmatch& match) {
+    regex_.forEachMatch(text, span, [&](const boost::cmatch& match) {
       const auto key = std::find_if(keys_.begin(), keys_.end(), [&](const KeyGroup& k) { return match[k.captureGroup].matched; });
       if (key == keys_.end()) return;
       const auto begin = static_cast<base::Offset>(match[0].first - text.data());

@@ -10,6 +10,7 @@
 #include <boost/regex.hpp>
 
 #include "checks/Check.h"
+#include "checks/RegexPrefilter.h"
 
 namespace galley::checks {
 
@@ -52,14 +53,16 @@ class SubstitutionCheck final : public Check {
 
   static std::unique_ptr<Check> create(const config::RuleConfig& rule, base::ErrorList& errors);
   // REQUIRES: validated by create().
-  SubstitutionCheck(const config::RuleConfig& rule, Scope scope, const boost::regex& regex, std::vector<KeyGroup> keys,
+  SubstitutionCheck(const config::RuleConfig& rule, Scope scope, PrefilteredRegex regex, std::vector<KeyGroup> keys,
                     std::vector<std::string> expected);
 
   void run(const document::Document& document, annotate::Annotations& annotations,
            diag::DiagnosticSink& sink) const override;
 
  private:
-  boost::regex regex_;  // every key, each in its own capture group, as one word-bounded alternation
+  // Every key, each in its own capture group, as one word-bounded alternation; run only where the
+  // keys' required literals occur.
+  PrefilteredRegex regex_;
   std::vector<KeyGroup> keys_;
   std::vector<std::string> expected_;  // by swap entry
 };

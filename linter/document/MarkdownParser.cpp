@@ -74,6 +74,42 @@ bool mayHaveMarkup(std::string_view text, base::Range r) {
   return text.substr(r.begin, r.size()).find_first_of(kSpecial) != std::string_view::npos;
 }
 
+bool isAsciiAlnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 && static_cast<unsigned char>(c) < 0x80; }
+
+// The one markup pattern most communiqué paragraphs that have any carry: a single `*` or `**` span
+// opening after whitespace (or at the start) before a letter or digit, and closing on the same
+// line after a letter, digit, ':' or '.' before whitespace (or the end), e.g. the dateline
+// "**VIENNA, 14 March 2017** – ...". CommonMark reads those runs as one emphasis whatever else the
+// line says, and the inline grammar gives delimiters and text only, so the prose is the text minus
+// the two runs. Returns the opening and closing runs' offsets and the run length, or nullopt for
+// anything else (any other markup character, a third run, a line break inside), which is parsed.
+struct EmphasisSpan {
+  base::Offset open = 0;
+  base::Offset close = 0;
+  base::Offset length = 0;
+};
+std::optional<EmphasisSpan> simpleEmphasis(std::string_view text, base::Range r) {
+  static constexpr std::string_view kSpecial = "\\`_~[]!<>&$";
+  const std::string_view piece = text.substr(r.begin, r.size());
+  if (piece.find_first_of(kSpecial) != std::string_view::npos) return std::nullopt;
+  const size_t open = piece.find('*');
+  if (open == std::string_view::npos) return std::nullopt;
+  const size_t openEnd = piece.find_first_not_of('*', open);
+  if (openEnd == std::string_view::npos || openEnd - open > 2) return std::nullopt;
+  const size_t close = piece.find('*', openEnd);
+  if (close == std::string_view::npos) return std::nullopt;
+  const size_t closeEnd = std::min(piece.find_first_not_of('*', close), piece.size());
+  if (closeEnd - close != openEnd - open || piece.find('*', closeEnd) != std::string_view::npos) return std::nullopt;
+  if (piece.substr(openEnd, close - openEnd).find_first_of("\r\n") != std::string_view::npos) return std::nullopt;
+  const bool opens = (open == 0 || isSpace(piece[open - 1])) && isAsciiAlnum(piece[openEnd]);
+  const char last = piece[close - 1];
+  const bool closes = (isAsciiAlnum(last) || last == ':' || last == '.') &&
+                      (closeEnd == piece.size() || isSpace(piece[closeEnd]));
+  if (!opens || !closes) return std::nullopt;
+  return EmphasisSpan{static_cast<base::Offset>(r.begin + open), static_cast<base::Offset>(r.begin + close),
+                      static_cast<base::Offset>(openEnd - open)};
+}
+
 // Time spent by this thread on the CPU, so that a busy machine does not make budgets run out.
 int64_t threadCpuMicros() {
   timespec now{};
@@ -277,9 +313,18 @@ class Walker {
     if (included.empty()) return;
 
     ProseBuilder builder(text_, out.prose, document_.invalidUtf8);
+    const bool excludedEmpty = excluded.empty();
     builder.setExcluded(std::move(excluded));
     if (!mayHaveMarkup(text_, out.source)) {
       builder.text(out.source);
+      if (!out.prose.text().empty()) document_.blocks.push_back(std::move(out));
+      return;
+    }
+    if (const auto emphasis = excludedEmpty ? simpleEmphasis(text_, out.source) : std::nullopt) {
+      // The ranges the tree walk would give the builder: before, inside and after the delimiters.
+      builder.text({out.source.begin, emphasis->open});
+      builder.text({emphasis->open + emphasis->length, emphasis->close});
+      builder.text({emphasis->close + emphasis->length, out.source.end});
       if (!out.prose.text().empty()) document_.blocks.push_back(std::move(out));
       return;
     }

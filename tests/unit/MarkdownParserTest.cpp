@@ -52,6 +52,28 @@ TEST(MarkdownParser, LinkTextKeptDestinationDropped) {
   EXPECT_EQ(doc.blocks[0].prose.text().find("example"), std::string::npos);
 }
 
+// One emphasis span and no other markup is read without the inline grammar (a dateline); lines
+// that only look like it must still get CommonMark's reading from the grammar.
+TEST(MarkdownParser, SingleEmphasisSpanReadsAsTheGrammarReadsIt) {
+  const Document doc = parseMd(
+      "**VIENNA, 14 March 2017** \u2013 Talks were held.\n\n"
+      "*About the SCO:* a body.\n\n"
+      "foo**bar** baz\n\n"
+      "** not strong** here\n\n"
+      "**open only\n\n"
+      "a **b** c **d** e\n\n"
+      "**two\nlines** end\n");
+  const std::vector<std::string> expected = {
+      "VIENNA, 14 March 2017 \u2013 Talks were held.", "About the SCO: a body.", "foobar baz",
+      "** not strong** here", "**open only", "a b c d e", "two lines end"};
+  ASSERT_EQ(doc.blocks.size(), expected.size());
+  for (size_t i = 0; i < expected.size(); ++i) EXPECT_EQ(doc.blocks[i].prose.text(), expected[i]) << i;
+  EXPECT_EQ(sourceText(doc, sourceOf(doc, 0, "VIENNA, 14 March 2017")), "VIENNA, 14 March 2017");
+  EXPECT_EQ(sourceText(doc, sourceOf(doc, 0, "2017 \u2013 Talks")), "2017** \u2013 Talks");
+  EXPECT_FALSE(doc.blocks[0].prose.isContiguous({0, 30}));
+  EXPECT_EQ(sourceText(doc, sourceOf(doc, 1, "SCO: a")), "SCO:* a");
+}
+
 TEST(MarkdownParser, NestedEmphasisAndStrikethroughDelimitersRemoved) {
   const Document doc = parseMd("A ***very*** _big_ ~~old~~ **mixed *inner* run** end\n");
   ASSERT_EQ(doc.blocks.size(), 1U);
