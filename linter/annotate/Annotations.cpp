@@ -58,7 +58,28 @@ const std::vector<DateMention>& Annotations::dates() {
     if (!e.weekdayRange.empty()) e.weekdayRange = {e.weekdayRange.begin - shift, e.weekdayRange.end - shift};
     dates_.push_back({starts[current].second, e});
   }
+  placeFloatingDatesByTense();
   return dates_;
+}
+
+// The recognizer places "16 June" or "on Tuesday" after the reference date (the date parsers'
+// convention). A release knows better: what happened took place on the latest such day before
+// the dateline, what is planned on the next one after it; with no tense to tell, the nearest.
+void Annotations::placeFloatingDatesByTense() {
+  if (!reference_.date) return;
+  for (size_t i = 0; i < dates_.size(); ++i) {
+    dates::DateExpression& e = dates_[i].date;
+    if (!e.floating || !e.value || e.kind == dates::DateKind::Range) continue;
+    const std::optional<Tense> tense = tenseOf(i);
+    const dates::Direction direction = !tense                   ? dates::Direction::Nearest
+                                       : *tense == Tense::Past   ? dates::Direction::LatestPast
+                                       : *tense == Tense::Future ? dates::Direction::Next
+                                                                 : dates::Direction::Nearest;
+    const auto placed = dates::placeFloating(*e.floating, *reference_.date, direction);
+    if (!placed) continue;
+    e.value = placed;
+    if (e.written && e.floating->day) e.written = base::civilFromDays(placed->first);
+  }
 }
 
 std::optional<Tense> Annotations::tenseOf(size_t index) {

@@ -36,7 +36,8 @@ struct DateMention {
 // The model of one document. What it holds, each computed on first request:
 //   reference()   the reference date, decided once with where it came from (ReferenceDate.h);
 //   sentences()   sentences of every block;
-//   dates()       date mentions, relative ones resolved against reference();
+//   dates()       date mentions, relative ones resolved against reference(); a date written
+//                 without its year ("16 June", "on Tuesday") is placed by its clause's tense;
 //   tenseOf(i)    the tense and modality of the clause date i belongs to (Clauses.h);
 //   mentions(p)   entity mentions and titles paired with people, for fact pack p (one scan);
 //   claims(p)     what the draft states about p's entities and the cue that tied each value.
@@ -79,6 +80,9 @@ class Annotations {
   const std::vector<Claim>& claims(const facts::FactPack& pack);
 
  private:
+  // Re-places dates written without a year or week ("16 June", "on Tuesday") by their clause's
+  // tense: the latest past occurrence for what happened, the next for what is planned.
+  void placeFloatingDatesByTense();
   struct PackModel {
     const facts::FactPack* pack = nullptr;
     std::optional<MentionSet> mentions;

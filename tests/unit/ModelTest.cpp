@@ -71,6 +71,22 @@ TEST(ModelClauses, ModalityHidesTheDirection) {
   EXPECT_EQ(model.tenseOf(1), Tense::Neutral);
 }
 
+// A date without its year lands on the side of the release's date its verb says: what happened on
+// the latest such day before it, what is planned on the next one after it.
+TEST(ModelDates, YearlessDatesArePlacedByTheirClausesTense) {
+  const auto doc = parse(
+      "---\ndate: 2017-03-14\n---\n\nThe board met on Monday. The envoys arrived on 20 December. "
+      "The board will meet on Friday. The council will convene on 10 February.\n");
+  Annotations model(doc);
+  const auto& found = model.dates();
+  ASSERT_EQ(found.size(), 4U);
+  const auto day = [](int y, unsigned m, unsigned d) { return base::DateInterval::day({y, m, d}); };
+  EXPECT_EQ(found[0].date.value, day(2017, 3, 13));   // met on Monday: the day before
+  EXPECT_EQ(found[1].date.value, day(2016, 12, 20));  // arrived on 20 December: last year's
+  EXPECT_EQ(found[2].date.value, day(2017, 3, 17));   // will meet on Friday: this week's
+  EXPECT_EQ(found[3].date.value, day(2018, 2, 10));   // will convene on 10 February: next year's
+}
+
 class ModelFacts : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
