@@ -9,6 +9,7 @@
 #include "tools/CheckCommand.h"
 #include "tools/CommandHelp.h"
 #include "tools/DatesCommand.h"
+#include "tools/FixCommand.h"
 #include "config/NearestName.h"
 #include "tools/TestCommand.h"
 
@@ -21,9 +22,10 @@ constexpr int kExitUsage = 2;
 using CommandFunction = int (*)(const std::vector<std::string>&);
 
 // The command table: one line per command, sorted.
-constexpr std::array<std::pair<std::string_view, CommandFunction>, 3> kCommands = {{
+constexpr std::array<std::pair<std::string_view, CommandFunction>, 4> kCommands = {{
     {"check", &runCheckCommand},
     {"dates", &runDatesCommand},
+    {"fix", &runFixCommand},
     {"test", &runTestCommand},
 }};
 
