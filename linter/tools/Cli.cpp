@@ -10,6 +10,7 @@
 #include "tools/CommandHelp.h"
 #include "tools/DatesCommand.h"
 #include "tools/FixCommand.h"
+#include "tools/LspCommand.h"
 #include "config/NearestName.h"
 #include "tools/TestCommand.h"
 
@@ -22,10 +23,11 @@ constexpr int kExitUsage = 2;
 using CommandFunction = int (*)(const std::vector<std::string>&);
 
 // The command table: one line per command, sorted.
-constexpr std::array<std::pair<std::string_view, CommandFunction>, 4> kCommands = {{
+constexpr std::array<std::pair<std::string_view, CommandFunction>, 5> kCommands = {{
     {"check", &runCheckCommand},
     {"dates", &runDatesCommand},
     {"fix", &runFixCommand},
+    {"lsp", &runLspCommand},
     {"test", &runTestCommand},
 }};
 
