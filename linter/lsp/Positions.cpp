@@ -4,6 +4,12 @@
 
 namespace galley::lsp {
 
+namespace {
+// UTF-8 continuation bytes are 10xxxxxx.
+constexpr unsigned kContinuationMask = 0xC0U;
+constexpr unsigned kContinuationBits = 0x80U;
+}  // namespace
+
 Position toPosition(const base::SourceBuffer& source, base::Offset offset, PositionEncoding encoding) {
   const base::LineColumn lineColumn = source.lineColumn(offset);
   Position position;
@@ -24,7 +30,7 @@ base::Offset toOffset(const base::SourceBuffer& source, Position position, Posit
   base::Offset offset = position.character >= line.size() ? line.end : line.begin + position.character;
   // Never inside a multi-byte character: move to its end.
   const std::string_view text = source.text();
-  while (offset < line.end && (static_cast<unsigned char>(text[offset]) & 0xC0U) == 0x80U) ++offset;
+  while (offset < line.end && (static_cast<unsigned char>(text[offset]) & kContinuationMask) == kContinuationBits) ++offset;
   return offset;
 }
 

@@ -31,6 +31,9 @@ constexpr int kLspWarning = 2;
 constexpr int kLspInformation = 3;
 constexpr int kChangeIncremental = 2;
 constexpr int kHexBase = 16;
+// UTF-8 continuation bytes are 10xxxxxx.
+constexpr unsigned kContinuationMask = 0xC0U;
+constexpr unsigned kContinuationBits = 0x80U;
 
 const char* const kFixAllKind = "source.fixAll.galley";
 
@@ -65,8 +68,8 @@ diag::Edit minimalEdit(std::string_view before, std::string_view after) {
          before[before.size() - 1 - suffix] == after[after.size() - 1 - suffix])
     ++suffix;
   // Keep UTF-8 sequences whole: back off to a character start.
-  while (prefix > 0 && (static_cast<unsigned char>(before[prefix]) & 0xC0U) == 0x80U) --prefix;
-  while (suffix > 0 && (static_cast<unsigned char>(before[before.size() - suffix]) & 0xC0U) == 0x80U) --suffix;
+  while (prefix > 0 && (static_cast<unsigned char>(before[prefix]) & kContinuationMask) == kContinuationBits) --prefix;
+  while (suffix > 0 && (static_cast<unsigned char>(before[before.size() - suffix]) & kContinuationMask) == kContinuationBits) --suffix;
   return {{static_cast<base::Offset>(prefix), static_cast<base::Offset>(before.size() - suffix)},
           std::string(after.substr(prefix, after.size() - suffix - prefix))};
 }
@@ -291,7 +294,7 @@ bool Server::reloadRules() {
                            {"message", error.message() + " (the server keeps the last rules that loaded)"}});
   }
   for (const std::string& uri : brokenRuleFiles_) {
-    if (broken.count(uri) == 0)
+    if (!broken.contains(uri))
       send_({{"jsonrpc", "2.0"}, {"method", "textDocument/publishDiagnostics"}, {"params", {{"uri", uri}, {"diagnostics", json::array()}}}});
   }
   for (const auto& [uri, diagnostics] : byFile)

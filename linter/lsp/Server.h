@@ -21,13 +21,16 @@ namespace galley::lsp {
 
 using Clock = std::chrono::steady_clock;
 
+// Quiet time after a change before a document is linted again.
+inline constexpr std::chrono::milliseconds kDefaultDebounce{20};
+
 // How the server is set up before the client says anything.
 struct ServerOptions {
   std::vector<std::string> ruleDirs;  // --rules DIR, in order
   bool useBundledRules = true;        // false with --no-default-rules
   // Quiet time after a change before the document is linted again (changes typed in a burst are
   // linted once). A client may override it with initializationOptions.debounceMs. Default: 20 ms.
-  std::chrono::milliseconds debounce{20};
+  std::chrono::milliseconds debounce = kDefaultDebounce;
 };
 
 // One open document as the client last described it.

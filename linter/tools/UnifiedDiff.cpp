@@ -1,6 +1,7 @@
 #include "tools/UnifiedDiff.h"
 
 #include <algorithm>
+#include <utility>
 #include <vector>
 
 #include <fmt/format.h>
@@ -71,6 +72,23 @@ void appendLine(std::string& out, char mark, std::string_view line) {
   if (line.empty() || line.back() != '\n') out += "\n\\ No newline at end of file\n";
 }
 
+// A hunk around the change at `k`: from kContext lines before it to kContext lines after the last
+// change reached without more than 2*kContext unchanged lines in between. Returns [start, stop).
+std::pair<size_t, size_t> hunkBounds(const std::vector<Step>& steps, size_t k) {
+  const size_t start = k >= kContext ? k - kContext : 0;
+  size_t end = k;
+  size_t kept = 0;
+  for (size_t s = k; s < steps.size(); ++s) {
+    if (steps[s].op == Op::Keep) {
+      if (++kept > 2 * kContext) break;
+    } else {
+      kept = 0;
+      end = s;
+    }
+  }
+  return {start, std::min(steps.size(), end + 1 + kContext)};
+}
+
 }  // namespace
 
 std::string unifiedDiff(const std::string& path, std::string_view before, std::string_view after) {
@@ -87,20 +105,7 @@ std::string unifiedDiff(const std::string& path, std::string_view before, std::s
       ++k;
       continue;
     }
-    // A hunk: from kContext lines before this change to kContext after the last change that is
-    // at most 2*kContext kept lines further on.
-    size_t start = k >= kContext ? k - kContext : 0;
-    size_t end = k;
-    size_t kept = 0;
-    for (size_t s = k; s < steps.size(); ++s) {
-      if (steps[s].op == Op::Keep) {
-        if (++kept > 2 * kContext) break;
-      } else {
-        kept = 0;
-        end = s;
-      }
-    }
-    const size_t stop = std::min(steps.size(), end + 1 + kContext);
+    const auto [start, stop] = hunkBounds(steps, k);
     size_t oldLine = 1;
     size_t newLine = 1;
     for (size_t s = 0; s < start; ++s) {
