@@ -23,6 +23,8 @@ say() { printf 'bootstrap: %s\n' "$*"; }
 packages=(build-essential cmake ninja-build pkg-config libtree-sitter-dev libyaml-cpp-dev
           libboost-regex-dev libfmt-dev nlohmann-json3-dev googletest libgtest-dev libbenchmark-dev
           python3)
+# The language server's editor test drives a headless Neovim (tests/lsp/nvim_test.lua).
+packages+=(neovim)
 [[ "$ci" == "true" ]] && packages+=(clang-tidy)
 # Node.js and npm are checked as commands: a machine whose nodejs package bundles npm (as
 # third-party builds of Node do) must not get Debian's npm, which conflicts with it.
@@ -67,6 +69,17 @@ else
   say "fetching pinned grammar sources (npm ci in third_party/)"
   (cd third_party && npm ci --ignore-scripts --legacy-peer-deps --no-audit --no-fund --loglevel=error)
   printf '%s\n' "$lock_sum" >"$stamp"
+fi
+
+# The LSP client test's packages (tests/lsp/package-lock.json), fetched the same way.
+lsp_stamp="tests/lsp/node_modules/.galley-lock.sha256"
+lsp_sum="$(sha256sum tests/lsp/package-lock.json | cut -d' ' -f1)"
+if [[ -f "$lsp_stamp" && "$(cat "$lsp_stamp")" == "$lsp_sum" ]]; then
+  say "LSP client test packages present"
+else
+  say "fetching the LSP client test packages (npm ci in tests/lsp/)"
+  (cd tests/lsp && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+  printf '%s\n' "$lsp_sum" >"$lsp_stamp"
 fi
 
 # --- 3. configure and build --------------------------------------------------------------------------

@@ -14,9 +14,11 @@ offence() { echo "hygiene: $*"; fail=1; }
 committed="$(git ls-files | grep -E '(^|/)node_modules/|(^|/)parser\.c$|(^|/)scanner\.c$|\.tgz$' || true)"
 [[ -z "$committed" ]] || offence "third-party sources are committed: $committed"
 
-if grep -n '"resolved"' third_party/package-lock.json; then
-  offence "third_party/package-lock.json records download URLs (keep omit-lockfile-registry-resolved)"
-fi
+for lock in third_party/package-lock.json tests/lsp/package-lock.json; do
+  if grep -n '"resolved"' "$lock"; then
+    offence "$lock records download URLs (keep omit-lockfile-registry-resolved)"
+  fi
+done
 
 # A registry host is any "registry." host in a URL-like context; this file's own pattern is excluded.
 hosts="$(git grep -nIE '(https?://|//)registry\.[a-z0-9-]+\.[a-z]+' -- . ':!.ci/hygiene.sh' || true)"

@@ -16,6 +16,7 @@
 #include "engine/RuleLoading.h"
 #include "config/NearestName.h"
 #include "engine/Suppressions.h"
+#include "tools/FixCommand.h"
 
 namespace galley::tools {
 
@@ -104,6 +105,8 @@ const std::vector<OptionSpec>& checkOptions() {
       {"--max-file-size", "SIZE", "refuse larger files (bytes, or with K/M/G); default 16M", false},
       {"--jobs", "N", "files checked in parallel; default: one per core", false},
       {"--quiet", "", "no summary line", false},
+      {"--fix", "", "apply the safe fixes in place first, then report what is left (see 'galley fix')", false},
+      {"--unsafe-fixes", "", "with --fix, apply unsafe fixes too", false},
   };
   return kOptions;
 }
@@ -158,6 +161,12 @@ int runCheckCommand(const std::vector<std::string>& args) {
 
   report::RunSummary summary;
   size_t inputErrors = 0;
+  if (parsed->has("--fix")) {
+    engine::FixOptions fixOptions;
+    fixOptions.unsafe = parsed->has("--unsafe-fixes");
+    // Write errors are counted here; the files are still checked (as they are on disk) below.
+    inputErrors += fixFilesInPlace(linter, inputs, fixOptions, std::cerr);
+  }
   bool failed = false;
   linter.run(inputs, [&](engine::FileResult& result) {
     if (result.error) {

@@ -9,6 +9,8 @@
 #include "tools/CheckCommand.h"
 #include "tools/CommandHelp.h"
 #include "tools/DatesCommand.h"
+#include "tools/FixCommand.h"
+#include "tools/LspCommand.h"
 #include "config/NearestName.h"
 #include "tools/TestCommand.h"
 
@@ -21,9 +23,11 @@ constexpr int kExitUsage = 2;
 using CommandFunction = int (*)(const std::vector<std::string>&);
 
 // The command table: one line per command, sorted.
-constexpr std::array<std::pair<std::string_view, CommandFunction>, 3> kCommands = {{
+constexpr std::array<std::pair<std::string_view, CommandFunction>, 5> kCommands = {{
     {"check", &runCheckCommand},
     {"dates", &runDatesCommand},
+    {"fix", &runFixCommand},
+    {"lsp", &runLspCommand},
     {"test", &runTestCommand},
 }};
 

@@ -12,6 +12,8 @@ std::string mainHelp() {
          "\n"
          "Commands:\n"
          "  check PATH...        lint drafts (files, directories, '-' for stdin)\n"
+         "  fix PATH...          apply the fixes Galley is sure of (--dry-run: show a diff)\n"
+         "  lsp                  the language server for editors (stdio)\n"
          "  test [DIR...]        run every rule's self-tests and the annotated fixtures\n"
          "  dates TEXT           show the dates Galley understands in a text\n"
          "\n"

@@ -1,0 +1,139 @@
+// Language-server latency through the real message loop: `galley lsp`'s stdio loop runs on a
+// thread over two pipes; this driver plays the editor. It opens a ~20 KB draft (the repository's
+// fixtures joined), then makes one-character edits (typing a letter, then deleting it), each an
+// incremental didChange, and times from writing the edit to reading the publishDiagnostics that
+// carries the edit's version. Debounce is 0 (initializationOptions) so the figure is the server's
+// own work; an editor's default adds the 20 ms debounce on top.
+// Usage (from the repository root): build/bench/LspLatencyBench [EDITS]   Default: 300 edits.
+#include <unistd.h>
+
+#include <algorithm>
+#include <array>
+#include <functional>
+#include <chrono>
+#include <ctime>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "lsp/Framing.h"
+#include "lsp/StdioLoop.h"
+
+namespace {
+
+using nlohmann::json;
+using Clock = std::chrono::steady_clock;
+
+constexpr size_t kDraftBytes = 20 * 1024;
+constexpr int kDefaultEdits = 300;
+constexpr double kPercentile99 = 0.99;
+
+std::string draftText() {
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator("fixtures"))
+    if (entry.path().extension() == ".md" && entry.path().filename().string().find(".fixed.") == std::string::npos)
+      files.push_back(entry.path());
+  std::sort(files.begin(), files.end());
+  std::string text = "# A long draft\n\n";
+  while (text.size() < kDraftBytes && !files.empty()) {
+    for (const auto& file : files) {
+      std::ifstream in(file);
+      std::stringstream body;
+      body << in.rdbuf();
+      std::string part = body.str();
+      if (part.starts_with("---")) part = part.substr(std::min(part.size(), part.find("\n---", 3) + 4));  // front matter
+      text += part + "\n";
+      if (text.size() >= kDraftBytes) break;
+    }
+  }
+  return text;
+}
+
+double processCpuMillis() {
+  timespec now{};
+  ::clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
+  constexpr double kMillisPerSecond = 1000.0;
+  constexpr double kNanosPerMilli = 1e6;
+  return static_cast<double>(now.tv_sec) * kMillisPerSecond + static_cast<double>(now.tv_nsec) / kNanosPerMilli;
+}
+
+void writeFrame(int fd, const json& message) {
+  const std::string frame = galley::lsp::encodeFrame(message.dump());
+  if (::write(fd, frame.data(), frame.size()) != static_cast<ssize_t>(frame.size())) std::perror("write");
+}
+
+// Reads frames from `fd` until one satisfies `done`.
+json readUntil(int fd, galley::lsp::FrameReader& reader, const std::function<bool(const json&)>& done) {
+  std::vector<char> chunk(size_t{1} << 16U);
+  while (true) {
+    while (auto frame = reader.next()) {
+      if (!frame->problem.empty()) continue;
+      json message = json::parse(frame->body);
+      if (done(message)) return message;
+    }
+    const ssize_t got = ::read(fd, chunk.data(), chunk.size());
+    if (got <= 0) return nullptr;
+    reader.append(std::string_view(chunk.data(), static_cast<size_t>(got)));
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const int edits = argc > 1 ? std::max(1, std::atoi(argv[1])) : kDefaultEdits;  // NOLINT(cert-err34-c)
+  std::array<int, 2> toServer{};
+  std::array<int, 2> fromServer{};
+  if (::pipe(toServer.data()) != 0 || ::pipe(fromServer.data()) != 0) return 1;
+  std::thread server([&] {
+    galley::lsp::runStdioLoop(galley::lsp::ServerOptions{}, toServer[0], fromServer[1], STDERR_FILENO);
+    ::close(fromServer[1]);
+  });
+  galley::lsp::FrameReader reader;
+  const std::string text = draftText();
+  const std::string uri = "file:///bench/draft.md";
+  writeFrame(toServer[1], {{"jsonrpc", "2.0"}, {"id", 1}, {"method", "initialize"},
+                           {"params", {{"capabilities", json::object()}, {"initializationOptions", {{"debounceMs", 0}}}}}});
+  readUntil(fromServer[0], reader, [](const json& m) { return m.value("id", 0) == 1; });
+  writeFrame(toServer[1], {{"jsonrpc", "2.0"}, {"method", "initialized"}, {"params", json::object()}});
+  writeFrame(toServer[1], {{"jsonrpc", "2.0"}, {"method", "textDocument/didOpen"},
+                           {"params", {{"textDocument", {{"uri", uri}, {"languageId", "markdown"}, {"version", 1}, {"text", text}}}}}});
+  const json first = readUntil(fromServer[0], reader, [](const json& m) { return m.value("method", "") == "textDocument/publishDiagnostics"; });
+  const size_t findings = first["params"]["diagnostics"].size();
+  // Edit in the middle of the draft, on line 40: type "x" at column 0, then delete it.
+  std::vector<double> millis;
+  std::vector<double> cpuMillis;  // CPU time of the whole process (server thread + this driver)
+  for (int i = 0; i < edits; ++i) {
+    const int version = i + 2;
+    const bool insert = i % 2 == 0;
+    const json range = {{"start", {{"line", 40}, {"character", 0}}}, {"end", {{"line", 40}, {"character", insert ? 0 : 1}}}};
+    const auto start = Clock::now();
+    const double cpuStart = processCpuMillis();
+    json change = {{"range", range}, {"text", insert ? "x" : ""}};
+    json params = {{"textDocument", {{"uri", uri}, {"version", version}}}, {"contentChanges", json::array({change})}};
+    writeFrame(toServer[1], {{"jsonrpc", "2.0"}, {"method", "textDocument/didChange"}, {"params", params}});
+    readUntil(fromServer[0], reader, [&](const json& m) {
+      return m.value("method", "") == "textDocument/publishDiagnostics" && m["params"].value("version", 0) == version;
+    });
+    millis.push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
+    cpuMillis.push_back(processCpuMillis() - cpuStart);
+  }
+  writeFrame(toServer[1], {{"jsonrpc", "2.0"}, {"id", 2}, {"method", "shutdown"}});
+  writeFrame(toServer[1], {{"jsonrpc", "2.0"}, {"method", "exit"}});
+  server.join();
+  std::printf("draft: %zu bytes, %zu findings; %d one-character edits\n", text.size(), findings, edits);
+  for (auto* series : {&millis, &cpuMillis}) {
+    std::sort(series->begin(), series->end());
+    const double median = (*series)[series->size() / 2];
+    const double p99 = (*series)[std::min(series->size() - 1, static_cast<size_t>(kPercentile99 * static_cast<double>(series->size())))];
+    std::printf("edit -> new diagnostics, %s: median %.2f ms, p99 %.2f ms, max %.2f ms\n",
+                series == &millis ? "wall clock" : "CPU time  ", median, p99, series->back());
+  }
+  return 0;
+}

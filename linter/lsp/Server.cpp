@@ -1,0 +1,549 @@
+#include "lsp/Server.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdint>
+#include <string>
+
+#include <fmt/format.h>
+
+#include "engine/BundledPaths.h"
+#include "engine/Fixer.h"
+#include "engine/RuleLoading.h"
+
+namespace galley::lsp {
+
+namespace {
+
+using nlohmann::json;
+
+// JSON-RPC and LSP error codes.
+constexpr int kParseError = -32700;
+constexpr int kInvalidRequest = -32600;
+constexpr int kMethodNotFound = -32601;
+constexpr int kInvalidParams = -32602;
+constexpr int kServerNotInitialized = -32002;
+constexpr int kRequestCancelled = -32800;
+
+// LSP DiagnosticSeverity.
+constexpr int kLspError = 1;
+constexpr int kLspWarning = 2;
+constexpr int kLspInformation = 3;
+constexpr int kChangeIncremental = 2;
+constexpr int kHexBase = 16;
+// UTF-8 continuation bytes are 10xxxxxx.
+constexpr unsigned kContinuationMask = 0xC0U;
+constexpr unsigned kContinuationBits = 0x80U;
+
+const char* const kFixAllKind = "source.fixAll.galley";
+
+int lspSeverity(diag::Severity severity) {
+  switch (severity) {
+    case diag::Severity::Error: return kLspError;
+    case diag::Severity::Warning: return kLspWarning;
+    case diag::Severity::Info: return kLspInformation;
+  }
+  return kLspWarning;
+}
+
+// A field of `object` as a string, or "" (wrong types are the caller's InvalidParams).
+const json& field(const json& object, const char* name) {
+  static const json kNull;
+  if (!object.is_object()) return kNull;
+  const auto found = object.find(name);
+  return found == object.end() ? kNull : *found;
+}
+
+bool isMarkdownPath(const std::string& path) {
+  const size_t dot = path.rfind('.');
+  return dot == std::string::npos || path.substr(dot) != ".txt";
+}
+
+// The smallest single edit turning `before` into `after` (common prefix and suffix kept).
+diag::Edit minimalEdit(std::string_view before, std::string_view after) {
+  size_t prefix = 0;
+  while (prefix < before.size() && prefix < after.size() && before[prefix] == after[prefix]) ++prefix;
+  size_t suffix = 0;
+  while (suffix < before.size() - prefix && suffix < after.size() - prefix &&
+         before[before.size() - 1 - suffix] == after[after.size() - 1 - suffix])
+    ++suffix;
+  // Keep UTF-8 sequences whole: back off to a character start.
+  while (prefix > 0 && (static_cast<unsigned char>(before[prefix]) & kContinuationMask) == kContinuationBits) --prefix;
+  while (suffix > 0 && (static_cast<unsigned char>(before[before.size() - suffix]) & kContinuationMask) == kContinuationBits) --suffix;
+  return {{static_cast<base::Offset>(prefix), static_cast<base::Offset>(before.size() - suffix)},
+          std::string(after.substr(prefix, after.size() - suffix - prefix))};
+}
+
+}  // namespace
+
+std::optional<std::string> pathFromUri(const std::string& uri) {
+  constexpr std::string_view kScheme = "file://";
+  if (!uri.starts_with(kScheme)) return std::nullopt;
+  std::string path;
+  for (size_t i = kScheme.size(); i < uri.size(); ++i) {
+    if (uri[i] == '%' && i + 2 < uri.size()) {
+      const std::string hex = uri.substr(i + 1, 2);
+      if (std::isxdigit(static_cast<unsigned char>(hex[0])) != 0 && std::isxdigit(static_cast<unsigned char>(hex[1])) != 0) {
+        path += static_cast<char>(std::stoi(hex, nullptr, kHexBase));
+        i += 2;
+        continue;
+      }
+    }
+    path += uri[i];
+  }
+  return path;
+}
+
+std::string uriFromPath(const std::string& path) {
+  std::string uri = "file://";
+  for (const char c : path) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (std::isalnum(byte) != 0 || std::string_view("/-._~").find(c) != std::string_view::npos)
+      uri += c;
+    else
+      uri += fmt::format("%{:02X}", byte);
+  }
+  return uri;
+}
+
+Server::Server(ServerOptions options, Send send, Log log)
+    : options_(std::move(options)), send_(std::move(send)), log_(std::move(log)) {}
+
+void Server::handle(const std::string& body) {
+  const json message = json::parse(body, nullptr, false);
+  if (message.is_discarded()) {
+    replyError(nullptr, kParseError, "invalid JSON");
+    return;
+  }
+  try {
+    dispatch(message);
+  } catch (const json::exception& error) {
+    // A field of the wrong type deep in the params: the message is bad, the server is fine.
+    const json& id = field(message, "id");
+    if (!id.is_null() && field(message, "method").is_string())
+      replyError(id, kInvalidParams, std::string("invalid params: ") + error.what());
+    else
+      log_(std::string("galley lsp: ignored a malformed notification: ") + error.what());
+  }
+}
+
+void Server::dispatch(const json& message) {
+  if (!message.is_object()) {
+    replyError(nullptr, kInvalidRequest, "a message must be a JSON object");
+    return;
+  }
+  const json& id = field(message, "id");
+  const json& method = field(message, "method");
+  if (!method.is_string()) {
+    if (!id.is_null() && (field(message, "result") != nullptr || field(message, "error") != nullptr)) return;  // a response
+    replyError(id.is_string() || id.is_number_integer() ? id : json(nullptr), kInvalidRequest, "no method");
+    return;
+  }
+  const json& params = field(message, "params");
+  if (id.is_null() && !message.contains("id")) {
+    notification(method.get<std::string>(), params);
+    return;
+  }
+  if (!id.is_string() && !id.is_number_integer()) {
+    replyError(nullptr, kInvalidRequest, "id must be a string or an integer");
+    return;
+  }
+  request(id, method.get<std::string>(), params);
+}
+
+void Server::reply(const json& id, json result) {
+  send_(json{{"jsonrpc", "2.0"}, {"id", id}, {"result", std::move(result)}});
+}
+
+void Server::replyError(const json& id, int code, const std::string& message) {
+  send_(json{{"jsonrpc", "2.0"}, {"id", id}, {"error", {{"code", code}, {"message", message}}}});
+}
+
+void Server::request(const json& id, const std::string& method, const json& params) {
+  if (method == "initialize") {
+    if (initialized_) {
+      replyError(id, kInvalidRequest, "initialize was already received");
+      return;
+    }
+    reply(id, initialize(params));
+    return;
+  }
+  if (!initialized_) {
+    replyError(id, kServerNotInitialized, "initialize first");
+    return;
+  }
+  if (shutdown_) {
+    replyError(id, kInvalidRequest, "the server is shutting down");
+    return;
+  }
+  if (method == "shutdown") {
+    shutdown_ = true;
+    reply(id, nullptr);
+  } else if (method == "textDocument/codeAction") {
+    reply(id, codeActions(params));
+  } else if (method == "textDocument/hover") {
+    reply(id, hover(params));
+  } else if (method == "textDocument/diagnostic") {
+    OpenDocument* document = find(params);
+    if (document == nullptr) {
+      replyError(id, kInvalidParams, "document not open");
+      return;
+    }
+    if (document->lintDue) {
+      // Answered when the debounce passes (or cancelled before).
+      waitingPulls_[document->uri].push_back(id);
+      return;
+    }
+    if (!document->result) lintNow(*document);
+    json report = toLsp(*document->result);
+    reply(id, json{{"kind", "full"}, {"resultId", std::to_string(document->resultVersion)}, {"items", report}});
+  } else {
+    replyError(id, kMethodNotFound, "unknown method " + method);
+  }
+}
+
+void Server::notification(const std::string& method, const json& params) {
+  if (method == "exit") {
+    exited_ = true;
+    return;
+  }
+  if (!initialized_) return;  // notifications before initialize are dropped, as the spec says
+  if (method == "textDocument/didOpen") {
+    didOpen(params);
+  } else if (method == "textDocument/didChange") {
+    didChange(params);
+  } else if (method == "textDocument/didClose") {
+    didClose(params);
+  } else if (method == "textDocument/didSave") {
+    didSave(params);
+  } else if (method == "workspace/didChangeWatchedFiles") {
+    didChangeWatchedFiles(params);
+  } else if (method == "$/cancelRequest") {
+    const json& id = field(params, "id");
+    for (auto& [uri, ids] : waitingPulls_) {
+      const auto found = std::find(ids.begin(), ids.end(), id);
+      if (found == ids.end()) continue;
+      replyError(id, kRequestCancelled, "cancelled");
+      ids.erase(found);
+      return;
+    }
+  }
+  // "initialized", "$/setTrace" and unknown notifications need nothing.
+}
+
+json Server::initialize(const json& params) {
+  initialized_ = true;
+  const json& capabilities = field(params, "capabilities");
+  const json& encodings = field(field(capabilities, "general"), "positionEncodings");
+  if (encodings.is_array() && std::find(encodings.begin(), encodings.end(), json("utf-8")) != encodings.end())
+    encoding_ = PositionEncoding::Utf8;
+  pull_ = field(field(capabilities, "textDocument"), "diagnostic").is_object();
+  const json& init = field(params, "initializationOptions");
+  if (const json& debounce = field(init, "debounceMs"); debounce.is_number_integer() && debounce.get<int64_t>() >= 0)
+    options_.debounce = std::chrono::milliseconds(debounce.get<int64_t>());
+  if (const json& dirs = field(init, "rules"); dirs.is_array()) {
+    for (const json& dir : dirs)
+      if (dir.is_string()) options_.ruleDirs.push_back(dir.get<std::string>());
+  }
+  if (const json& noDefaults = field(init, "noDefaultRules"); noDefaults.is_boolean())
+    options_.useBundledRules = !noDefaults.get<bool>();
+  reloadRules();
+  if (!rules_) {
+    // Even with every pack broken the server runs (with no rules), so the errors can be shown.
+    rules_ = std::make_unique<checks::RuleSet>();
+    engine::EngineOptions engineOptions;
+    engineOptions.jobs = 1;
+    engine_ = std::make_unique<engine::Engine>(engine::hooksFor(*rules_), engineOptions);
+  }
+  json result;
+  result["capabilities"] = {
+      {"positionEncoding", encoding_ == PositionEncoding::Utf8 ? "utf-8" : "utf-16"},
+      {"textDocumentSync", {{"openClose", true}, {"change", kChangeIncremental}, {"save", {{"includeText", false}}}}},
+      {"codeActionProvider", {{"codeActionKinds", {"quickfix", kFixAllKind}}}},
+      {"hoverProvider", true},
+  };
+  if (pull_)
+    result["capabilities"]["diagnosticProvider"] = {{"interFileDependencies", false}, {"workspaceDiagnostics", false}};
+  result["serverInfo"] = {{"name", "galley"}, {"version", GALLEY_VERSION}};
+  return result;
+}
+
+bool Server::reloadRules() {
+  std::vector<std::string> dirs;
+  if (options_.useBundledRules) {
+    if (const auto bundled = engine::bundledRulesDir()) dirs.push_back(*bundled);
+  }
+  dirs.insert(dirs.end(), options_.ruleDirs.begin(), options_.ruleDirs.end());
+  checks::LoadedRules loaded = checks::RuleSet::load(dirs);
+  // Clear the diagnostics of rule files that were broken before.
+  std::set<std::string> broken;
+  std::map<std::string, json> byFile;
+  for (const base::Error& error : loaded.errors) {
+    const auto& where = error.location();
+    if (!where || where->path.empty()) {
+      log_("galley lsp: " + error.toString());
+      continue;
+    }
+    const std::string uri = uriFromPath(where->path);
+    broken.insert(uri);
+    const uint32_t line = where->line > 0 ? where->line - 1 : 0;
+    const uint32_t column = where->column > 0 ? where->column - 1 : 0;
+    byFile[uri].push_back({{"range", {{"start", {{"line", line}, {"character", column}}}, {"end", {{"line", line}, {"character", column}}}}},
+                           {"severity", kLspError},
+                           {"source", "galley"},
+                           {"message", error.message() + " (the server keeps the last rules that loaded)"}});
+  }
+  for (const std::string& uri : brokenRuleFiles_) {
+    if (!broken.contains(uri))
+      send_({{"jsonrpc", "2.0"}, {"method", "textDocument/publishDiagnostics"}, {"params", {{"uri", uri}, {"diagnostics", json::array()}}}});
+  }
+  for (const auto& [uri, diagnostics] : byFile)
+    send_({{"jsonrpc", "2.0"}, {"method", "textDocument/publishDiagnostics"}, {"params", {{"uri", uri}, {"diagnostics", diagnostics}}}});
+  brokenRuleFiles_ = std::move(broken);
+  if (!loaded.errors.empty()) return false;
+  rules_ = std::make_unique<checks::RuleSet>(std::move(loaded.rules));
+  engine::EngineOptions engineOptions;
+  engineOptions.jobs = 1;
+  engine_ = std::make_unique<engine::Engine>(engine::hooksFor(*rules_), engineOptions);
+  return true;
+}
+
+OpenDocument* Server::find(const json& params) {
+  const json& uri = field(field(params, "textDocument"), "uri");
+  if (!uri.is_string()) return nullptr;
+  const auto found = documents_.find(uri.get<std::string>());
+  return found == documents_.end() ? nullptr : &found->second;
+}
+
+void Server::didOpen(const json& params) {
+  const json& item = field(params, "textDocument");
+  OpenDocument document;
+  document.uri = item.at("uri").get<std::string>();
+  document.text = item.at("text").get<std::string>();
+  document.version = field(item, "version").is_number_integer() ? field(item, "version").get<int64_t>() : 0;
+  const json& language = field(item, "languageId");
+  document.path = pathFromUri(document.uri).value_or(document.uri);
+  // An untitled buffer gets its format from the language the client names.
+  if (!pathFromUri(document.uri)) document.path += (language == "plaintext" ? ".txt" : ".md");
+  document.lintDue = Clock::now();  // first lint without waiting
+  documents_[document.uri] = std::move(document);
+}
+
+void Server::didChange(const json& params) {
+  OpenDocument* document = find(params);
+  if (document == nullptr) return;
+  const json& changes = params.at("contentChanges");
+  for (const json& change : changes) {
+    const json& range = field(change, "range");
+    const std::string text = change.at("text").get<std::string>();
+    if (range.is_null()) {
+      document->text = text;
+      continue;
+    }
+    const base::SourceBuffer source(document->path, document->text);
+    base::Offset begin = offset(source, range.at("start"));
+    base::Offset end = offset(source, range.at("end"));
+    if (end < begin) std::swap(begin, end);
+    document->text.replace(begin, end - begin, text);
+  }
+  if (const json& version = field(field(params, "textDocument"), "version"); version.is_number_integer())
+    document->version = version.get<int64_t>();
+  document->lintDue = Clock::now() + options_.debounce;
+}
+
+void Server::didClose(const json& params) {
+  OpenDocument* document = find(params);
+  if (document == nullptr) return;
+  const std::string uri = document->uri;
+  for (const json& id : waitingPulls_[uri]) replyError(id, kRequestCancelled, "document closed");
+  waitingPulls_.erase(uri);
+  documents_.erase(uri);
+  if (!pull_)
+    send_({{"jsonrpc", "2.0"}, {"method", "textDocument/publishDiagnostics"}, {"params", {{"uri", uri}, {"diagnostics", json::array()}}}});
+}
+
+void Server::didSave(const json& params) {
+  const json& uri = field(field(params, "textDocument"), "uri");
+  if (!uri.is_string()) return;
+  const std::string text = uri.get<std::string>();
+  if (text.ends_with(".yaml") || text.ends_with(".yml")) didChangeWatchedFiles(json::object());
+}
+
+void Server::didChangeWatchedFiles(const json& /*params*/) {
+  // Any rule, fact or lexicon file may have changed; packs load fast enough to reload them all.
+  if (!reloadRules()) return;
+  for (auto& [uri, document] : documents_) document.lintDue = Clock::now();
+}
+
+std::optional<Clock::time_point> Server::nextDeadline() const {
+  std::optional<Clock::time_point> next;
+  for (const auto& [uri, document] : documents_)
+    if (document.lintDue && (!next || *document.lintDue < *next)) next = document.lintDue;
+  return next;
+}
+
+void Server::runDue(Clock::time_point now) {
+  for (auto& [uri, document] : documents_) {
+    if (!document.lintDue || *document.lintDue > now) continue;
+    lintNow(document);
+    if (!pull_) publish(document);
+    const auto waiting = waitingPulls_.find(uri);
+    if (waiting == waitingPulls_.end()) continue;
+    const json items = toLsp(*document.result);
+    for (const json& id : waiting->second)
+      reply(id, json{{"kind", "full"}, {"resultId", std::to_string(document.resultVersion)}, {"items", items}});
+    waitingPulls_.erase(waiting);
+  }
+}
+
+void Server::lintNow(OpenDocument& document) {
+  document.result = engine_->lint(base::SourceBuffer(document.path, document.text));
+  document.resultVersion = document.version;
+  document.lintDue.reset();
+}
+
+const engine::FileResult* Server::freshResult(OpenDocument& document) {
+  if (document.lintDue || !document.result) lintNow(document);
+  return &*document.result;
+}
+
+void Server::publish(const OpenDocument& document) {
+  send_({{"jsonrpc", "2.0"},
+         {"method", "textDocument/publishDiagnostics"},
+         {"params", {{"uri", document.uri}, {"version", document.resultVersion}, {"diagnostics", toLsp(*document.result)}}}});
+}
+
+json Server::range(const base::SourceBuffer& source, base::Range bytes) const {
+  const Position start = toPosition(source, std::min(bytes.begin, source.size()), encoding_);
+  const Position end = toPosition(source, std::min(bytes.end, source.size()), encoding_);
+  return {{"start", {{"line", start.line}, {"character", start.character}}},
+          {"end", {{"line", end.line}, {"character", end.character}}}};
+}
+
+base::Offset Server::offset(const base::SourceBuffer& source, const json& position) const {
+  const int64_t line = position.at("line").get<int64_t>();
+  const int64_t character = position.at("character").get<int64_t>();
+  if (line < 0 || character < 0) return 0;
+  return toOffset(source, {static_cast<uint32_t>(std::min<int64_t>(line, UINT32_MAX)),
+                           static_cast<uint32_t>(std::min<int64_t>(character, UINT32_MAX))},
+                  encoding_);
+}
+
+json Server::toLsp(const base::SourceBuffer& source, const diag::Diagnostic& diagnostic) const {
+  json out = {{"range", range(source, diagnostic.range)},
+              {"severity", lspSeverity(diagnostic.severity)},
+              {"code", diagnostic.ruleId},
+              {"source", "galley"},
+              {"message", diagnostic.message}};
+  if (!diagnostic.link.empty()) out["codeDescription"] = {{"href", diagnostic.link}};
+  json related = json::array();
+  const std::string uri = uriFromPath(source.path());
+  for (const diag::Note& note : diagnostic.notes) {
+    std::string message = note.message;
+    if (!note.sourceUrl.empty()) message += " (source: " + note.sourceUrl + ")";
+    if (note.range) {
+      related.push_back({{"location", {{"uri", uri}, {"range", range(source, *note.range)}}}, {"message", message}});
+    } else if (!note.path.empty()) {
+      const uint32_t line = note.line > 0 ? note.line - 1 : 0;
+      const uint32_t column = note.column > 0 ? note.column - 1 : 0;
+      const json at = {{"line", line}, {"character", column}};
+      related.push_back({{"location", {{"uri", uriFromPath(note.path)}, {"range", {{"start", at}, {"end", at}}}}},
+                         {"message", message}});
+    }
+  }
+  if (!related.empty()) out["relatedInformation"] = std::move(related);
+  return out;
+}
+
+json Server::toLsp(const engine::FileResult& result) const {
+  json items = json::array();
+  if (!result.source) return items;
+  for (const diag::Diagnostic& diagnostic : result.diagnostics) items.push_back(toLsp(*result.source, diagnostic));
+  return items;
+}
+
+json Server::codeActions(const json& params) {
+  json actions = json::array();
+  OpenDocument* document = find(params);
+  if (document == nullptr) return actions;
+  const engine::FileResult& result = *freshResult(*document);
+  const base::SourceBuffer& source = *result.source;
+  const base::Offset begin = offset(source, params.at("range").at("start"));
+  const base::Offset end = offset(source, params.at("range").at("end"));
+  const json& only = field(field(params, "context"), "only");
+  auto wanted = [&](const std::string& kind) {
+    if (!only.is_array()) return true;
+    return std::any_of(only.begin(), only.end(), [&](const json& prefix) {
+      return prefix.is_string() && (kind == prefix.get<std::string>() || kind.starts_with(prefix.get<std::string>() + "."));
+    });
+  };
+  auto editOf = [&](const std::vector<diag::Edit>& edits) {
+    json textEdits = json::array();
+    for (const diag::Edit& edit : edits) textEdits.push_back({{"range", range(source, edit.range)}, {"newText", edit.text}});
+    return json{{"changes", {{document->uri, textEdits}}}};
+  };
+  if (wanted("quickfix")) {
+    for (const diag::Diagnostic& diagnostic : result.diagnostics) {
+      // A diagnostic touches the request when the ranges meet (an empty range at either edge counts).
+      if (diagnostic.range.end < begin || diagnostic.range.begin > end) continue;
+      const json lspDiagnostic = toLsp(source, diagnostic);
+      if (diagnostic.fix && !diagnostic.fix->edits.empty()) {
+        actions.push_back({{"title", diagnostic.fix->title},
+                           {"kind", "quickfix"},
+                           {"diagnostics", json::array({lspDiagnostic})},
+                           {"isPreferred", diagnostic.fix->applicability == diag::Applicability::Safe},
+                           {"edit", editOf(diagnostic.fix->edits)}});
+      }
+      if (isMarkdownPath(document->path)) {
+        // The directive goes on its own line above the flagged line, with the same indentation.
+        const base::Range line = source.lineRange(source.lineColumn(diagnostic.range.begin).line);
+        const std::string_view text = source.slice(line);
+        const size_t indent = text.find_first_not_of(" \t") == std::string_view::npos ? 0 : text.find_first_not_of(" \t");
+        const std::string lineEnd = engine::usesCrlf(source.text()) ? "\r\n" : "\n";
+        const diag::Edit insert{{line.begin, line.begin},
+                                std::string(text.substr(0, indent)) + "<!-- galley-disable-next-line " + diagnostic.ruleId +
+                                    " -->" + lineEnd};
+        actions.push_back({{"title", "Disable " + diagnostic.ruleId + " on this line"},
+                           {"kind", "quickfix"},
+                           {"diagnostics", json::array({lspDiagnostic})},
+                           {"edit", editOf({insert})}});
+      }
+    }
+  }
+  if (wanted(kFixAllKind)) {
+    const engine::FixResult fixed = engine::fixBuffer(*engine_, document->path, document->text, engine::FixOptions{});
+    if (fixed.text != document->text)
+      actions.push_back({{"title", "Fix all safe Galley findings"},
+                         {"kind", kFixAllKind},
+                         {"edit", editOf({minimalEdit(document->text, fixed.text)})}});
+  }
+  return actions;
+}
+
+json Server::hover(const json& params) {
+  OpenDocument* document = find(params);
+  if (document == nullptr) return nullptr;
+  const engine::FileResult& result = *freshResult(*document);
+  const base::SourceBuffer& source = *result.source;
+  const base::Offset at = offset(source, params.at("position"));
+  std::string text;
+  std::optional<base::Range> covered;
+  for (const diag::Diagnostic& diagnostic : result.diagnostics) {
+    if (at < diagnostic.range.begin || at > diagnostic.range.end) continue;
+    if (!text.empty()) text += "\n\n---\n\n";
+    text += fmt::format("**{}**: {}", diagnostic.ruleId, diagnostic.message);
+    const config::RuleConfig* rule = rules_ ? rules_->rule(diagnostic.ruleId) : nullptr;
+    if (rule != nullptr && !rule->description.empty()) text += "\n\n" + rule->description;
+    for (const diag::Note& note : diagnostic.notes) {
+      text += "\n\n- " + note.message;
+      if (!note.sourceUrl.empty()) text += fmt::format(" ([source]({}))", note.sourceUrl);
+    }
+    if (!diagnostic.link.empty()) text += fmt::format("\n\n[Rule documentation]({})", diagnostic.link);
+    covered = covered ? base::Range{std::min(covered->begin, diagnostic.range.begin), std::max(covered->end, diagnostic.range.end)}
+                      : diagnostic.range;
+  }
+  if (text.empty()) return nullptr;
+  return {{"contents", {{"kind", "markdown"}, {"value", text}}}, {"range", range(source, *covered)}};
+}
+
+}  // namespace galley::lsp

@@ -1,0 +1,119 @@
+// The language server's state machine: JSON-RPC messages in, JSON-RPC messages out.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "checks/RuleSet.h"
+#include "engine/Engine.h"
+#include "lsp/Positions.h"
+
+namespace galley::lsp {
+
+using Clock = std::chrono::steady_clock;
+
+// Quiet time after a change before a document is linted again.
+inline constexpr std::chrono::milliseconds kDefaultDebounce{20};
+
+// How the server is set up before the client says anything.
+struct ServerOptions {
+  std::vector<std::string> ruleDirs;  // --rules DIR, in order
+  bool useBundledRules = true;        // false with --no-default-rules
+  // Quiet time after a change before the document is linted again (changes typed in a burst are
+  // linted once). A client may override it with initializationOptions.debounceMs. Default: 20 ms.
+  std::chrono::milliseconds debounce = kDefaultDebounce;
+};
+
+// One open document as the client last described it.
+struct OpenDocument {
+  std::string uri;
+  std::string path;  // file path (or a made-up name whose extension gives the format)
+  std::string text;
+  int64_t version = 0;
+  std::optional<Clock::time_point> lintDue;  // set: changed, not linted yet
+  std::optional<engine::FileResult> result;  // the lint of `text` at `resultVersion`
+  int64_t resultVersion = -1;
+};
+
+// Handles one message at a time and sends responses and notifications through `send`. Never
+// throws: malformed messages get JSON-RPC errors, unknown notifications are ignored. Linting is
+// deferred: call runDue() when nextDeadline() passes (StdioLoop does).
+// Not thread-safe: one thread drives it.
+class Server {
+ public:
+  using Send = std::function<void(const nlohmann::json&)>;
+  using Log = std::function<void(const std::string&)>;
+
+  Server(ServerOptions options, Send send, Log log);
+
+  // One message body (JSON text, already unframed).
+  void handle(const std::string& body);
+  // Lints every document whose debounce has passed at `now`, publishing or answering pulls.
+  void runDue(Clock::time_point now);
+  // When runDue() next has work; nullopt when nothing is pending.
+  [[nodiscard]] std::optional<Clock::time_point> nextDeadline() const;
+
+  // True once `exit` arrived; exitCode() is then 0 when `shutdown` came first, else 1.
+  [[nodiscard]] bool exited() const { return exited_; }
+  [[nodiscard]] int exitCode() const { return shutdown_ ? 0 : 1; }
+
+ private:
+  void dispatch(const nlohmann::json& message);
+  void request(const nlohmann::json& id, const std::string& method, const nlohmann::json& params);
+  void notification(const std::string& method, const nlohmann::json& params);
+  void reply(const nlohmann::json& id, nlohmann::json result);
+  void replyError(const nlohmann::json& id, int code, const std::string& message);
+
+  nlohmann::json initialize(const nlohmann::json& params);
+  void didOpen(const nlohmann::json& params);
+  void didChange(const nlohmann::json& params);
+  void didClose(const nlohmann::json& params);
+  void didSave(const nlohmann::json& params);
+  void didChangeWatchedFiles(const nlohmann::json& params);
+  nlohmann::json codeActions(const nlohmann::json& params);
+  nlohmann::json hover(const nlohmann::json& params);
+
+  // Loads the rule packs; on errors keeps the rules it had and reports them as diagnostics on the
+  // broken files. Returns true when the rules changed.
+  bool reloadRules();
+  void lintNow(OpenDocument& document);
+  void publish(const OpenDocument& document);
+  [[nodiscard]] nlohmann::json toLsp(const engine::FileResult& result) const;
+  [[nodiscard]] nlohmann::json toLsp(const base::SourceBuffer& source, const diag::Diagnostic& diagnostic) const;
+  [[nodiscard]] nlohmann::json range(const base::SourceBuffer& source, base::Range bytes) const;
+  [[nodiscard]] base::Offset offset(const base::SourceBuffer& source, const nlohmann::json& position) const;
+  OpenDocument* find(const nlohmann::json& params);
+  // The document's current lint, computing it now when a change is still waiting.
+  const engine::FileResult* freshResult(OpenDocument& document);
+
+  ServerOptions options_;
+  Send send_;
+  Log log_;
+  std::unique_ptr<checks::RuleSet> rules_;
+  std::unique_ptr<engine::Engine> engine_;
+  std::set<std::string> brokenRuleFiles_;  // URIs with published configuration errors
+  std::map<std::string, OpenDocument> documents_;
+  // Pull requests waiting for a document's lint: request id per URI.
+  std::map<std::string, std::vector<nlohmann::json>> waitingPulls_;
+  PositionEncoding encoding_ = PositionEncoding::Utf16;
+  bool pull_ = false;
+  bool initialized_ = false;
+  bool shutdown_ = false;
+  bool exited_ = false;
+};
+
+// "file:///a%20b/c.md" -> "/a b/c.md"; other schemes -> nullopt.
+std::optional<std::string> pathFromUri(const std::string& uri);
+// "/a b/c.md" -> "file:///a%20b/c.md".
+std::string uriFromPath(const std::string& path);
+
+}  // namespace galley::lsp

@@ -1,0 +1,351 @@
+// The language server: framing, dispatch robustness, positions in both encodings, diagnostics,
+// code actions, hover, pull diagnostics, cancellation and rule reloading; and the binary over pipes.
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "lsp/Framing.h"
+#include "lsp/Positions.h"
+#include "lsp/Server.h"
+
+namespace galley::lsp {
+namespace {
+
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+// A Server with every message it sent collected.
+class Harness {
+ public:
+  explicit Harness(json capabilities = json::object(), json init = {{"debounceMs", 0}}) {
+    ServerOptions options;
+    server_ = std::make_unique<Server>(
+        options, [this](const json& message) { sent_.push_back(message); }, [this](const std::string& line) { logged_.push_back(line); });
+    send({{"jsonrpc", "2.0"}, {"id", 0}, {"method", "initialize"},
+          {"params", {{"capabilities", std::move(capabilities)}, {"initializationOptions", std::move(init)}}}});
+    initializeResult_ = sent_.back();
+    notify("initialized", json::object());
+  }
+  void send(const json& message) { server_->handle(message.dump()); }
+  void raw(const std::string& body) { server_->handle(body); }
+  void notify(const std::string& method, json params) {
+    send({{"jsonrpc", "2.0"}, {"method", method}, {"params", std::move(params)}});
+  }
+  json request(int id, const std::string& method, json params) {
+    send({{"jsonrpc", "2.0"}, {"id", id}, {"method", method}, {"params", std::move(params)}});
+    return responseTo(id);
+  }
+  [[nodiscard]] json responseTo(const json& id) const {
+    for (auto it = sent_.rbegin(); it != sent_.rend(); ++it)
+      if (it->contains("id") && (*it)["id"] == id && !it->contains("method")) return *it;
+    return nullptr;
+  }
+  // The last publishDiagnostics for `uri`.
+  [[nodiscard]] json published(const std::string& uri) const {
+    for (auto it = sent_.rbegin(); it != sent_.rend(); ++it)
+      if (it->value("method", "") == "textDocument/publishDiagnostics" && (*it)["params"]["uri"] == uri) return (*it)["params"];
+    return nullptr;
+  }
+  void open(const std::string& uri, const std::string& text, int version = 1) {
+    notify("textDocument/didOpen", {{"textDocument", {{"uri", uri}, {"languageId", "markdown"}, {"version", version}, {"text", text}}}});
+  }
+  void settle() { server_->runDue(Clock::now() + std::chrono::hours(1)); }
+  Server& server() { return *server_; }
+  std::vector<json>& sent() { return sent_; }
+  [[nodiscard]] const json& initializeResult() const { return initializeResult_; }
+
+ private:
+  std::unique_ptr<Server> server_;
+  std::vector<json> sent_;
+  std::vector<std::string> logged_;
+  json initializeResult_;
+};
+
+const std::string kUri = "file:///drafts/note.md";
+// "é" (2 UTF-8 bytes, 1 UTF-16 unit), "–" (3, 1), curly quotes (3, 1 each), an emoji (4, 2).
+const std::string kTricky = "# Note\n\nCaf\xC3\xA9 \xE2\x80\x93 \xE2\x80\x9Cyes\xE2\x80\x9D \xF0\x9F\x98\x80 the Secretary General spoke.\n";
+
+TEST(LspFraming, SplitsFramesAcrossReadsAndSkipsBadHeaders) {
+  FrameReader reader;
+  const std::string one = encodeFrame("{\"a\":1}");
+  reader.append(one.substr(0, 10));
+  EXPECT_FALSE(reader.next().has_value());
+  reader.append(one.substr(10));
+  auto frame = reader.next();
+  ASSERT_TRUE(frame.has_value());
+  EXPECT_EQ(frame->body, "{\"a\":1}");
+  reader.append("Content-Length: abc\r\n\r\n{}" + encodeFrame("{\"b\":2}"));
+  frame = reader.next();
+  ASSERT_TRUE(frame.has_value());
+  EXPECT_NE(frame->problem.find("not a number"), std::string::npos);
+  frame = reader.next();
+  ASSERT_TRUE(frame.has_value());
+  EXPECT_EQ(frame->body, "{\"b\":2}");
+  reader.append("Content-Type: x\r\n\r\n");
+  frame = reader.next();
+  ASSERT_TRUE(frame.has_value());
+  EXPECT_NE(frame->problem.find("no Content-Length"), std::string::npos);
+  reader.append("content-length: 2\r\nContent-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n{}");
+  frame = reader.next();
+  ASSERT_TRUE(frame.has_value());
+  EXPECT_EQ(frame->body, "{}");
+  EXPECT_EQ(reader.pending(), 0U);
+}
+
+TEST(LspPositions, Utf16AndUtf8CountTheSameLineDifferently) {
+  const base::SourceBuffer source("x.md", kTricky);
+  const auto at = static_cast<base::Offset>(kTricky.find("the Secretary"));
+  const Position utf16 = toPosition(source, at, PositionEncoding::Utf16);
+  const Position utf8 = toPosition(source, at, PositionEncoding::Utf8);
+  EXPECT_EQ(utf16.line, 2U);
+  // C a f é ␠ – ␠ “ y e s ” ␠ 😀 ␠: 14 one-unit characters and the emoji's 2 units.
+  EXPECT_EQ(utf16.character, 16U);
+  EXPECT_EQ(utf8.character, at - kTricky.find("Caf"));
+  EXPECT_EQ(toOffset(source, utf16, PositionEncoding::Utf16), at);
+  EXPECT_EQ(toOffset(source, utf8, PositionEncoding::Utf8), at);
+  // Out of range clamps instead of failing.
+  EXPECT_EQ(toOffset(source, {99, 0}, PositionEncoding::Utf16), source.size());
+  EXPECT_EQ(toOffset(source, {0, 999}, PositionEncoding::Utf8), 6U);
+  // Inside the emoji's bytes: moved to its end.
+  const auto emoji = static_cast<base::Offset>(kTricky.find("\xF0\x9F"));
+  EXPECT_EQ(toOffset(source, {2, emoji - 8 + 1}, PositionEncoding::Utf8), emoji + 4);
+}
+
+json titleDiagnostic(const json& diagnostics) {
+  for (const json& diagnostic : diagnostics)
+    if (diagnostic["code"] == "un-style.title-hyphenation") return diagnostic;
+  return nullptr;
+}
+
+TEST(LspServer, PushesDiagnosticsWithVersionAndUtf16Positions) {
+  Harness lsp;
+  EXPECT_EQ(lsp.initializeResult()["result"]["capabilities"]["positionEncoding"], "utf-16");
+  EXPECT_FALSE(lsp.initializeResult()["result"]["capabilities"].contains("diagnosticProvider"));
+  lsp.open(kUri, kTricky, 3);
+  lsp.settle();
+  const json published = lsp.published(kUri);
+  ASSERT_FALSE(published.is_null());
+  EXPECT_EQ(published["version"], 3);
+  const json diagnostic = titleDiagnostic(published["diagnostics"]);
+  ASSERT_FALSE(diagnostic.is_null()) << published.dump(2);
+  EXPECT_EQ(diagnostic["source"], "galley");
+  EXPECT_EQ(diagnostic["severity"], 1);
+  EXPECT_EQ(diagnostic["range"]["start"], json({{"line", 2}, {"character", 20}}));
+  EXPECT_EQ(diagnostic["range"]["end"], json({{"line", 2}, {"character", 37}}));
+}
+
+TEST(LspServer, NegotiatesUtf8) {
+  Harness lsp(json{{"general", {{"positionEncodings", {"utf-8", "utf-16"}}}}});
+  EXPECT_EQ(lsp.initializeResult()["result"]["capabilities"]["positionEncoding"], "utf-8");
+  lsp.open(kUri, kTricky);
+  lsp.settle();
+  const json diagnostic = titleDiagnostic(lsp.published(kUri)["diagnostics"]);
+  ASSERT_FALSE(diagnostic.is_null());
+  const auto begin = kTricky.find("Secretary General") - kTricky.find("Caf");
+  EXPECT_EQ(diagnostic["range"]["start"], json({{"line", 2}, {"character", begin}}));
+}
+
+TEST(LspServer, IncrementalChangesAreLintedAndOldVersionsNeverPublished) {
+  Harness lsp;
+  lsp.open(kUri, "# Note\n\nAll is well.\n", 1);
+  lsp.settle();
+  EXPECT_TRUE(lsp.published(kUri)["diagnostics"].empty());
+  // Two quick edits: "well" -> "Secretary General", then a character added; one lint, version 3.
+  lsp.notify("textDocument/didChange",
+             {{"textDocument", {{"uri", kUri}, {"version", 2}}},
+              {"contentChanges", {{{"range", {{"start", {{"line", 2}, {"character", 7}}}, {"end", {{"line", 2}, {"character", 11}}}}},
+                                   {"text", "Secretary General"}}}}});
+  lsp.notify("textDocument/didChange",
+             {{"textDocument", {{"uri", kUri}, {"version", 3}}},
+              {"contentChanges", {{{"range", {{"start", {{"line", 2}, {"character", 0}}}, {"end", {{"line", 2}, {"character", 0}}}}},
+                                   {"text", "X "}}}}});
+  const size_t before = lsp.sent().size();
+  lsp.settle();
+  ASSERT_EQ(lsp.sent().size(), before + 1);
+  const json published = lsp.published(kUri);
+  EXPECT_EQ(published["version"], 3);
+  const json diagnostic = titleDiagnostic(published["diagnostics"]);
+  ASSERT_FALSE(diagnostic.is_null());
+  EXPECT_EQ(diagnostic["range"]["start"]["character"], 9);
+  lsp.notify("textDocument/didClose", {{"textDocument", {{"uri", kUri}}}});
+  EXPECT_TRUE(lsp.published(kUri)["diagnostics"].empty());
+}
+
+TEST(LspServer, QuickFixDisableCommentFixAllAndHover) {
+  Harness lsp;
+  lsp.open(kUri, "# Note\n\nThe Secretary General spoke.\n");
+  lsp.settle();
+  const json diagnostic = titleDiagnostic(lsp.published(kUri)["diagnostics"]);
+  ASSERT_FALSE(diagnostic.is_null());
+  const json actions = lsp.request(7, "textDocument/codeAction",
+                                   {{"textDocument", {{"uri", kUri}}}, {"range", diagnostic["range"]}, {"context", {{"diagnostics", {diagnostic}}}}})["result"];
+  ASSERT_TRUE(actions.is_array());
+  bool quickFix = false;
+  bool disable = false;
+  bool fixAll = false;
+  for (const json& action : actions) {
+    const json edits = action["edit"]["changes"][kUri];
+    if (action["kind"] == "quickfix" && action.value("isPreferred", false)) {
+      quickFix = true;
+      EXPECT_EQ(edits[0]["newText"], "Secretary-General");
+    } else if (action["kind"] == "quickfix") {
+      disable = true;
+      EXPECT_EQ(edits[0]["newText"], "<!-- galley-disable-next-line un-style.title-hyphenation -->\n");
+      EXPECT_EQ(edits[0]["range"]["start"], json({{"line", 2}, {"character", 0}}));
+    } else if (action["kind"] == "source.fixAll.galley") {
+      fixAll = true;
+      EXPECT_EQ(edits[0]["newText"], "-");
+    }
+  }
+  EXPECT_TRUE(quickFix && disable && fixAll) << actions.dump(2);
+  const json hover = lsp.request(8, "textDocument/hover", {{"textDocument", {{"uri", kUri}}}, {"position", {{"line", 2}, {"character", 8}}}});
+  const std::string text = hover["result"]["contents"]["value"];
+  EXPECT_NE(text.find("un-style.title-hyphenation"), std::string::npos);
+  EXPECT_NE(text.find("hyphenated throughout"), std::string::npos);  // the rule's description
+  EXPECT_TRUE(lsp.request(9, "textDocument/hover", {{"textDocument", {{"uri", kUri}}}, {"position", {{"line", 0}, {"character", 1}}}})["result"].is_null());
+}
+
+TEST(LspServer, PullDiagnosticsAndCancellation) {
+  Harness lsp(json{{"textDocument", {{"diagnostic", json::object()}}}});
+  EXPECT_TRUE(lsp.initializeResult()["result"]["capabilities"].contains("diagnosticProvider"));
+  lsp.open(kUri, "# Note\n\nThe Secretary General spoke.\n");
+  // Still due: the answer waits for the lint; a cancel before it answers -32800.
+  lsp.send({{"jsonrpc", "2.0"}, {"id", 20}, {"method", "textDocument/diagnostic"}, {"params", {{"textDocument", {{"uri", kUri}}}}}});
+  EXPECT_TRUE(lsp.responseTo(20).is_null());
+  lsp.notify("$/cancelRequest", {{"id", 20}});
+  EXPECT_EQ(lsp.responseTo(20)["error"]["code"], -32800);
+  lsp.send({{"jsonrpc", "2.0"}, {"id", 21}, {"method", "textDocument/diagnostic"}, {"params", {{"textDocument", {{"uri", kUri}}}}}});
+  lsp.settle();
+  const json report = lsp.responseTo(21)["result"];
+  EXPECT_EQ(report["kind"], "full");
+  EXPECT_FALSE(titleDiagnostic(report["items"]).is_null());
+  EXPECT_TRUE(lsp.published(kUri).is_null());  // pull clients get no pushes
+}
+
+TEST(LspServer, SurvivesBadMessagesAndStillAnswers) {
+  Harness lsp;
+  lsp.raw("{not json");
+  EXPECT_EQ(lsp.sent().back()["error"]["code"], -32700);
+  lsp.raw("[1, 2]");
+  EXPECT_EQ(lsp.sent().back()["error"]["code"], -32600);
+  lsp.raw(R"({"jsonrpc":"2.0","id":{"x":1},"method":"shutdown"})");
+  EXPECT_EQ(lsp.sent().back()["error"]["code"], -32600);
+  EXPECT_EQ(lsp.request(30, "no/suchMethod", json::object())["error"]["code"], -32601);
+  // Wrong types: a number where a text is expected, a string where a position is.
+  lsp.notify("textDocument/didOpen", {{"textDocument", {{"uri", kUri}, {"text", 42}}}});
+  EXPECT_EQ(lsp.request(31, "textDocument/hover", {{"textDocument", {{"uri", 5}}}, {"position", "here"}})["result"], nullptr);
+  lsp.open(kUri, "# Note\n\nThe Secretary General spoke.\n");
+  EXPECT_EQ(lsp.request(32, "textDocument/hover", {{"textDocument", {{"uri", kUri}}}, {"position", "here"}})["error"]["code"], -32602);
+  // Out-of-range positions clamp.
+  lsp.notify("textDocument/didChange",
+             {{"textDocument", {{"uri", kUri}, {"version", 2}}},
+              {"contentChanges", {{{"range", {{"start", {{"line", 900}, {"character", 5}}}, {"end", {{"line", 999}, {"character", 99}}}}},
+                                   {"text", "Tail.\n"}}}}});
+  const json hover = lsp.request(33, "textDocument/hover", {{"textDocument", {{"uri", kUri}}}, {"position", {{"line", 2}, {"character", 4000000000LL}}}});
+  EXPECT_FALSE(hover.contains("error")) << hover.dump();
+  // And a valid request is still answered.
+  EXPECT_EQ(lsp.request(34, "shutdown", nullptr)["result"], nullptr);
+  lsp.notify("exit", nullptr);
+  EXPECT_TRUE(lsp.server().exited());
+  EXPECT_EQ(lsp.server().exitCode(), 0);
+}
+
+TEST(LspServer, ExitWithoutShutdownIsStatusOne) {
+  Harness lsp;
+  lsp.notify("exit", nullptr);
+  EXPECT_TRUE(lsp.server().exited());
+  EXPECT_EQ(lsp.server().exitCode(), 1);
+}
+
+TEST(LspServer, ABrokenRuleFileIsADiagnosticAndTheLastGoodRulesStay) {
+  const fs::path dir = fs::temp_directory_path() / ("galley-lsp-rules-" + std::to_string(::getpid()));
+  fs::create_directories(dir / "house");
+  const fs::path rule = dir / "house" / "words.yaml";
+  std::ofstream(rule) << "rules:\n  - id: no-utilize\n    kind: substitution\n    severity: warning\n"
+                         "    message: \"Write '{expected}'\"\n    swap:\n      utilize: use\n";
+  Harness lsp(json::object(), {{"debounceMs", 0}, {"rules", {dir.string()}}, {"noDefaultRules", true}});
+  lsp.open(kUri, "# Note\n\nWe utilize it.\n");
+  lsp.settle();
+  ASSERT_EQ(lsp.published(kUri)["diagnostics"].size(), 1U);
+  std::ofstream(rule) << "rules:\n  - id: no-utilize\n    kind: no-such-kind\n";
+  lsp.notify("workspace/didChangeWatchedFiles", {{"changes", {{{"uri", "file://" + rule.string()}, {"type", 2}}}}});
+  const json onRuleFile = lsp.published("file://" + rule.string());
+  ASSERT_FALSE(onRuleFile.is_null());
+  ASSERT_FALSE(onRuleFile["diagnostics"].empty());
+  EXPECT_EQ(onRuleFile["diagnostics"][0]["range"]["start"]["line"], 2);
+  lsp.settle();
+  EXPECT_EQ(lsp.published(kUri)["diagnostics"].size(), 1U);  // the old rule still runs
+  std::ofstream(rule) << "rules:\n  - id: no-utilize\n    kind: substitution\n    severity: warning\n"
+                         "    message: \"Write '{expected}'\"\n    swap:\n      it: this\n";
+  lsp.notify("textDocument/didSave", {{"textDocument", {{"uri", "file://" + rule.string()}}}});
+  EXPECT_TRUE(lsp.published("file://" + rule.string())["diagnostics"].empty());
+  lsp.settle();
+  const json now = lsp.published(kUri)["diagnostics"];
+  ASSERT_EQ(now.size(), 1U);
+  EXPECT_EQ(now[0]["range"]["start"]["character"], 11);
+  fs::remove_all(dir);
+}
+
+// --- the binary, over pipes ------------------------------------------------------------------------
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+std::vector<json> decodeAll(std::string bytes) {
+  FrameReader reader;
+  reader.append(bytes);
+  std::vector<json> out;
+  while (auto frame = reader.next())
+    if (frame->problem.empty()) out.push_back(json::parse(frame->body));
+  return out;
+}
+
+TEST(LspBinary, TruncatedFramesAndGarbageThenAValidRequestAndACleanExit) {
+  const fs::path dir = fs::temp_directory_path() / ("galley-lsp-bin-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  std::string input;
+  input += encodeFrame(R"({"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}})");
+  input += "Content-Length: 9999999999999999999999\r\n\r\n";
+  input += "garbage without any header\r\n\r\n";
+  input += encodeFrame("{\"jsonrpc\":\"2.0\",\"id\":2,");  // invalid JSON (cut short inside a frame)
+  input += encodeFrame(R"({"jsonrpc":"2.0","id":3,"method":"textDocument/hover","params":{"textDocument":{"uri":7}}})");
+  input += encodeFrame(R"({"jsonrpc":"2.0","id":4,"method":"workspace/unknown"})");
+  input += encodeFrame(R"({"jsonrpc":"2.0","id":5,"method":"shutdown"})");
+  input += encodeFrame(R"({"jsonrpc":"2.0","method":"exit"})");
+  std::ofstream(dir / "in", std::ios::binary) << input;
+  const std::string command = "timeout 60 '" + std::string(GALLEY_BINARY) + "' lsp <'" + (dir / "in").string() + "' >'" +
+                              (dir / "out").string() + "' 2>'" + (dir / "err").string() + "'";
+  const int status = std::system(command.c_str());  // NOLINT(cert-env33-c): the test runs its own binary
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 0) << slurp((dir / "err").string());
+  const std::vector<json> out = decodeAll(slurp((dir / "out").string()));
+  std::map<int, json> byId;
+  for (const json& message : out)
+    if (message.contains("id") && message["id"].is_number()) byId[message["id"].get<int>()] = message;
+  EXPECT_TRUE(byId[1]["result"]["capabilities"]["hoverProvider"].get<bool>());
+  EXPECT_TRUE(byId[3].contains("result"));  // a uri of the wrong type: no such document, null
+  EXPECT_EQ(byId[4]["error"]["code"], -32601);
+  EXPECT_TRUE(byId[5].contains("result"));
+  bool parseError = false;
+  for (const json& message : out) parseError = parseError || (message.contains("error") && message["error"]["code"] == -32700);
+  EXPECT_TRUE(parseError);
+  EXPECT_NE(slurp((dir / "err").string()).find("Content-Length"), std::string::npos);
+  fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace galley::lsp
