@@ -11,6 +11,7 @@
 #include <unordered_map>
 
 #include "config/NearestName.h"
+#include "config/YamlBudget.h"
 #include "facts/NameMatcher.h"
 
 namespace galley::facts {
@@ -62,6 +63,10 @@ class Parser {
 
   void parseFile(const std::string& path, const std::string& text) {
     path_ = path;
+    if (auto bomb = config::checkAliasExpansion(text)) {
+      error(bomb->mark, bomb->message);
+      return;
+    }
     try {
       documents_.push_back(YAML::Load(text));
     } catch (const YAML::Exception& e) {
