@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "base/TextSniff.h"
+#include "checks/RegexSafety.h"
 #include "document/Parser.h"
 #include "engine/Suppressions.h"
 
@@ -69,6 +70,8 @@ std::vector<std::string> withEngineRules(std::vector<std::string> ids) {
   ids.emplace_back(kInvalidUtf8Rule);
   ids.emplace_back(kNestingTooDeepRule);
   ids.emplace_back(kMarkupNotParsedRule);
+  ids.emplace_back(checks::kRegexLimitRule);
+  ids.emplace_back(checks::kTimeBudgetRule);
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   return ids;

@@ -17,8 +17,10 @@
 #include <string>
 #include <vector>
 
+#include "checks/RegexSafety.h"
 #include "checks/RuleSet.h"
 #include "config/YamlBudget.h"
+#include "document/Parser.h"
 #include "engine/InputCollector.h"
 #include "facts/FactLoader.h"
 
@@ -309,6 +311,64 @@ TEST(HostileInput, DeeplyNestedYamlIsALocatedErrorNotAStackOverflow) {
   EXPECT_TRUE(matches(loaded.errors[0].toString(),
                       R"(^deep\.yaml:1:\d+: error: YAML nested more than \d+ levels deep; the file is not loaded$)"))
       << loaded.errors[0].toString();
+}
+
+// --- regular expressions ------------------------------------------------------------------------
+
+std::vector<diag::Diagnostic> lint(const checks::RuleSet& rules, const std::string& draft) {
+  const document::Document document = document::parseDocument(base::SourceBuffer("d.md", draft));
+  annotate::Annotations annotations(document);
+  diag::DiagnosticSink sink;
+  rules.run(document, annotations, sink);
+  return sink.take();
+}
+
+constexpr const char* kRunawayPack = R"(rules:
+  - {id: runaway, kind: existence, message: "runaway {found}", pattern: "(a+)+b"}
+  - {id: plain, kind: existence, message: "plain {found}", tokens: [alpha]}
+)";
+
+TEST(HostileInput, NestedQuantifiersGetALoadTimeWarning) {
+  const checks::LoadedRules loaded = checks::RuleSet::loadText("r.yaml", kRunawayPack, "t");
+  ASSERT_TRUE(loaded.errors.empty());
+  ASSERT_EQ(loaded.warnings.size(), 1U);
+  EXPECT_TRUE(matches(loaded.warnings[0].toString(),
+                      R"(^r\.yaml:2:\d+: error: rule 't\.runaway': pattern '\(a\+\)\+b' risks runaway matching: a repeated group holds a repeated element)"))
+      << loaded.warnings[0].toString();
+  EXPECT_NE(checks::nestedQuantifierProblem(R"((\w*\s?)*x)"), "");
+  EXPECT_NE(checks::nestedQuantifierProblem("(?:x+|y)*"), "");
+  EXPECT_NE(checks::nestedQuantifierProblem("(a{2,})+"), "");
+  EXPECT_EQ(checks::nestedQuantifierProblem("(ab)+c"), "");
+  EXPECT_EQ(checks::nestedQuantifierProblem("(a+)?b"), "");
+  EXPECT_EQ(checks::nestedQuantifierProblem(R"([(a+)]+\(b+\)+)"), "");
+}
+
+TEST(HostileInput, ARegexThatExhaustsBoostIsAWarningForThatRuleAndFile) {
+  const checks::LoadedRules loaded = checks::RuleSet::loadText("r.yaml", kRunawayPack, "t");
+  ASSERT_TRUE(loaded.errors.empty());
+  const std::string draft = "alpha\n\n*Runaway* " + std::string(64, 'a') + "!b\n";
+  const std::vector<diag::Diagnostic> found = lint(loaded.rules, draft);
+  std::vector<std::string> ids;
+  for (const diag::Diagnostic& d : found) ids.push_back(d.ruleId);
+  EXPECT_EQ(ids, (std::vector<std::string>{"galley.regex-limit", "t.plain"}));
+  for (const diag::Diagnostic& d : found) {
+    if (d.ruleId != "galley.regex-limit") continue;
+    EXPECT_EQ(d.severity, diag::Severity::Warning);
+    EXPECT_EQ(d.message, "rule 't.runaway' stopped on this file: its regular expression hit Boost.Regex's complexity "
+                         "limit in the text from here; its findings for this file are incomplete");
+    EXPECT_EQ(d.range.begin, 8U);  // in source bytes: the "R" of the second paragraph's "*Runaway*"
+  }
+}
+
+TEST(HostileInput, ThePerFileCpuBudgetStopsTheRemainingRulesWithAWarning) {
+  checks::LoadedRules loaded = checks::RuleSet::loadText("r.yaml", kRunawayPack, "t");
+  ASSERT_TRUE(loaded.errors.empty());
+  loaded.rules.setCpuBudget(std::chrono::nanoseconds(-1));  // spent before the first rule
+  const std::vector<diag::Diagnostic> found = lint(loaded.rules, "alpha\n");
+  ASSERT_EQ(found.size(), 1U);
+  EXPECT_EQ(found[0].ruleId, "galley.time-budget");
+  EXPECT_TRUE(matches(found[0].message, R"(^checking stopped after -?\d+ ms of CPU time on this file; rule 't\.runaway' and the rules after it did not run$)"))
+      << found[0].message;
 }
 
 }  // namespace
