@@ -6,12 +6,13 @@
 #include <fstream>
 #include <sys/stat.h>
 
+#include "base/TextSniff.h"
+
 namespace galley::base {
 
 namespace {
 
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
-constexpr size_t kBinarySniffBytes = 8192;
 
 // The byte values below are those of Unicode's table of well-formed UTF-8 byte sequences
 // (Table 3-7); the table is the clearest name for them.
@@ -68,6 +69,11 @@ Expected<SourceBuffer> SourceBuffer::readFile(const std::string& path, uint64_t 
     return Unexpected(Error::environment(std::strerror(errno), Location{path, 0, 0}));
   }
   if (S_ISDIR(info.st_mode)) return Unexpected(Error::environment("is a directory", Location{path, 0, 0}));
+  // Opening a FIFO blocks until a writer comes, and a device may never end: only files are read.
+  if (!S_ISREG(info.st_mode)) {
+    const char* what = S_ISFIFO(info.st_mode) ? "a FIFO" : S_ISSOCK(info.st_mode) ? "a socket" : "a device";
+    return Unexpected(Error::environment(std::string("not a regular file (") + what + "); not read", Location{path, 0, 0}));
+  }
   if (static_cast<uint64_t>(info.st_size) > maxBytes) {
     return Unexpected(Error::invalidInput(
         "file is too large (" + std::to_string(info.st_size) + " bytes; the limit is " + std::to_string(maxBytes) +
@@ -81,12 +87,7 @@ Expected<SourceBuffer> SourceBuffer::readFile(const std::string& path, uint64_t 
   in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   if (in.bad()) return Unexpected(Error::environment("read failed", Location{path, 0, 0}));
   bytes.resize(static_cast<size_t>(in.gcount()));
-  const auto sniff = std::string_view(bytes).substr(0, kBinarySniffBytes);
-  if (const auto nul = sniff.find('\0'); nul != std::string_view::npos) {
-    SourceBuffer probe(path, bytes.substr(0, nul + 1));
-    const LineColumn where = probe.lineColumn(static_cast<Offset>(nul));
-    return Unexpected(Error::invalidInput("binary file (NUL byte); not a draft", Location{path, where.line, where.column}));
-  }
+  if (auto refused = sniffNonUtf8Draft(bytes, path, "file")) return Unexpected(std::move(*refused));
   return SourceBuffer(path, std::move(bytes));
 }
 

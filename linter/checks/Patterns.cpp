@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "checks/RegexSafety.h"
+
 namespace galley::checks {
 
 namespace {
@@ -180,8 +182,14 @@ void forEachMatch(const boost::regex& regex, std::string_view text, base::Range 
   auto flags = boost::match_default;
   if (span.begin > 0) flags |= boost::match_prev_avail;
   const boost::cregex_iterator end;
-  for (boost::cregex_iterator it(base + span.begin, base + span.end, regex, flags); it != end; ++it) {
-    if ((*it)[0].length() > 0) visit(*it);
+  try {
+    for (boost::cregex_iterator it(base + span.begin, base + span.end, regex, flags); it != end; ++it) {
+      if ((*it)[0].length() > 0) visit(*it);
+    }
+  } catch (const RegexLimitError&) {
+    throw;
+  } catch (const std::runtime_error& error) {  // Boost's complexity or stack limit (error_complexity/_stack)
+    throw RegexLimitError(base, span, error.what());
   }
 }
 

@@ -4,12 +4,49 @@
 #include <memory>
 #include <string>
 
+#include "checks/RegexSafety.h"
 #include "checks/Registry.h"
 #include "config/PackLoader.h"
 #include "document/Parser.h"
 #include "facts/FactPack.h"
 
 namespace galley::checks {
+
+namespace {
+
+// Located at the start of the searched span when it is a block's prose, else at the file start.
+diag::Diagnostic regexLimitReached(const document::Document& document, const std::string& ruleId,
+                                   const RegexLimitError& limit) {
+  base::Offset where = document.source.contentStart();
+  for (const document::Block& block : document.blocks) {
+    if (block.prose.text().data() == limit.text() && limit.span().begin <= block.prose.text().size()) {
+      where = block.prose.toSource(limit.span().begin);
+      break;
+    }
+  }
+  diag::Diagnostic diagnostic;
+  diagnostic.ruleId = std::string(kRegexLimitRule);
+  diagnostic.severity = diag::Severity::Warning;
+  diagnostic.range = {where, where};
+  diagnostic.message = "rule '" + ruleId + "' stopped on this file: its regular expression hit " + limit.limitName() +
+                       " in the text from here; its findings for this file are incomplete";
+  return diagnostic;
+}
+
+diag::Diagnostic budgetSpent(const document::Document& document, const std::string& nextRule,
+                             std::chrono::nanoseconds budget) {
+  diag::Diagnostic diagnostic;
+  diagnostic.ruleId = std::string(kTimeBudgetRule);
+  diagnostic.severity = diag::Severity::Warning;
+  const base::Offset start = document.source.contentStart();
+  diagnostic.range = {start, start};
+  diagnostic.message = "checking stopped after " +
+                       std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(budget).count()) +
+                       " ms of CPU time on this file; rule '" + nextRule + "' and the rules after it did not run";
+  return diagnostic;
+}
+
+}  // namespace
 
 RuleSet::RuleSet() = default;
 RuleSet::~RuleSet() = default;
@@ -49,6 +86,7 @@ LoadedRules RuleSet::build(config::LoadedConfigs configs) {
     }
     std::unique_ptr<Check> check = kind->factory(rule, out.errors);
     if (!check) continue;
+    lintRuleRegexes(rule, out.warnings);
     out.rules.entries_.push_back({std::move(rule), std::move(check)});
   }
   // Rules already rejected for their header still have their own keys checked, and then dropped.
@@ -68,11 +106,23 @@ LoadedRules RuleSet::build(config::LoadedConfigs configs) {
 
 void RuleSet::run(const document::Document& document, annotate::Annotations& annotations, diag::DiagnosticSink& sink,
                   const std::set<std::string>& only) const {
+  const CpuClock::time_point start = CpuClock::now();
   for (const Entry& entry : entries_) {
     const bool selected = only.empty() ? entry.config.enabled : only.contains(entry.config.id);
-    if (selected) entry.check->run(document, annotations, sink);
+    if (!selected) continue;
+    if (CpuClock::now() - start > cpuBudget_) {
+      sink.report(budgetSpent(document, entry.config.id, cpuBudget_));
+      return;
+    }
+    try {
+      entry.check->run(document, annotations, sink);
+    } catch (const RegexLimitError& limit) {
+      sink.report(regexLimitReached(document, entry.config.id, limit));
+    }
   }
 }
+
+void RuleSet::setCpuBudget(std::chrono::nanoseconds budget) { cpuBudget_ = budget; }
 
 bool RuleSet::hasRule(std::string_view id) const { return rule(id) != nullptr; }
 

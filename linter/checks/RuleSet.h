@@ -1,6 +1,7 @@
 // RuleSet: the loaded rules of every pack, ready to run on documents. The engine's entry point.
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <memory>
 #include <set>
@@ -11,6 +12,7 @@
 #include "annotate/Annotations.h"
 #include "base/Error.h"
 #include "checks/Check.h"
+#include "checks/RegexSafety.h"
 #include "config/RuleConfig.h"
 #include "diag/Diagnostic.h"
 #include "document/Document.h"
@@ -58,6 +60,13 @@ class RuleSet {
   void run(const document::Document& document, annotate::Annotations& annotations, diag::DiagnosticSink& sink,
            const std::set<std::string>& only = {}) const;
 
+  // CPU time (this thread's) that run() may spend on one document; once spent, the remaining rules
+  // are skipped with one galley.time-budget warning. A rule already running is not interrupted
+  // (regex searches are bounded by Boost's own limits). Default: kDefaultCpuBudget. Not thread-safe:
+  // set it before the first run().
+  void setCpuBudget(std::chrono::nanoseconds budget);
+  static constexpr std::chrono::nanoseconds kDefaultCpuBudget = std::chrono::seconds(10);
+
   [[nodiscard]] bool hasRule(std::string_view id) const;
   // Every loaded rule id (enabled or not), sorted.
   [[nodiscard]] std::vector<std::string> ruleIds() const;
@@ -78,7 +87,9 @@ class RuleSet {
   };
   static LoadedRules build(config::LoadedConfigs configs);
 
+  using CpuClock = ThreadCpuClock;
   std::vector<Entry> entries_;
+  std::chrono::nanoseconds cpuBudget_ = kDefaultCpuBudget;
 };
 
 // What RuleSet::load produced. `errors` empty => every rule loaded.

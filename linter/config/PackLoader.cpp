@@ -11,6 +11,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "config/NearestName.h"
+#include "config/YamlBudget.h"
 #include "config/YamlNodes.h"
 #include "config/YamlSource.h"
 
@@ -103,6 +104,10 @@ void PackLoader::addPack(const std::string& dir, const std::string& pack) {
 
 void PackLoader::addFile(const std::string& path, std::string text, const std::string& pack) {
   auto source = std::make_shared<const YamlSource>(path, std::move(text));
+  if (auto bomb = checkAliasExpansion(source->text())) {
+    result_.errors.push_back(base::Error::invalidInput(bomb->message, source->location(bomb->mark)));
+    return;
+  }
   YAML::Node root;
   try {
     root = YAML::Load(source->text());

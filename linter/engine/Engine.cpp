@@ -11,6 +11,8 @@
 
 #include <fmt/format.h>
 
+#include "base/TextSniff.h"
+#include "checks/RegexSafety.h"
 #include "document/Parser.h"
 #include "engine/Suppressions.h"
 
@@ -21,7 +23,6 @@ namespace {
 // How many finished results may wait per worker for earlier ones to be printed.
 constexpr size_t kPendingPerWorker = 4;
 constexpr size_t kStdinChunk = size_t{64} << 10U;
-constexpr size_t kBinarySniffBytes = 8192;
 
 diag::Diagnostic engineWarning(std::string_view rule, base::Offset at, std::string message) {
   diag::Diagnostic diagnostic;
@@ -69,6 +70,8 @@ std::vector<std::string> withEngineRules(std::vector<std::string> ids) {
   ids.emplace_back(kInvalidUtf8Rule);
   ids.emplace_back(kNestingTooDeepRule);
   ids.emplace_back(kMarkupNotParsedRule);
+  ids.emplace_back(checks::kRegexLimitRule);
+  ids.emplace_back(checks::kTimeBudgetRule);
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   return ids;
@@ -128,13 +131,7 @@ base::Expected<base::SourceBuffer> Engine::readStdin(const std::string& displayN
   }
   if (std::ferror(stdin) != 0)
     return base::Unexpected(base::Error::environment("cannot read standard input", base::Location{displayName, 0, 0}));
-  const std::string_view sniff = std::string_view(bytes).substr(0, kBinarySniffBytes);
-  if (const size_t nul = sniff.find('\0'); nul != std::string_view::npos) {
-    base::SourceBuffer probe(displayName, bytes.substr(0, nul + 1));
-    const base::LineColumn where = probe.lineColumn(static_cast<base::Offset>(nul));
-    return base::Unexpected(base::Error::invalidInput("binary input (NUL byte); not a draft",
-                                                      base::Location{displayName, where.line, where.column}));
-  }
+  if (auto refused = base::sniffNonUtf8Draft(bytes, displayName, "input")) return base::Unexpected(std::move(*refused));
   return base::SourceBuffer(displayName, std::move(bytes));
 }
 

@@ -1,6 +1,10 @@
 #include "engine/InputCollector.h"
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <system_error>
 
@@ -14,6 +18,7 @@ bool isSkippedName(const std::string& name) { return (!name.empty() && name[0] =
 
 void walkDirectory(const std::string& root, std::vector<Input>& out) {
   std::vector<std::string> found;
+  std::vector<Input> unusable;  // draft-named paths (and folders) that cannot be read, with why
   std::error_code error;
   fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, error);
   if (error) {
@@ -29,11 +34,39 @@ void walkDirectory(const std::string& root, std::vector<Input>& out) {
       if (entry.is_directory(statusError) && !entry.is_symlink(statusError)) it.disable_recursion_pending();
       continue;
     }
-    if (entry.is_regular_file(statusError) && isDraftExtension(name)) found.push_back(entry.path().string());
+    if (entry.is_directory(statusError)) {
+      // skip_permission_denied would drop an unreadable folder silently: say so instead.
+      if (!entry.is_symlink(statusError) && ::access(entry.path().c_str(), R_OK | X_OK) != 0) {
+        unusable.push_back({entry.path().string(), false,
+                            base::Error::environment(std::strerror(errno) + std::string(" (folder not walked)"),
+                                                     base::Location{entry.path().string(), 0, 0})});
+        it.disable_recursion_pending();
+      }
+      continue;
+    }
+    if (!isDraftExtension(name)) continue;
+    // A draft-named link that loops or dangles is reported; FIFOs, sockets and devices are skipped
+    // (they are not drafts, and opening a FIFO would block the walk).
+    if (entry.is_regular_file(statusError)) {
+      found.push_back(entry.path().string());
+    } else if (statusError) {
+      unusable.push_back({entry.path().string(), false,
+                          base::Error::environment(statusError.message(), base::Location{entry.path().string(), 0, 0})});
+    }
   }
   if (error) out.push_back({root, false, base::Error::environment(error.message(), base::Location{root, 0, 0})});
+  for (Input& input : unusable) found.push_back(input.path);
   std::sort(found.begin(), found.end());
-  for (std::string& path : found) out.push_back({std::move(path), false, std::nullopt});
+  std::sort(unusable.begin(), unusable.end(), [](const Input& a, const Input& b) { return a.path < b.path; });
+  for (std::string& path : found) {
+    const auto bad = std::lower_bound(unusable.begin(), unusable.end(), path,
+                                      [](const Input& input, const std::string& p) { return input.path < p; });
+    if (bad != unusable.end() && bad->path == path) {
+      out.push_back(std::move(*bad));
+    } else {
+      out.push_back({std::move(path), false, std::nullopt});
+    }
+  }
 }
 
 }  // namespace

@@ -12,6 +12,7 @@
 #include <unordered_map>
 
 #include "config/NearestName.h"
+#include "config/YamlBudget.h"
 #include "config/YamlSource.h"
 #include "facts/NameMatcher.h"
 
@@ -65,6 +66,10 @@ class Parser {
   void parseFile(const std::string& path, const std::string& text) {
     fileSources_.push_back(std::make_unique<config::YamlSource>(path, text));
     source_ = fileSources_.back().get();
+    if (auto bomb = config::checkAliasExpansion(text)) {
+      error(bomb->mark, bomb->message);
+      return;
+    }
     try {
       documents_.push_back(YAML::Load(text));
     } catch (const YAML::Exception& e) {

@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets (fuzz/, clang-14, ASan + UBSan + libFuzzer) and runs each in turn.
+#
+# Usage: .ci/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]
+#   SECONDS_PER_TARGET  default 60; e.g. 3600 for a long run (a few hours over the six targets).
+#   TARGET              markdown plain_text rule_pack fact_base dates comments (default: all).
+# Environment: GALLEY_FUZZ_BUILD_DIR (default build-fuzz), GALLEY_JOBS (build parallelism),
+#              GALLEY_FUZZ_SEED (a fixed -seed: same seed + same -runs = same inputs; default 1),
+#              GALLEY_FUZZ_RUNS (cap on executions per target, for short fixed runs; default none),
+#              GALLEY_FUZZ_SKIP_BUILD=1 (the tree is already built, e.g. by .ci/sanitize.sh).
+# Seeds are copied at run time from fixtures/ (drafts) and rules/ (packs, fact bases) into
+# BUILD_DIR/fuzz-corpus/TARGET, which also keeps what libFuzzer finds between runs. A crash, leak,
+# UB report or time-out is written to BUILD_DIR/fuzz-artifacts/ and makes the script exit 1; each
+# target's last figures (executions, cov, ft) are printed at the end and kept in fuzz-logs/.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+seconds="${1:-60}"
+shift || true
+all_targets=(markdown plain_text rule_pack fact_base dates comments)
+targets=("$@")
+((${#targets[@]} > 0)) || targets=("${all_targets[@]}")
+build_dir="${GALLEY_FUZZ_BUILD_DIR:-build-fuzz}"
+jobs="${GALLEY_JOBS:-2}"
+seed="${GALLEY_FUZZ_SEED:-1}"
+
+say() { printf 'fuzz: %s\n' "$*"; }
+
+if [[ "${GALLEY_FUZZ_SKIP_BUILD:-0}" != 1 ]]; then
+  bash .ci/sanitize.sh --configure-only
+  say "building the fuzz targets in $build_dir"
+  cmake --build "$build_dir" -j "$jobs" --target $(printf 'fuzz_%s ' "${targets[@]}")
+fi
+
+# Seeds per target: copies, so the corpus directory can grow without touching the repository.
+seed_corpus() {
+  local target="$1" dir="$build_dir/fuzz-corpus/$1"
+  mkdir -p "$dir"
+  case "$target" in
+    markdown|comments) find fixtures rules -name '*.md' -exec cp -n {} "$dir/" \; ;;
+    plain_text|dates) find fixtures -type f \( -name '*.txt' -o -name '*.md' \) -exec cp -n {} "$dir/" \; ;;
+    rule_pack) find rules -name '*.yaml' ! -name 'facts*' -exec cp -n {} "$dir/" \; ;;
+    fact_base) find rules -name 'facts*.yaml' -exec cp -n {} "$dir/" \; ;;
+  esac
+}
+dict_for() {
+  case "$1" in
+    markdown|plain_text|comments) echo fuzz/markdown.dict ;;
+    rule_pack|fact_base) echo fuzz/yaml.dict ;;
+    dates) echo fuzz/dates.dict ;;
+  esac
+}
+
+mkdir -p "$build_dir/fuzz-artifacts" "$build_dir/fuzz-logs"
+status=0
+summary=()
+export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:allocator_may_return_null=1}"
+export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
+for target in "${targets[@]}"; do
+  seed_corpus "$target"
+  log="$build_dir/fuzz-logs/$target.log"
+  args=(-seed="$seed" -max_total_time="$seconds" -timeout=30 -rss_limit_mb=2048 -max_len=16384
+        -dict="$(dict_for "$target")" -print_final_stats=1
+        -artifact_prefix="$build_dir/fuzz-artifacts/$target-")
+  [[ -n "${GALLEY_FUZZ_RUNS:-}" ]] && args+=(-runs="$GALLEY_FUZZ_RUNS")
+  say "$target: up to ${seconds}s (seed $seed${GALLEY_FUZZ_RUNS:+, at most $GALLEY_FUZZ_RUNS runs})"
+  start=$SECONDS
+  if ! "$build_dir/fuzz/fuzz_$target" "${args[@]}" "$build_dir/fuzz-corpus/$target" >"$log" 2>&1; then
+    status=1
+    say "$target FAILED; the log's end and the artifact:"
+    tail -n 40 "$log"
+    ls "$build_dir/fuzz-artifacts" | grep "^$target-" || true
+  fi
+  execs="$(grep -o 'stat::number_of_executed_units: [0-9]*' "$log" | grep -o '[0-9]*$' || echo '?')"
+  last="$(grep -E '^#[0-9]+' "$log" | tail -n 1 | grep -oE 'cov: [0-9]+ ft: [0-9]+' || echo 'cov: ? ft: ?')"
+  summary+=("$(printf '%-10s %6ss  %10s execs  %s  corpus %s files' "$target" "$((SECONDS - start))" "$execs" "$last" \
+              "$(ls "$build_dir/fuzz-corpus/$target" | wc -l)")")
+done
+say "summary (target, seconds, executions, coverage, corpus):"
+printf '  %s\n' "${summary[@]}"
+exit "$status"
