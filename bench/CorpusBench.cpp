@@ -39,16 +39,16 @@ std::string release() {
 }
 
 void bmCheckRelease(benchmark::State& state) {
-  const auto rules = galley::tools::loadRules({{}, true}, std::cerr);
+  const auto rules = galley::engine::loadRules({{}, true, {}}, std::cerr);
   if (!rules) {
     state.SkipWithError("the bundled rule packs did not load");
     return;
   }
-  const galley::tools::Engine engine(galley::tools::hooksFor(*rules), {});
+  const galley::engine::Engine engine(galley::engine::hooksFor(*rules), {});
   const std::string text = release();
   size_t diagnostics = 0;
   for (auto _ : state) {
-    const galley::tools::FileResult result = engine.lint(galley::base::SourceBuffer("release.md", text));
+    const galley::engine::FileResult result = engine.lint(galley::base::SourceBuffer("release.md", text));
     diagnostics = result.diagnostics.size();
     benchmark::DoNotOptimize(diagnostics);
   }

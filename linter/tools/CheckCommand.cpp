@@ -5,6 +5,7 @@
 #include <charconv>
 #include <chrono>
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
 #include <limits>
 
@@ -12,10 +13,13 @@
 
 #include "report/ReporterFactory.h"
 #include "tools/CommandHelp.h"
+#include "engine/Baseline.h"
 #include "engine/Engine.h"
+#include "engine/Sharding.h"
 #include "engine/RuleLoading.h"
 #include "config/NearestName.h"
 #include "engine/Suppressions.h"
+#include "tools/ProjectSetup.h"
 
 namespace galley::tools {
 
@@ -96,7 +100,7 @@ const std::vector<OptionSpec>& checkOptions() {
   static const std::vector<OptionSpec> kOptions = {
       {"--rules", "DIR", "add a rule pack (or a directory of packs); repeatable", true},
       {"--no-default-rules", "", "do not load the bundled packs", false},
-      {"--format", "FORMAT", "output: text (default), json, gcc, sarif, github, junit, checkstyle", false},
+      {"--format", "FORMAT", "output: text (default), json, gcc, sarif, github, gitlab, junit, checkstyle", false},
       {"--fail-on", "LEVEL", "exit 1 on findings at or above: error (default), warning, info, none", false},
       {"--color", "WHEN", "colour the text output: auto (default), always, never", false},
       {"--no-color", "", "same as --color=never", false},
@@ -104,8 +108,19 @@ const std::vector<OptionSpec>& checkOptions() {
       {"--max-file-size", "SIZE", "refuse larger files (bytes, or with K/M/G); default 16M", false},
       {"--jobs", "N", "files checked in parallel; default: one per core", false},
       {"--quiet", "", "no summary line", false},
+      {"--output", "FILE", "write the report to FILE; the summary still goes to the terminal", false},
+      {"--baseline", "FILE", "report only findings FILE does not record", false},
+      {"--write-baseline", "FILE", "record every finding of this run in FILE (exit 0)", false},
+      {"--cache", "DIR", "reuse results of unchanged files; default: the user's cache dir", false},
+      {"--no-cache", "", "check every file afresh, store nothing", false},
+      {"--shard", "I/N", "check only the I-th of N path-hash shards of the inputs", false},
   };
-  return kOptions;
+  static const std::vector<OptionSpec> kAll = [] {
+    std::vector<OptionSpec> all = kOptions;
+    all.insert(all.end(), configOptions().begin(), configOptions().end());
+    return all;
+  }();
+  return kAll;
 }
 
 int runCheckCommand(const std::vector<std::string>& args) {
@@ -143,22 +158,53 @@ int runCheckCommand(const std::vector<std::string>& args) {
   }
   if (parsed->operands.empty()) return usageError("no input; give files or directories to check, or '-' for stdin");
 
-  engine::RuleSelection selection{parsed->all("--rules"), !parsed->has("--no-default-rules")};
-  const auto rules = engine::loadRules(selection, std::cerr);
-  if (!rules) return kExitUsage;
+  const auto setup = setUpProject(*parsed, parsed->operands, parsed->last("--stdin-filename").value_or("<stdin>"), std::cerr);
+  if (!setup) return kExitUsage;
+  const checks::RuleSet* rules = setup->rules.get();
+  if (const auto shardText = parsed->last("--shard")) {
+    const auto shard = engine::parseShard(*shardText);
+    if (!shard) return usageError(fmt::format("--shard: expected I/N with 1 <= I <= N, got '{}'", *shardText));
+    std::erase_if(setup->inputs, [&](const engine::Input& input) { return !engine::inShard(input.path, *shard); });
+  }
+  std::optional<engine::Baseline> baseline;
+  if (const auto baselinePath = parsed->last("--baseline")) {
+    auto loaded = engine::Baseline::load(*baselinePath);
+    if (!loaded) {
+      std::cerr << loaded.error().toString() << '\n';
+      return kExitUsage;
+    }
+    baseline = std::move(loaded).value();
+  }
+  const auto writeBaseline = parsed->last("--write-baseline");
+  engine::Baseline recorded;
+  if (!parsed->has("--no-cache")) {
+    const auto cacheDir = parsed->has("--cache") ? parsed->last("--cache") : engine::ResultCache::defaultDir();
+    if (cacheDir) engineOptions.cache = std::make_shared<const engine::ResultCache>(*cacheDir, cacheRunKey(*setup));
+  }
+  engineOptions.settingsFor = [&setup](const std::string& path) { return setup->resolver->settingsFor(path, *setup->rules); };
+  std::ofstream outputFile;
+  const auto outputPath = parsed->last("--output");
+  if (outputPath) {
+    outputFile.open(*outputPath, std::ios::binary | std::ios::trunc);
+    if (!outputFile) {
+      std::cerr << fmt::format("galley: error: cannot write --output file '{}'\n", *outputPath);
+      return kExitUsage;
+    }
+  }
 
   report::ReporterOptions reporterOptions;
   reporterOptions.color = *color;
-  reporterOptions.summary = !parsed->has("--quiet");
+  reporterOptions.summary = !parsed->has("--quiet") && !outputPath;
   reporterOptions.toolVersion = GALLEY_VERSION;
   reporterOptions.rules = ruleCatalogue(*rules);
-  const auto reporter = report::makeReporter(format, std::cout, reporterOptions);
+  const auto reporter = report::makeReporter(format, outputPath ? static_cast<std::ostream&>(outputFile) : std::cout, reporterOptions);
   const engine::Engine linter(engine::hooksFor(*rules), engineOptions);
-  const auto inputs = engine::collectInputs(parsed->operands, parsed->last("--stdin-filename").value_or("<stdin>"));
+  const auto& inputs = setup->inputs;
 
   report::RunSummary summary;
   size_t inputErrors = 0;
   bool failed = false;
+  bool anyRuleActive = false;
   linter.run(inputs, [&](engine::FileResult& result) {
     if (result.error) {
       std::cout.flush();
@@ -168,6 +214,9 @@ int runCheckCommand(const std::vector<std::string>& args) {
       return;
     }
     ++summary.files;
+    if (writeBaseline) recorded.record(result.path, result.source->text(), result.diagnostics);
+    if (baseline) baseline->filter(result.path, result.source->text(), result.diagnostics);
+    anyRuleActive = anyRuleActive || result.settings == nullptr || !result.settings->activeRules.empty();
     for (const diag::Diagnostic& diagnostic : result.diagnostics) {
       switch (diagnostic.severity) {
         case diag::Severity::Error: ++summary.errors; break;
@@ -180,11 +229,35 @@ int runCheckCommand(const std::vector<std::string>& args) {
   });
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   reporter->finish(summary);
+  if (outputPath) {
+    outputFile.close();
+    if (!outputFile) {
+      std::cerr << fmt::format("galley: error: writing --output file '{}' failed\n", *outputPath);
+      return kExitUsage;
+    }
+    if (!parsed->has("--quiet")) {
+      std::cerr << fmt::format("galley: {} file{} checked: {} error{}, {} warning{}, {} info; report in {}\n",
+                               summary.files, summary.files == 1 ? "" : "s", summary.errors,
+                               summary.errors == 1 ? "" : "s", summary.warnings, summary.warnings == 1 ? "" : "s",
+                               summary.infos, *outputPath);
+    }
+  }
+  if (summary.files > 0 && !anyRuleActive)
+    std::cerr << "galley: warning: no rule is active (check --no-default-rules, --rules, 'packs:' and 'rules:'); "
+                 "only input problems could be reported\n";
+  if (writeBaseline) {
+    if (const auto error = recorded.write(*writeBaseline)) {
+      std::cerr << error->toString() << '\n';
+      return kExitUsage;
+    }
+    std::cerr << fmt::format("galley: baseline of {} finding{} written to {}\n", recorded.size(),
+                             recorded.size() == 1 ? "" : "s", *writeBaseline);
+  }
   if (inputErrors > 0) {
     std::cerr << fmt::format("galley: {} input{} could not be checked\n", inputErrors, inputErrors == 1 ? "" : "s");
     return kExitUsage;
   }
-  return failed ? kExitFindings : 0;
+  return failed && !writeBaseline ? kExitFindings : 0;
 }
 
 }  // namespace galley::tools

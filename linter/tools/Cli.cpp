@@ -9,6 +9,9 @@
 #include "tools/CheckCommand.h"
 #include "tools/CommandHelp.h"
 #include "tools/DatesCommand.h"
+#include "tools/ExplainCommand.h"
+#include "tools/InitCommand.h"
+#include "tools/RulesCommand.h"
 #include "config/NearestName.h"
 #include "tools/TestCommand.h"
 
@@ -21,9 +24,12 @@ constexpr int kExitUsage = 2;
 using CommandFunction = int (*)(const std::vector<std::string>&);
 
 // The command table: one line per command, sorted.
-constexpr std::array<std::pair<std::string_view, CommandFunction>, 3> kCommands = {{
+constexpr std::array<std::pair<std::string_view, CommandFunction>, 6> kCommands = {{
     {"check", &runCheckCommand},
     {"dates", &runDatesCommand},
+    {"explain", &runExplainCommand},
+    {"init", &runInitCommand},
+    {"rules", &runRulesCommand},
     {"test", &runTestCommand},
 }};
 
