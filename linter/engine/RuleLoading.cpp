@@ -96,7 +96,7 @@ RuleHooks hooksFor(const checks::RuleSet& rules, std::set<std::string> only) {
   hooks.ruleIds = rules.ruleIds();
   hooks.run = [&rules, only](const document::Document& document, annotate::Annotations& annotations,
                                                diag::DiagnosticSink& sink) { rules.run(document, annotations, sink, only); };
-  hooks.runSelected = [&rules, only](const document::Document& document, annotate::Annotations& annotations,
+  hooks.runSelected = [&rules, only = std::move(only)](const document::Document& document, annotate::Annotations& annotations,
                                      diag::DiagnosticSink& sink, const std::set<std::string>& selected) {
     if (only.empty()) {
       rules.run(document, annotations, sink, selected);

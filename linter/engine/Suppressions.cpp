@@ -30,7 +30,8 @@ std::vector<std::pair<std::string_view, size_t>> tokens(std::string_view text) {
 void warnUnknownDirective(const document::Document& document, const document::Comment& comment, std::string_view head,
                           std::vector<diag::Diagnostic>& warnings) {
   if (!head.starts_with("galley-") || head.starts_with("galley-fixture")) return;
-  static const std::vector<std::string> kDirectives = {"galley-disable", "galley-enable", "galley-disable-next-line"};
+  // next-line first: the likelier meaning of a near miss such as "galley-disable-line" on a tie.
+  static const std::vector<std::string> kDirectives = {"galley-disable-next-line", "galley-disable", "galley-enable"};
   const std::string_view raw = document.source.slice(comment.source);
   const size_t inRaw = raw.find(head);
   diag::Diagnostic warning;

@@ -94,6 +94,100 @@ int usageError(const std::string& message) {
   return kExitUsage;
 }
 
+// What the CI options (--baseline, --write-baseline) carry through a run.
+struct CiState {
+  std::optional<engine::Baseline> baseline;     // --baseline: findings to leave out
+  std::optional<std::string> writeBaseline;     // --write-baseline FILE
+  engine::Baseline recorded;                    // this run's findings, for --write-baseline
+};
+
+// Applies --shard (dropping inputs), --baseline, --cache/--no-cache. Returns an exit code when an
+// option is bad, after saying why.
+std::optional<int> applyCiOptions(const ParsedArgs& parsed, ProjectSetup& setup, engine::EngineOptions& engineOptions,
+                                  CiState& ci) {
+  if (const auto shardText = parsed.last("--shard")) {
+    const auto shard = engine::parseShard(*shardText);
+    if (!shard) return usageError(fmt::format("--shard: expected I/N with 1 <= I <= N, got '{}'", *shardText));
+    std::erase_if(setup.inputs, [&](const engine::Input& input) { return !engine::inShard(input.path, *shard); });
+  }
+  if (const auto baselinePath = parsed.last("--baseline")) {
+    auto loaded = engine::Baseline::load(*baselinePath);
+    if (!loaded) {
+      std::cerr << loaded.error().toString() << '\n';
+      return kExitUsage;
+    }
+    ci.baseline = std::move(loaded).value();
+  }
+  ci.writeBaseline = parsed.last("--write-baseline");
+  if (!parsed.has("--no-cache")) {
+    const auto cacheDir = parsed.has("--cache") ? parsed.last("--cache") : engine::ResultCache::defaultDir();
+    if (cacheDir) engineOptions.cache = std::make_shared<const engine::ResultCache>(*cacheDir, cacheRunKey(setup));
+  }
+  return std::nullopt;
+}
+
+// Whether any rule ran on `result` (no settings: the packs' defaults, which the caller checked).
+bool hasActiveRules(const engine::FileResult& result) {
+  return result.settings == nullptr || !result.settings->activeRules.empty();
+}
+
+// A run that checked files with no rule on would exit 0 having looked at nothing: say so.
+void warnIfNoRuleRan(const report::RunSummary& summary, bool anyRuleActive) {
+  if (summary.files == 0 || anyRuleActive) return;
+  std::cerr << "galley: warning: no rule is active (check --no-default-rules, --rules, 'packs:' and 'rules:'); "
+               "only input problems could be reported\n";
+}
+
+// Counts `diagnostics` into `summary`; true when one is at or above --fail-on.
+bool countFindings(const std::vector<diag::Diagnostic>& diagnostics, const FailOn& failOn, report::RunSummary& summary) {
+  bool failed = false;
+  for (const diag::Diagnostic& diagnostic : diagnostics) {
+    switch (diagnostic.severity) {
+      case diag::Severity::Error: ++summary.errors; break;
+      case diag::Severity::Warning: ++summary.warnings; break;
+      case diag::Severity::Info: ++summary.infos; break;
+    }
+    if (failOn.threshold && diagnostic.severity >= *failOn.threshold) failed = true;
+  }
+  return failed;
+}
+
+// --output FILE: opened (truncated) before the run. False, after saying why, when it cannot be.
+bool openOutput(const std::string& path, std::ofstream& out) {
+  out.open(path, std::ios::binary | std::ios::trunc);
+  if (out) return true;
+  std::cerr << fmt::format("galley: error: cannot write --output file '{}'\n", path);
+  return false;
+}
+
+// Closes the --output file and, unless `summary` is null (--quiet), prints the summary line on
+// the terminal. False, after saying why, when the file could not be written whole.
+bool closeOutput(const std::string& path, std::ofstream& out, const report::RunSummary* summary) {
+  out.close();
+  if (!out) {
+    std::cerr << fmt::format("galley: error: writing --output file '{}' failed\n", path);
+    return false;
+  }
+  if (summary == nullptr) return true;
+  auto plural = [](size_t n) { return n == 1 ? "" : "s"; };
+  std::cerr << fmt::format("galley: {} file{} checked: {} error{}, {} warning{}, {} info; report in {}\n", summary->files,
+                           plural(summary->files), summary->errors, plural(summary->errors), summary->warnings,
+                           plural(summary->warnings), summary->infos, path);
+  return true;
+}
+
+// Writes --write-baseline's file, if asked. False (after saying why) when it cannot.
+bool writeBaselineFile(const CiState& ci) {
+  if (!ci.writeBaseline) return true;
+  if (const auto error = ci.recorded.write(*ci.writeBaseline)) {
+    std::cerr << error->toString() << '\n';
+    return false;
+  }
+  std::cerr << fmt::format("galley: baseline of {} finding{} written to {}\n", ci.recorded.size(),
+                           ci.recorded.size() == 1 ? "" : "s", *ci.writeBaseline);
+  return true;
+}
+
 }  // namespace
 
 const std::vector<OptionSpec>& checkOptions() {
@@ -161,36 +255,12 @@ int runCheckCommand(const std::vector<std::string>& args) {
   const auto setup = setUpProject(*parsed, parsed->operands, parsed->last("--stdin-filename").value_or("<stdin>"), std::cerr);
   if (!setup) return kExitUsage;
   const checks::RuleSet* rules = setup->rules.get();
-  if (const auto shardText = parsed->last("--shard")) {
-    const auto shard = engine::parseShard(*shardText);
-    if (!shard) return usageError(fmt::format("--shard: expected I/N with 1 <= I <= N, got '{}'", *shardText));
-    std::erase_if(setup->inputs, [&](const engine::Input& input) { return !engine::inShard(input.path, *shard); });
-  }
-  std::optional<engine::Baseline> baseline;
-  if (const auto baselinePath = parsed->last("--baseline")) {
-    auto loaded = engine::Baseline::load(*baselinePath);
-    if (!loaded) {
-      std::cerr << loaded.error().toString() << '\n';
-      return kExitUsage;
-    }
-    baseline = std::move(loaded).value();
-  }
-  const auto writeBaseline = parsed->last("--write-baseline");
-  engine::Baseline recorded;
-  if (!parsed->has("--no-cache")) {
-    const auto cacheDir = parsed->has("--cache") ? parsed->last("--cache") : engine::ResultCache::defaultDir();
-    if (cacheDir) engineOptions.cache = std::make_shared<const engine::ResultCache>(*cacheDir, cacheRunKey(*setup));
-  }
+  CiState ci;
+  if (const auto exit = applyCiOptions(*parsed, *setup, engineOptions, ci)) return *exit;
   engineOptions.settingsFor = [&setup](const std::string& path) { return setup->resolver->settingsFor(path, *setup->rules); };
   std::ofstream outputFile;
   const auto outputPath = parsed->last("--output");
-  if (outputPath) {
-    outputFile.open(*outputPath, std::ios::binary | std::ios::trunc);
-    if (!outputFile) {
-      std::cerr << fmt::format("galley: error: cannot write --output file '{}'\n", *outputPath);
-      return kExitUsage;
-    }
-  }
+  if (outputPath && !openOutput(*outputPath, outputFile)) return kExitUsage;
 
   report::ReporterOptions reporterOptions;
   reporterOptions.color = *color;
@@ -214,50 +284,23 @@ int runCheckCommand(const std::vector<std::string>& args) {
       return;
     }
     ++summary.files;
-    if (writeBaseline) recorded.record(result.path, result.source->text(), result.diagnostics);
-    if (baseline) baseline->filter(result.path, result.source->text(), result.diagnostics);
-    anyRuleActive = anyRuleActive || result.settings == nullptr || !result.settings->activeRules.empty();
-    for (const diag::Diagnostic& diagnostic : result.diagnostics) {
-      switch (diagnostic.severity) {
-        case diag::Severity::Error: ++summary.errors; break;
-        case diag::Severity::Warning: ++summary.warnings; break;
-        case diag::Severity::Info: ++summary.infos; break;
-      }
-      if (failOn->threshold && diagnostic.severity >= *failOn->threshold) failed = true;
-    }
+    if (ci.writeBaseline) ci.recorded.record(result.path, result.source->text(), result.diagnostics);
+    if (ci.baseline) ci.baseline->filter(result.path, result.source->text(), result.diagnostics);
+    anyRuleActive = anyRuleActive || hasActiveRules(result);
+    failed = countFindings(result.diagnostics, *failOn, summary) || failed;
     reporter->addFile(*result.source, result.diagnostics);
   });
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   reporter->finish(summary);
-  if (outputPath) {
-    outputFile.close();
-    if (!outputFile) {
-      std::cerr << fmt::format("galley: error: writing --output file '{}' failed\n", *outputPath);
-      return kExitUsage;
-    }
-    if (!parsed->has("--quiet")) {
-      std::cerr << fmt::format("galley: {} file{} checked: {} error{}, {} warning{}, {} info; report in {}\n",
-                               summary.files, summary.files == 1 ? "" : "s", summary.errors,
-                               summary.errors == 1 ? "" : "s", summary.warnings, summary.warnings == 1 ? "" : "s",
-                               summary.infos, *outputPath);
-    }
-  }
-  if (summary.files > 0 && !anyRuleActive)
-    std::cerr << "galley: warning: no rule is active (check --no-default-rules, --rules, 'packs:' and 'rules:'); "
-                 "only input problems could be reported\n";
-  if (writeBaseline) {
-    if (const auto error = recorded.write(*writeBaseline)) {
-      std::cerr << error->toString() << '\n';
-      return kExitUsage;
-    }
-    std::cerr << fmt::format("galley: baseline of {} finding{} written to {}\n", recorded.size(),
-                             recorded.size() == 1 ? "" : "s", *writeBaseline);
-  }
+  if (outputPath && !closeOutput(*outputPath, outputFile, parsed->has("--quiet") ? nullptr : &summary))
+    return kExitUsage;
+  warnIfNoRuleRan(summary, anyRuleActive);
+  if (!writeBaselineFile(ci)) return kExitUsage;
   if (inputErrors > 0) {
     std::cerr << fmt::format("galley: {} input{} could not be checked\n", inputErrors, inputErrors == 1 ? "" : "s");
     return kExitUsage;
   }
-  return failed && !writeBaseline ? kExitFindings : 0;
+  return failed && !ci.writeBaseline ? kExitFindings : 0;
 }
 
 }  // namespace galley::tools

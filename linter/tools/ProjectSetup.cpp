@@ -157,12 +157,12 @@ std::unique_ptr<ProjectSetup> setUpProject(const ParsedArgs& parsed, const std::
   auto setup = std::make_unique<ProjectSetup>();
   setup->resolver = std::make_unique<engine::ConfigResolver>(options);
   const std::set<std::string> named(paths.begin(), paths.end());
-  const bool useGitignore = !parsed.has("--no-ignore");
+  const bool useIgnores = !parsed.has("--no-ignore");  // both `ignore:` and .gitignore files
   for (engine::Input& input : engine::collectInputs(paths, stdinName)) {
     if (!input.error) {
       setup->resolver->configFor(input.path);
       const bool walked = !input.isStdin && !named.contains(input.path);
-      if (walked && setup->resolver->ignored(input.path, useGitignore)) continue;
+      if (walked && useIgnores && setup->resolver->ignored(input.path, true)) continue;
     }
     setup->inputs.push_back(std::move(input));
   }
