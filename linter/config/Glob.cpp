@@ -32,48 +32,48 @@ bool matchClass(std::string_view pattern, size_t p, char c, size_t& next, bool& 
   return found != negate;
 }
 
+bool matchFrom(std::string_view pattern, size_t p, std::string_view path, size_t s);
+
+// The pattern at `p` starts with '*' or "**": tries every length the star may take.
+bool matchStar(std::string_view pattern, size_t p, std::string_view path, size_t s) {
+  if (p + 1 < pattern.size() && pattern[p + 1] == '*') {
+    const size_t after = p + 2;
+    // "**/" may match nothing at all ("**/b" matches "b").
+    if (after < pattern.size() && pattern[after] == '/' && matchFrom(pattern, after + 1, path, s)) return true;
+    for (size_t k = s; k <= path.size(); ++k) {
+      if (matchFrom(pattern, after, path, k)) return true;
+    }
+    return false;
+  }
+  for (size_t k = s; k <= path.size(); ++k) {
+    if (matchFrom(pattern, p + 1, path, k)) return true;
+    if (k < path.size() && path[k] == '/') break;
+  }
+  return false;
+}
+
+// One pattern unit other than a star against path[s]: advances `p` past it. False on a mismatch.
+bool matchOne(std::string_view pattern, size_t& p, char c) {
+  if (pattern[p] == '?') {
+    ++p;
+    return c != '/';
+  }
+  if (pattern[p] == '[') {
+    size_t next = 0;
+    bool isClass = false;
+    const bool in = matchClass(pattern, p, c, next, isClass);
+    if (isClass) {
+      p = next;
+      return in && c != '/';
+    }
+  }
+  return pattern[p++] == c;
+}
+
 bool matchFrom(std::string_view pattern, size_t p, std::string_view path, size_t s) {
   while (p < pattern.size()) {
-    const char pc = pattern[p];
-    if (pc == '*') {
-      const bool doubleStar = p + 1 < pattern.size() && pattern[p + 1] == '*';
-      if (doubleStar) {
-        size_t after = p + 2;
-        // "**/" may match nothing at all ("**/b" matches "b").
-        if (after < pattern.size() && pattern[after] == '/') {
-          if (matchFrom(pattern, after + 1, path, s)) return true;
-        }
-        for (size_t k = s; k <= path.size(); ++k) {
-          if (matchFrom(pattern, after, path, k)) return true;
-        }
-        return false;
-      }
-      for (size_t k = s; k <= path.size(); ++k) {
-        if (matchFrom(pattern, p + 1, path, k)) return true;
-        if (k < path.size() && path[k] == '/') break;
-      }
-      return false;
-    }
-    if (s >= path.size()) return false;
-    if (pc == '?') {
-      if (path[s] == '/') return false;
-      ++p;
-      ++s;
-      continue;
-    }
-    if (pc == '[') {
-      size_t next = 0;
-      bool isClass = false;
-      const bool in = matchClass(pattern, p, path[s], next, isClass);
-      if (isClass) {
-        if (!in || path[s] == '/') return false;
-        p = next;
-        ++s;
-        continue;
-      }
-    }
-    if (pc != path[s]) return false;
-    ++p;
+    if (pattern[p] == '*') return matchStar(pattern, p, path, s);
+    if (s >= path.size() || !matchOne(pattern, p, path[s])) return false;
     ++s;
   }
   return s == path.size();

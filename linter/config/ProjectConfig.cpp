@@ -154,6 +154,11 @@ class Reader {
         config_.ignore.push_back(std::move(pattern));
       }
     }
+    readScalars(root, source);
+  }
+
+  // organisation, reference-date and date-order.
+  void readScalars(const YAML::Node& root, const YamlSource& source) {
     if (const YAML::Node organisation = findKey(root, "organisation"); organisation.IsDefined()) {
       if (const auto text = scalar(organisation, source, "'organisation'")) {
         if (text->empty())

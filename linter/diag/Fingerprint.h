@@ -10,8 +10,12 @@
 
 namespace galley::diag {
 
-// FNV-1a, 64 bits: stable across runs, platforms and versions (never std::hash).
-uint64_t fnv1a64(std::string_view bytes, uint64_t seed = 0xcbf29ce484222325ULL);
+// FNV-1a's 64-bit offset basis: the seed of a hash that continues nothing.
+inline constexpr uint64_t kFnvOffsetBasis = 0xcbf29ce484222325ULL;
+
+// FNV-1a, 64 bits: stable across runs, platforms and versions (never std::hash). `seed` continues
+// an earlier hash (its result), so that several pieces hash as one.
+uint64_t fnv1a64(std::string_view bytes, uint64_t seed = kFnvOffsetBasis);
 
 // A path as fingerprints use it: "./" prefixes dropped, backslashes made '/'.
 std::string normalisedPath(std::string_view path);

@@ -1,5 +1,6 @@
 #include "engine/ConfigResolver.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -222,8 +223,9 @@ bool ConfigResolver::ignored(const std::string& draftPath, bool useGitignore) {
       if (added) it->second = fs::exists(dir / ".git", ec);
       if (it->second || !dir.has_relative_path()) break;
     }
-    for (auto dir = dirs.rbegin(); dir != dirs.rend(); ++dir) {
-      const auto& more = gitignoreOf(*dir);
+    std::reverse(dirs.begin(), dirs.end());
+    for (const std::string& dir : dirs) {
+      const auto& more = gitignoreOf(dir);
       patterns.insert(patterns.end(), more.begin(), more.end());
     }
   }

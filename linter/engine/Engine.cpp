@@ -89,7 +89,7 @@ void applySettings(const FileSettings& settings, std::vector<diag::Diagnostic>& 
 }  // namespace
 
 Engine::Engine(RuleHooks hooks, EngineOptions options)
-    : hooks_(std::move(hooks)), options_(options), knownRuleIds_(withEngineRules(hooks_.ruleIds)) {}
+    : hooks_(std::move(hooks)), options_(std::move(options)), knownRuleIds_(withEngineRules(hooks_.ruleIds)) {}
 
 FileResult Engine::lint(base::SourceBuffer buffer) const {
   std::shared_ptr<const FileSettings> settings = options_.settingsFor ? options_.settingsFor(buffer.path()) : nullptr;
