@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 #include <map>
+#include <ranges>
 #include <set>
 
 #include <fmt/format.h>
@@ -92,6 +93,48 @@ uint64_t hashFile(const fs::path& path, uint64_t hash) {
   std::ostringstream bytes;
   bytes << in.rdbuf();
   return diag::fnv1a64(bytes.str(), diag::fnv1a64(path.string(), hash));
+}
+
+// A rule setting (config or --disable/--enable) naming no rule at all is a typo, not a no-op.
+// False, after printing every such error, when there is one.
+bool checkRuleNames(const ParsedArgs& parsed, const ProjectSetup& setup, std::ostream& err) {
+  const std::vector<std::string> ids = setup.rules->ruleIds();
+  auto matchesNone = [&](const std::string& pattern) {
+    return std::none_of(ids.begin(), ids.end(), [&](const std::string& id) { return config::globMatch(pattern, id); });
+  };
+  auto suggestion = [&](const std::string& pattern) {
+    const auto near = config::nearestMatch(pattern, ids);
+    return near ? fmt::format("; did you mean '{}'?", *near) : std::string();
+  };
+  base::ErrorList errors;
+  std::vector<const config::RuleSetting*> settings;
+  for (const config::ProjectConfig* config : setup.resolver->configs()) {
+    for (const config::RuleSetting& setting : config->rules) settings.push_back(&setting);
+    for (const config::ConfigOverride& override : config->overrides) {
+      for (const config::RuleSetting& setting : override.rules) settings.push_back(&setting);
+    }
+  }
+  for (const config::RuleSetting* setting : settings) {
+    if (!matchesNone(setting->pattern.value)) continue;
+    errors.push_back(base::Error::invalidInput(
+        fmt::format("no loaded rule matches '{}'{}", setting->pattern.value, suggestion(setting->pattern.value)),
+        setting->pattern.where));
+  }
+  for (const std::string& error : errors | std::views::transform([](const base::Error& e) { return e.toString(); }))
+    err << error << '\n';
+  if (!errors.empty()) {
+    err << fmt::format("galley: {} configuration error{}; nothing was checked\n", errors.size(),
+                       errors.size() == 1 ? "" : "s");
+    return false;
+  }
+  for (const auto* flag : {"--disable", "--enable"}) {
+    for (const std::string& pattern : parsed.all(flag)) {
+      if (!matchesNone(pattern)) continue;
+      err << fmt::format("galley: error: {} {}: no loaded rule matches{}\n", flag, pattern, suggestion(pattern));
+      return false;
+    }
+  }
+  return true;
 }
 
 }  // namespace
@@ -182,38 +225,7 @@ std::unique_ptr<ProjectSetup> setUpProject(const ParsedArgs& parsed, const std::
     if (const auto bundled = engine::bundledRulesDir()) setup->packDirs.push_back(*bundled);
   }
   setup->packDirs.insert(setup->packDirs.end(), selection.extraDirs.begin(), selection.extraDirs.end());
-  // A rule setting (config or --disable/--enable) naming no rule at all is a typo, not a no-op.
-  const std::vector<std::string> ids = setup->rules->ruleIds();
-  auto matchesNone = [&](const std::string& pattern) {
-    return std::none_of(ids.begin(), ids.end(), [&](const std::string& id) { return config::globMatch(pattern, id); });
-  };
-  auto checkSettings = [&](const std::vector<config::RuleSetting>& settings) {
-    for (const config::RuleSetting& setting : settings) {
-      if (!matchesNone(setting.pattern.value)) continue;
-      std::string message = fmt::format("no loaded rule matches '{}'", setting.pattern.value);
-      if (const auto near = config::nearestMatch(setting.pattern.value, ids)) message += fmt::format("; did you mean '{}'?", *near);
-      errors.push_back(base::Error::invalidInput(message, setting.pattern.where));
-    }
-  };
-  for (const config::ProjectConfig* config : setup->resolver->configs()) {
-    checkSettings(config->rules);
-    for (const config::ConfigOverride& override : config->overrides) checkSettings(override.rules);
-  }
-  if (!errors.empty()) {
-    for (const base::Error& error : errors) err << error.toString() << '\n';
-    err << fmt::format("galley: {} configuration error{}; nothing was checked\n", errors.size(),
-                       errors.size() == 1 ? "" : "s");
-    return nullptr;
-  }
-  for (const auto* flag : {"--disable", "--enable"}) {
-    for (const std::string& pattern : parsed.all(flag)) {
-      if (!matchesNone(pattern)) continue;
-      std::string message = fmt::format("galley: error: {} {}: no loaded rule matches", flag, pattern);
-      if (const auto near = config::nearestMatch(pattern, ids)) message += fmt::format("; did you mean '{}'?", *near);
-      err << message << '\n';
-      return nullptr;
-    }
-  }
+  if (!checkRuleNames(parsed, *setup, err)) return nullptr;
   warnUnusedOverrides(*setup->resolver, setup->inputs, err);
   return setup;
 }
