@@ -5,7 +5,6 @@
 #include <fstream>
 #include <sstream>
 #include <map>
-#include <ranges>
 #include <set>
 
 #include <fmt/format.h>
@@ -120,8 +119,7 @@ bool checkRuleNames(const ParsedArgs& parsed, const ProjectSetup& setup, std::os
         fmt::format("no loaded rule matches '{}'{}", setting->pattern.value, suggestion(setting->pattern.value)),
         setting->pattern.where));
   }
-  for (const std::string& error : errors | std::views::transform([](const base::Error& e) { return e.toString(); }))
-    err << error << '\n';
+  for (const base::Error& error : errors) err << error.toString() << '\n';
   if (!errors.empty()) {
     err << fmt::format("galley: {} configuration error{}; nothing was checked\n", errors.size(),
                        errors.size() == 1 ? "" : "s");
