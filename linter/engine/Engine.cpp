@@ -77,21 +77,45 @@ std::vector<std::string> withEngineRules(std::vector<std::string> ids) {
   return ids;
 }
 
+// Drops the findings of rules the configuration turned off and gives the rest their configured
+// severity. The engine's own diagnostics ("galley.*") are not configured here.
+void applySettings(const FileSettings& settings, std::vector<diag::Diagnostic>& diagnostics) {
+  std::erase_if(diagnostics, [&](const diag::Diagnostic& diagnostic) {
+    return !diagnostic.ruleId.starts_with("galley.") && !settings.activeRules.contains(diagnostic.ruleId);
+  });
+  for (diag::Diagnostic& diagnostic : diagnostics) {
+    if (const auto it = settings.severities.find(diagnostic.ruleId); it != settings.severities.end())
+      diagnostic.severity = it->second;
+  }
+}
+
 }  // namespace
 
 Engine::Engine(RuleHooks hooks, EngineOptions options)
-    : hooks_(std::move(hooks)), options_(options), knownRuleIds_(withEngineRules(hooks_.ruleIds)) {}
+    : hooks_(std::move(hooks)), options_(std::move(options)), knownRuleIds_(withEngineRules(hooks_.ruleIds)) {}
 
 FileResult Engine::lint(base::SourceBuffer buffer) const {
+  std::shared_ptr<const FileSettings> settings = options_.settingsFor ? options_.settingsFor(buffer.path()) : nullptr;
+  return lintWith(std::move(buffer), std::move(settings));
+}
+
+FileResult Engine::lintWith(base::SourceBuffer buffer, std::shared_ptr<const FileSettings> settings) const {
   FileResult result;
   result.path = buffer.path();
   document::Document document = document::parseDocument(std::move(buffer));
   diag::DiagnosticSink sink;
-  if (hooks_.run) {
+  const bool anyRule = settings == nullptr || !settings->activeRules.empty();
+  if (hooks_.run && anyRule) {
+    // FIXME(annotate rewrite): hand settings->organisation, referenceDate and dateOrder to the
+    // model once Annotations reads them; until then they travel in FileResult::settings.
     annotate::Annotations annotations(document);
-    hooks_.run(document, annotations, sink);
+    if (settings != nullptr && hooks_.runSelected)
+      hooks_.runSelected(document, annotations, sink, settings->activeRules);
+    else
+      hooks_.run(document, annotations, sink);
   }
   std::vector<diag::Diagnostic> diagnostics = sink.take();
+  if (settings != nullptr) applySettings(*settings, diagnostics);
   // Adjacent bad sequences ("\xFF\xFE") make one diagnostic.
   std::optional<base::Range> bad;
   for (const base::Utf8Problem& problem : document.source.utf8Problems()) {
@@ -113,6 +137,7 @@ FileResult Engine::lint(base::SourceBuffer buffer) const {
   result.diagnostics = std::move(diagnostics);
   // The Document is going away; keep its buffer for the reporters.
   result.source = std::make_unique<base::SourceBuffer>(std::move(document.source));
+  result.settings = std::move(settings);
   return result;
 }
 
@@ -150,7 +175,19 @@ FileResult Engine::lintInput(const Input& input) const {
     result.error = std::move(buffer).error();
     return result;
   }
-  return lint(std::move(buffer).value());
+  if (!options_.cache || input.isStdin) return lint(std::move(buffer).value());
+  std::shared_ptr<const FileSettings> settings = options_.settingsFor ? options_.settingsFor(input.path) : nullptr;
+  if (auto cached = options_.cache->lookup(buffer->text(), settings.get())) {
+    FileResult result;
+    result.path = input.path;
+    result.source = std::make_unique<base::SourceBuffer>(std::move(buffer).value());
+    result.diagnostics = std::move(*cached);
+    result.settings = std::move(settings);
+    return result;
+  }
+  FileResult result = lintWith(std::move(buffer).value(), settings);
+  options_.cache->store(result.source->text(), settings.get(), result.diagnostics);
+  return result;
 }
 
 void Engine::run(const std::vector<Input>& inputs, const std::function<void(FileResult&)>& onResult) const {

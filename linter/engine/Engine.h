@@ -5,6 +5,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,7 +15,9 @@
 #include "base/SourceBuffer.h"
 #include "diag/Diagnostic.h"
 #include "document/Document.h"
+#include "engine/FileSettings.h"
 #include "engine/InputCollector.h"
+#include "engine/ResultCache.h"
 
 namespace galley::engine {
 
@@ -33,6 +36,11 @@ struct RuleHooks {
   std::function<void(const document::Document&, annotate::Annotations&, diag::DiagnosticSink&)> run;
   // Every rule id `run` may report; suppression comments naming other ids are warned about.
   std::vector<std::string> ruleIds;
+  // Optional: runs only the rules in the set (which may name rules disabled by default). Used when
+  // a configuration picked the rules; without it `run` runs and other rules' findings are dropped.
+  std::function<void(const document::Document&, annotate::Annotations&, diag::DiagnosticSink&,
+                     const std::set<std::string>&)>
+      runSelected;
 };
 
 struct EngineOptions {
@@ -40,6 +48,11 @@ struct EngineOptions {
   uint64_t maxFileSize = kDefaultMaxFileSize;
   // Worker threads. 0: the hardware concurrency. 1: everything on the calling thread. Default: 0.
   unsigned jobs = 0;
+  // Optional: the configuration's settings for a draft path (active rules, severities, dates).
+  // Called from the worker threads: must be thread-safe. Default: none, the packs' defaults apply.
+  std::function<std::shared_ptr<const FileSettings>(const std::string& path)> settingsFor;
+  // Optional: finished results of unchanged files (not used for standard input). Default: none.
+  std::shared_ptr<const ResultCache> cache;
 };
 
 // The outcome for one input: either its diagnostics (with the source they point into) or an error.
@@ -48,6 +61,7 @@ struct FileResult {
   std::unique_ptr<base::SourceBuffer> source;  // null when `error` is set
   std::vector<diag::Diagnostic> diagnostics;   // sorted, deduplicated, suppressions applied
   std::optional<base::Error> error;            // unreadable, missing, too large, binary
+  std::shared_ptr<const FileSettings> settings;  // what the configuration decided; null without one
 };
 
 // Checks inputs independently and hands back results in input order. Draft problems (invalid
@@ -71,6 +85,7 @@ class Engine {
 
  private:
   [[nodiscard]] FileResult lintInput(const Input& input) const;
+  [[nodiscard]] FileResult lintWith(base::SourceBuffer buffer, std::shared_ptr<const FileSettings> settings) const;
 
   RuleHooks hooks_;
   EngineOptions options_;

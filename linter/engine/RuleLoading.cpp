@@ -1,8 +1,42 @@
 #include "engine/RuleLoading.h"
 
+#include <algorithm>
+#include <filesystem>
+#include <iterator>
+#include <map>
+
 #include "engine/BundledPaths.h"
 
 namespace galley::engine {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+bool holdsRuleFiles(const fs::path& dir) {
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    const std::string ext = entry.path().extension().string();
+    if (entry.is_regular_file(ec) && (ext == ".yaml" || ext == ".yml")) return true;
+  }
+  return false;
+}
+
+// The pack directories `dir` stands for: itself when it holds rule files, else its subdirectories
+// that do (as PackLoader reads them), each in canonical form.
+std::vector<std::string> packDirsOf(const std::string& dir) {
+  std::error_code ec;
+  const fs::path canonical = fs::weakly_canonical(dir, ec);
+  if (ec || !fs::is_directory(canonical, ec)) return {};
+  if (holdsRuleFiles(canonical)) return {canonical.string()};
+  std::vector<std::string> packs;
+  for (const auto& entry : fs::directory_iterator(canonical, ec)) {
+    if (entry.is_directory(ec) && holdsRuleFiles(entry.path())) packs.push_back(entry.path().string());
+  }
+  return packs;
+}
+
+}  // namespace
 
 std::unique_ptr<checks::RuleSet> loadRules(const RuleSelection& selection, std::ostream& err) {
   std::vector<std::string> dirs;
@@ -15,7 +49,32 @@ std::unique_ptr<checks::RuleSet> loadRules(const RuleSelection& selection, std::
       return nullptr;
     }
   }
-  dirs.insert(dirs.end(), selection.extraDirs.begin(), selection.extraDirs.end());
+  // One pack reached twice (bundled and --rules, or two configs) would give one "duplicate rule
+  // id" per rule; say it once, naming both places.
+  std::map<std::string, std::string> originOf;  // canonical pack dir -> where it was named
+  if (!dirs.empty()) {
+    for (const std::string& pack : packDirsOf(dirs.front())) originOf.emplace(pack, "the bundled packs");
+  }
+  size_t duplicates = 0;
+  for (size_t i = 0; i < selection.extraDirs.size(); ++i) {
+    const std::string origin = i < selection.extraOrigins.size() && !selection.extraOrigins[i].empty()
+                                   ? selection.extraOrigins[i]
+                                   : "--rules " + selection.extraDirs[i];
+    bool duplicate = false;
+    for (const std::string& pack : packDirsOf(selection.extraDirs[i])) {
+      const auto [it, added] = originOf.emplace(pack, origin);
+      if (added) continue;
+      err << "galley: error: rule pack '" << fs::path(pack).filename().string() << "' loaded twice: by " << it->second
+          << " and by " << origin << '\n';
+      duplicate = true;
+    }
+    if (duplicate) ++duplicates;
+    dirs.push_back(selection.extraDirs[i]);
+  }
+  if (duplicates > 0) {
+    err << "galley: configuration error; nothing was checked\n";
+    return nullptr;
+  }
   if (dirs.empty()) return std::make_unique<checks::RuleSet>();
   checks::LoadedRules loaded = checks::RuleSet::load(dirs);
   for (const base::Error& warning : loaded.warnings) {
@@ -35,8 +94,18 @@ std::unique_ptr<checks::RuleSet> loadRules(const RuleSelection& selection, std::
 RuleHooks hooksFor(const checks::RuleSet& rules, std::set<std::string> only) {
   RuleHooks hooks;
   hooks.ruleIds = rules.ruleIds();
-  hooks.run = [&rules, only = std::move(only)](const document::Document& document, annotate::Annotations& annotations,
+  hooks.run = [&rules, only](const document::Document& document, annotate::Annotations& annotations,
                                                diag::DiagnosticSink& sink) { rules.run(document, annotations, sink, only); };
+  hooks.runSelected = [&rules, only = std::move(only)](const document::Document& document, annotate::Annotations& annotations,
+                                     diag::DiagnosticSink& sink, const std::set<std::string>& selected) {
+    if (only.empty()) {
+      rules.run(document, annotations, sink, selected);
+      return;
+    }
+    std::set<std::string> both;
+    std::set_intersection(selected.begin(), selected.end(), only.begin(), only.end(), std::inserter(both, both.end()));
+    if (!both.empty()) rules.run(document, annotations, sink, both);
+  };
   return hooks;
 }
 

@@ -16,11 +16,15 @@ namespace galley::engine {
 struct RuleSelection {
   std::vector<std::string> extraDirs;  // --rules DIR (a pack, or a directory of packs), in order
   bool useBundled = true;              // false with --no-default-rules
+  // Where each of `extraDirs` was named ("--rules", or a config file's file:line:col), for the
+  // error when one pack is loaded twice. Missing entries read "--rules".
+  std::vector<std::string> extraOrigins;
 };
 
 // Loads the selected packs. On any configuration error prints every error as
 // "file:line:col: error: message" to `err` and returns nullptr (the caller exits 2). Missing
-// bundled packs (no --rules given and none found) is such an error too.
+// bundled packs (no --rules given and none found) is such an error too, and so is one pack
+// directory reached twice (one error naming both places, instead of one per rule).
 std::unique_ptr<checks::RuleSet> loadRules(const RuleSelection& selection, std::ostream& err);
 
 // Engine hooks that run `rules` (which must outlive them), restricted to `only` when not empty.

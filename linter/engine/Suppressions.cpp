@@ -25,6 +25,27 @@ std::vector<std::pair<std::string_view, size_t>> tokens(std::string_view text) {
   return out;
 }
 
+// A comment that looks like a directive ("galley-disable-line") but is none would silently
+// suppress nothing; say so. Fixture markers ("galley-fixture: clean") are not directives.
+void warnUnknownDirective(const document::Document& document, const document::Comment& comment, std::string_view head,
+                          std::vector<diag::Diagnostic>& warnings) {
+  if (!head.starts_with("galley-") || head.starts_with("galley-fixture")) return;
+  // next-line first: the likelier meaning of a near miss such as "galley-disable-line" on a tie.
+  static const std::vector<std::string> kDirectives = {"galley-disable-next-line", "galley-disable", "galley-enable"};
+  const std::string_view raw = document.source.slice(comment.source);
+  const size_t inRaw = raw.find(head);
+  diag::Diagnostic warning;
+  warning.ruleId = std::string(kUnknownSuppressionRule);
+  warning.severity = diag::Severity::Warning;
+  const auto begin = static_cast<base::Offset>(comment.source.begin + (inRaw == std::string_view::npos ? 0 : inRaw));
+  warning.range = inRaw == std::string_view::npos ? comment.source
+                                                  : base::Range{begin, begin + static_cast<base::Offset>(head.size())};
+  warning.message = "unknown directive '" + std::string(head) + "'; it suppresses nothing";
+  // Directives are long and alike: allow more edits than for rule ids ("galley-disable-line").
+  if (const auto suggestion = config::nearestWithin(head, kDirectives, head.size() / 3)) warning.message += "; did you mean '" + *suggestion + "'?";
+  warnings.push_back(std::move(warning));
+}
+
 }  // namespace
 
 Suppressions::Suppressions(const document::Document& document, const std::vector<std::string>& knownRuleIds,
@@ -42,8 +63,10 @@ Suppressions::Suppressions(const document::Document& document, const std::vector
       directive.kind = Kind::Enable;
     else if (head == "galley-disable-next-line")
       directive.kind = Kind::DisableNextLine;
-    else
+    else {
+      warnUnknownDirective(document, comment, head, warnings);
       continue;
+    }
     directive.at = comment.source.end;
     directive.targetLine = document.source.lineColumn(comment.source.end).line + 1;
     const size_t headInRaw = raw.find(head);

@@ -19,7 +19,9 @@ inline constexpr std::string_view kUnknownSuppressionRule = "galley.unknown-rule
 //   galley-enable [RULE...]              ends a region (no ids: ends every region)
 //   galley-disable-next-line [RULE...]   only the line after the comment's last line
 // No ids means every rule. Ids are separated by spaces or commas; "--" ends them (a reason may
-// follow). Other comments (fixture expectations, prose) are ignored. `galley-disable` then
+// follow). A comment starting with another "galley-" word (a misspelt directive such as
+// "galley-disable-line") gets a kUnknownSuppressionRule warning; other comments (fixture
+// expectations, prose) are ignored. `galley-disable` then
 // `galley-enable X` re-enables X alone. Immutable after construction.
 class Suppressions {
  public:

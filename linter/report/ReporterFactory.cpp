@@ -8,6 +8,7 @@
 #include "report/CheckstyleReporter.h"
 #include "report/GccReporter.h"
 #include "report/GithubReporter.h"
+#include "report/GitlabReporter.h"
 #include "report/JsonReporter.h"
 #include "report/JunitReporter.h"
 #include "report/SarifReporter.h"
@@ -25,10 +26,11 @@ std::unique_ptr<Reporter> build(std::ostream& out, const ReporterOptions& option
 }
 
 // A new format is one line here (sorted by name).
-constexpr std::array<std::pair<std::string_view, Factory>, 7> kFormats = {{
+constexpr std::array<std::pair<std::string_view, Factory>, 8> kFormats = {{
     {"checkstyle", &build<CheckstyleReporter>},
     {"gcc", &build<GccReporter>},
     {"github", &build<GithubReporter>},
+    {"gitlab", &build<GitlabReporter>},
     {"json", &build<JsonReporter>},
     {"junit", &build<JunitReporter>},
     {"sarif", &build<SarifReporter>},

@@ -5,6 +5,7 @@
 #include <charconv>
 #include <chrono>
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
 #include <limits>
 
@@ -12,11 +13,14 @@
 
 #include "report/ReporterFactory.h"
 #include "tools/CommandHelp.h"
+#include "engine/Baseline.h"
 #include "engine/Engine.h"
+#include "engine/Sharding.h"
 #include "engine/RuleLoading.h"
 #include "config/NearestName.h"
 #include "engine/Suppressions.h"
 #include "tools/FixCommand.h"
+#include "tools/ProjectSetup.h"
 
 namespace galley::tools {
 
@@ -91,13 +95,107 @@ int usageError(const std::string& message) {
   return kExitUsage;
 }
 
+// What the CI options (--baseline, --write-baseline) carry through a run.
+struct CiState {
+  std::optional<engine::Baseline> baseline;     // --baseline: findings to leave out
+  std::optional<std::string> writeBaseline;     // --write-baseline FILE
+  engine::Baseline recorded;                    // this run's findings, for --write-baseline
+};
+
+// Applies --shard (dropping inputs), --baseline, --cache/--no-cache. Returns an exit code when an
+// option is bad, after saying why.
+std::optional<int> applyCiOptions(const ParsedArgs& parsed, ProjectSetup& setup, engine::EngineOptions& engineOptions,
+                                  CiState& ci) {
+  if (const auto shardText = parsed.last("--shard")) {
+    const auto shard = engine::parseShard(*shardText);
+    if (!shard) return usageError(fmt::format("--shard: expected I/N with 1 <= I <= N, got '{}'", *shardText));
+    std::erase_if(setup.inputs, [&](const engine::Input& input) { return !engine::inShard(input.path, *shard); });
+  }
+  if (const auto baselinePath = parsed.last("--baseline")) {
+    auto loaded = engine::Baseline::load(*baselinePath);
+    if (!loaded) {
+      std::cerr << loaded.error().toString() << '\n';
+      return kExitUsage;
+    }
+    ci.baseline = std::move(loaded).value();
+  }
+  ci.writeBaseline = parsed.last("--write-baseline");
+  if (!parsed.has("--no-cache")) {
+    const auto cacheDir = parsed.has("--cache") ? parsed.last("--cache") : engine::ResultCache::defaultDir();
+    if (cacheDir) engineOptions.cache = std::make_shared<const engine::ResultCache>(*cacheDir, cacheRunKey(setup));
+  }
+  return std::nullopt;
+}
+
+// Whether any rule ran on `result` (no settings: the packs' defaults, which the caller checked).
+bool hasActiveRules(const engine::FileResult& result) {
+  return result.settings == nullptr || !result.settings->activeRules.empty();
+}
+
+// A run that checked files with no rule on would exit 0 having looked at nothing: say so.
+void warnIfNoRuleRan(const report::RunSummary& summary, bool anyRuleActive) {
+  if (summary.files == 0 || anyRuleActive) return;
+  std::cerr << "galley: warning: no rule is active (check --no-default-rules, --rules, 'packs:' and 'rules:'); "
+               "only input problems could be reported\n";
+}
+
+// Counts `diagnostics` into `summary`; true when one is at or above --fail-on.
+bool countFindings(const std::vector<diag::Diagnostic>& diagnostics, const FailOn& failOn, report::RunSummary& summary) {
+  bool failed = false;
+  for (const diag::Diagnostic& diagnostic : diagnostics) {
+    switch (diagnostic.severity) {
+      case diag::Severity::Error: ++summary.errors; break;
+      case diag::Severity::Warning: ++summary.warnings; break;
+      case diag::Severity::Info: ++summary.infos; break;
+    }
+    if (failOn.threshold && diagnostic.severity >= *failOn.threshold) failed = true;
+  }
+  return failed;
+}
+
+// --output FILE: opened (truncated) before the run. False, after saying why, when it cannot be.
+bool openOutput(const std::string& path, std::ofstream& out) {
+  out.open(path, std::ios::binary | std::ios::trunc);
+  if (out) return true;
+  std::cerr << fmt::format("galley: error: cannot write --output file '{}'\n", path);
+  return false;
+}
+
+// Closes the --output file and, unless `summary` is null (--quiet), prints the summary line on
+// the terminal. False, after saying why, when the file could not be written whole.
+bool closeOutput(const std::string& path, std::ofstream& out, const report::RunSummary* summary) {
+  out.close();
+  if (!out) {
+    std::cerr << fmt::format("galley: error: writing --output file '{}' failed\n", path);
+    return false;
+  }
+  if (summary == nullptr) return true;
+  auto plural = [](size_t n) { return n == 1 ? "" : "s"; };
+  std::cerr << fmt::format("galley: {} file{} checked: {} error{}, {} warning{}, {} info; report in {}\n", summary->files,
+                           plural(summary->files), summary->errors, plural(summary->errors), summary->warnings,
+                           plural(summary->warnings), summary->infos, path);
+  return true;
+}
+
+// Writes --write-baseline's file, if asked. False (after saying why) when it cannot.
+bool writeBaselineFile(const CiState& ci) {
+  if (!ci.writeBaseline) return true;
+  if (const auto error = ci.recorded.write(*ci.writeBaseline)) {
+    std::cerr << error->toString() << '\n';
+    return false;
+  }
+  std::cerr << fmt::format("galley: baseline of {} finding{} written to {}\n", ci.recorded.size(),
+                           ci.recorded.size() == 1 ? "" : "s", *ci.writeBaseline);
+  return true;
+}
+
 }  // namespace
 
 const std::vector<OptionSpec>& checkOptions() {
   static const std::vector<OptionSpec> kOptions = {
       {"--rules", "DIR", "add a rule pack (or a directory of packs); repeatable", true},
       {"--no-default-rules", "", "do not load the bundled packs", false},
-      {"--format", "FORMAT", "output: text (default), json, gcc, sarif, github, junit, checkstyle", false},
+      {"--format", "FORMAT", "output: text (default), json, gcc, sarif, github, gitlab, junit, checkstyle", false},
       {"--fail-on", "LEVEL", "exit 1 on findings at or above: error (default), warning, info, none", false},
       {"--color", "WHEN", "colour the text output: auto (default), always, never", false},
       {"--no-color", "", "same as --color=never", false},
@@ -107,8 +205,19 @@ const std::vector<OptionSpec>& checkOptions() {
       {"--quiet", "", "no summary line", false},
       {"--fix", "", "apply the safe fixes in place first, then report what is left (see 'galley fix')", false},
       {"--unsafe-fixes", "", "with --fix, apply unsafe fixes too", false},
+      {"--output", "FILE", "write the report to FILE; the summary still goes to the terminal", false},
+      {"--baseline", "FILE", "report only findings FILE does not record", false},
+      {"--write-baseline", "FILE", "record every finding of this run in FILE (exit 0)", false},
+      {"--cache", "DIR", "reuse results of unchanged files; default: the user's cache dir", false},
+      {"--no-cache", "", "check every file afresh, store nothing", false},
+      {"--shard", "I/N", "check only the I-th of N path-hash shards of the inputs", false},
   };
-  return kOptions;
+  static const std::vector<OptionSpec> kAll = [] {
+    std::vector<OptionSpec> all = kOptions;
+    all.insert(all.end(), configOptions().begin(), configOptions().end());
+    return all;
+  }();
+  return kAll;
 }
 
 int runCheckCommand(const std::vector<std::string>& args) {
@@ -146,18 +255,24 @@ int runCheckCommand(const std::vector<std::string>& args) {
   }
   if (parsed->operands.empty()) return usageError("no input; give files or directories to check, or '-' for stdin");
 
-  engine::RuleSelection selection{parsed->all("--rules"), !parsed->has("--no-default-rules")};
-  const auto rules = engine::loadRules(selection, std::cerr);
-  if (!rules) return kExitUsage;
+  const auto setup = setUpProject(*parsed, parsed->operands, parsed->last("--stdin-filename").value_or("<stdin>"), std::cerr);
+  if (!setup) return kExitUsage;
+  const checks::RuleSet* rules = setup->rules.get();
+  CiState ci;
+  if (const auto exit = applyCiOptions(*parsed, *setup, engineOptions, ci)) return *exit;
+  engineOptions.settingsFor = [&setup](const std::string& path) { return setup->resolver->settingsFor(path, *setup->rules); };
+  std::ofstream outputFile;
+  const auto outputPath = parsed->last("--output");
+  if (outputPath && !openOutput(*outputPath, outputFile)) return kExitUsage;
 
   report::ReporterOptions reporterOptions;
   reporterOptions.color = *color;
-  reporterOptions.summary = !parsed->has("--quiet");
+  reporterOptions.summary = !parsed->has("--quiet") && !outputPath;
   reporterOptions.toolVersion = GALLEY_VERSION;
   reporterOptions.rules = ruleCatalogue(*rules);
-  const auto reporter = report::makeReporter(format, std::cout, reporterOptions);
+  const auto reporter = report::makeReporter(format, outputPath ? static_cast<std::ostream&>(outputFile) : std::cout, reporterOptions);
   const engine::Engine linter(engine::hooksFor(*rules), engineOptions);
-  const auto inputs = engine::collectInputs(parsed->operands, parsed->last("--stdin-filename").value_or("<stdin>"));
+  const auto& inputs = setup->inputs;
 
   report::RunSummary summary;
   size_t inputErrors = 0;
@@ -168,6 +283,7 @@ int runCheckCommand(const std::vector<std::string>& args) {
     inputErrors += fixFilesInPlace(linter, inputs, fixOptions, std::cerr);
   }
   bool failed = false;
+  bool anyRuleActive = false;
   linter.run(inputs, [&](engine::FileResult& result) {
     if (result.error) {
       std::cout.flush();
@@ -177,23 +293,23 @@ int runCheckCommand(const std::vector<std::string>& args) {
       return;
     }
     ++summary.files;
-    for (const diag::Diagnostic& diagnostic : result.diagnostics) {
-      switch (diagnostic.severity) {
-        case diag::Severity::Error: ++summary.errors; break;
-        case diag::Severity::Warning: ++summary.warnings; break;
-        case diag::Severity::Info: ++summary.infos; break;
-      }
-      if (failOn->threshold && diagnostic.severity >= *failOn->threshold) failed = true;
-    }
+    if (ci.writeBaseline) ci.recorded.record(result.path, result.source->text(), result.diagnostics);
+    if (ci.baseline) ci.baseline->filter(result.path, result.source->text(), result.diagnostics);
+    anyRuleActive = anyRuleActive || hasActiveRules(result);
+    failed = countFindings(result.diagnostics, *failOn, summary) || failed;
     reporter->addFile(*result.source, result.diagnostics);
   });
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   reporter->finish(summary);
+  if (outputPath && !closeOutput(*outputPath, outputFile, parsed->has("--quiet") ? nullptr : &summary))
+    return kExitUsage;
+  warnIfNoRuleRan(summary, anyRuleActive);
+  if (!writeBaselineFile(ci)) return kExitUsage;
   if (inputErrors > 0) {
     std::cerr << fmt::format("galley: {} input{} could not be checked\n", inputErrors, inputErrors == 1 ? "" : "s");
     return kExitUsage;
   }
-  return failed ? kExitFindings : 0;
+  return failed && !ci.writeBaseline ? kExitFindings : 0;
 }
 
 }  // namespace galley::tools

@@ -9,8 +9,11 @@
 #include "tools/CheckCommand.h"
 #include "tools/CommandHelp.h"
 #include "tools/DatesCommand.h"
+#include "tools/ExplainCommand.h"
 #include "tools/FixCommand.h"
+#include "tools/InitCommand.h"
 #include "tools/LspCommand.h"
+#include "tools/RulesCommand.h"
 #include "config/NearestName.h"
 #include "tools/TestCommand.h"
 
@@ -23,11 +26,14 @@ constexpr int kExitUsage = 2;
 using CommandFunction = int (*)(const std::vector<std::string>&);
 
 // The command table: one line per command, sorted.
-constexpr std::array<std::pair<std::string_view, CommandFunction>, 5> kCommands = {{
+constexpr std::array<std::pair<std::string_view, CommandFunction>, 8> kCommands = {{
     {"check", &runCheckCommand},
     {"dates", &runDatesCommand},
+    {"explain", &runExplainCommand},
     {"fix", &runFixCommand},
+    {"init", &runInitCommand},
     {"lsp", &runLspCommand},
+    {"rules", &runRulesCommand},
     {"test", &runTestCommand},
 }};
 

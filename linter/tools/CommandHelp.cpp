@@ -16,6 +16,9 @@ std::string mainHelp() {
          "  lsp                  the language server for editors (stdio)\n"
          "  test [DIR...]        run every rule's self-tests and the annotated fixtures\n"
          "  dates TEXT           show the dates Galley understands in a text\n"
+         "  init [DIR]           write a commented starter .galley.yaml\n"
+         "  rules [PATH]         the rules that apply to PATH, with their severity and why\n"
+         "  explain RULE         a rule's documentation, options and examples\n"
          "\n"
          "Options:\n"
          "  -h, --help           this help; 'galley COMMAND --help' for a command's options\n"
@@ -30,7 +33,7 @@ std::string checkHelp() {
          "\n"
          "Lints each PATH: a file, a directory (walked for .md, .markdown and .txt files, sorted;\n"
          "hidden directories and node_modules skipped) or '-' for standard input. With no --rules\n"
-         "the bundled packs apply.\n"
+         "the bundled packs apply. The nearest .galley.yaml above each file configures it.\n"
          "\n"
          "Options:\n" +
          formatOptions(checkOptions()) +
@@ -47,7 +50,8 @@ std::string testHelp() {
   return "Usage: galley test [OPTIONS] [DIR|FILE...]\n"
          "\n"
          "Runs the self-tests of every loaded rule and checks every fixture under the given\n"
-         "directories (default: the bundled fixtures/). A fixture states what it expects:\n"
+         "directories (default: the bundled fixtures/; with --rules DIR, only that pack's rules\n"
+         "and its DIR/fixtures/). A fixture states what it expects:\n"
          "  <!-- expect: pack.rule [col=N] [\"source text\"] -->  the next non-blank, non-comment\n"
          "                                                     line must get this diagnostic\n"
          "  <!-- ok: pack.rule -->                               ... and must not get this one\n"

@@ -65,11 +65,33 @@ std::vector<std::string> runFixture(const engine::Input& input, const checks::Ru
   return spec.compare(*result.source, result.diagnostics);
 }
 
+// The fixtures of packs given with --rules: DIR/fixtures/, and PACK/fixtures/ of each pack in a
+// directory of packs.
+std::vector<std::string> packFixtureDirs(const std::vector<std::string>& packDirs) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> roots;
+  std::error_code ec;
+  for (const std::string& dir : packDirs) {
+    if (fs::is_directory(fs::path(dir) / "fixtures", ec)) {
+      roots.push_back((fs::path(dir) / "fixtures").string());
+      continue;
+    }
+    std::vector<std::string> nested;
+    for (const auto& entry : fs::directory_iterator(dir, ec)) {
+      if (entry.is_directory(ec) && fs::is_directory(entry.path() / "fixtures", ec))
+        nested.push_back((entry.path() / "fixtures").string());
+    }
+    std::sort(nested.begin(), nested.end());
+    roots.insert(roots.end(), nested.begin(), nested.end());
+  }
+  return roots;
+}
+
 }  // namespace
 
 const std::vector<OptionSpec>& testOptions() {
   static const std::vector<OptionSpec> kOptions = {
-      {"--rules", "DIR", "add a rule pack (or a directory of packs); repeatable", true},
+      {"--rules", "DIR", "test this pack (or directory of packs) alone: its self-tests and DIR/fixtures/", true},
       {"--no-default-rules", "", "do not load the bundled packs", false},
       {"--quiet", "", "print failures only, no summary", false},
   };
@@ -86,7 +108,10 @@ int runTestCommand(const std::vector<std::string>& args) {
     std::cout << testHelp();
     return 0;
   }
-  const auto rules = engine::loadRules({parsed->all("--rules"), !parsed->has("--no-default-rules")}, std::cerr);
+  // `--rules DIR` tests that pack alone: its self-tests and the fixtures beside it.
+  const std::vector<std::string> packDirs = parsed->all("--rules");
+  const bool useBundled = !parsed->has("--no-default-rules") && packDirs.empty();
+  const auto rules = engine::loadRules({packDirs, useBundled, {}}, std::cerr);
   if (!rules) return kExitUsage;
 
   // Self-tests of every loaded rule.
@@ -99,7 +124,9 @@ int runTestCommand(const std::vector<std::string>& args) {
 
   // Fixtures.
   std::vector<std::string> roots = parsed->operands;
-  if (roots.empty()) {
+  if (roots.empty() && !packDirs.empty()) {
+    roots = packFixtureDirs(packDirs);
+  } else if (roots.empty()) {
     if (const auto bundled = engine::bundledFixturesDir()) roots.push_back(*bundled);
   }
   std::vector<std::string> knownIds = rules->ruleIds();

@@ -205,7 +205,7 @@ TEST(ReportFactory, UnknownFormatIsNull) {
   std::ostringstream out;
   EXPECT_EQ(makeReporter("sarif-ish", out, {}), nullptr);
   EXPECT_EQ(formatNames(),
-            (std::vector<std::string>{"checkstyle", "gcc", "github", "json", "junit", "sarif", "text"}));
+            (std::vector<std::string>{"checkstyle", "gcc", "github", "gitlab", "json", "junit", "sarif", "text"}));
 }
 
 }  // namespace
