@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,6 +13,8 @@
 
 #include "base/LiteralAutomaton.h"
 #include "base/Range.h"
+#include "checks/Patterns.h"
+#include "checks/RegexSafety.h"
 
 namespace galley::checks {
 
@@ -66,10 +69,7 @@ void PrefilteredRegex::forEachMatch(std::string_view text, base::Range span, Vis
   auto flags = boost::match_default;
   if (span.begin > 0) flags |= boost::match_prev_avail;
   if (!filtered()) {
-    const boost::cregex_iterator end;
-    for (boost::cregex_iterator it(base + span.begin, base + span.end, regex_, flags); it != end; ++it) {
-      if ((*it)[0].length() > 0) visit(*it);
-    }
+    checks::forEachMatch(regex_, text, span, visit);
     return;
   }
   // What cregex_iterator does (each search with the span's start as its base, so lookbehinds
@@ -78,11 +78,14 @@ void PrefilteredRegex::forEachMatch(std::string_view text, base::Range span, Vis
   base::Offset pos = span.begin;
   for (const base::Range starts : candidateStarts(text, span)) {
     for (base::Offset at = std::max(pos, starts.begin); at < starts.end; ++at) {
-      if (!boost::regex_search(base + at, base + span.end, match, regex_, flags | boost::match_continuous,
-                               base + span.begin)) {
-        continue;
+      bool found = false;
+      try {
+        found = boost::regex_search(base + at, base + span.end, match, regex_, flags | boost::match_continuous,
+                                    base + span.begin);
+      } catch (const std::runtime_error& error) {  // Boost's complexity or stack limit, as forEachMatch reports it
+        throw RegexLimitError(base, span, error.what());
       }
-      if (match[0].length() == 0) continue;
+      if (!found || match[0].length() == 0) continue;
       visit(match);
       pos = static_cast<base::Offset>(match[0].second - base);
       at = pos - 1;
