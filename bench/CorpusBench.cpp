@@ -39,7 +39,7 @@ std::string release() {
 }
 
 void bmCheckRelease(benchmark::State& state) {
-  const auto rules = galley::engine::loadRules({{}, true}, std::cerr);
+  const auto rules = galley::engine::loadRules({{}, true, {}}, std::cerr);
   if (!rules) {
     state.SkipWithError("the bundled rule packs did not load");
     return;

@@ -116,7 +116,7 @@ int runFixCommand(const std::vector<std::string>& args) {
     return 0;
   }
   if (parsed->operands.empty()) return usageError("no input; give files or directories to fix");
-  const engine::RuleSelection selection{parsed->all("--rules"), !parsed->has("--no-default-rules")};
+  const engine::RuleSelection selection{parsed->all("--rules"), !parsed->has("--no-default-rules"), {}};
   const auto rules = engine::loadRules(selection, std::cerr);
   if (!rules) return kExitUsage;
   const engine::Engine linter(engine::hooksFor(*rules), engine::EngineOptions{});
