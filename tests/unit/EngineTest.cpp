@@ -82,7 +82,7 @@ TEST(Engine, SuppressionCommentsFromTheParser) {
 
 TEST(Engine, RunHandsBackResultsInInputOrderWithErrorsInPlace) {
   std::atomic<int> calls = 0;
-  const Engine engine(badWordHooks(&calls), {kDefaultMaxFileSize, 4});
+  const Engine engine(badWordHooks(&calls), {kDefaultMaxFileSize, 4, {}, {}});
   std::vector<Input> inputs;
   for (int i = 0; i < 25; ++i) inputs.push_back({GALLEY_SOURCE_DIR "/fixtures/drafts/vienna-talks.txt", false, std::nullopt});
   inputs[7] = {"gone.md", false, base::Error::environment("no such file", base::Location{"gone.md", 0, 0})};

@@ -51,8 +51,11 @@ TEST(ModelReferenceDate, AStoryOpeningIsNoDateOfIssueForAnyCheck) {
   Annotations model(story);
   EXPECT_EQ(model.reference().origin, ReferenceOrigin::None);
   EXPECT_FALSE(model.referenceDate());
-  for (const auto& m : model.dates())
-    if (m.date.kind == dates::DateKind::Deictic) EXPECT_FALSE(m.date.resolved());
+  for (const auto& m : model.dates()) {
+    if (m.date.kind == dates::DateKind::Deictic) {
+      EXPECT_FALSE(m.date.resolved());
+    }
+  }
 }
 
 TEST(ModelClauses, EachDateTakesTheTenseOfItsOwnClause) {

@@ -232,7 +232,11 @@ TEST(ConfigResolver, CommandLineComesLastAndCarriesDates) {
   EXPECT_EQ(settings->dateOrder, DateOrder::MonthFirst);
   EXPECT_EQ(settings->organisation, "sco");
 
-  engine::ConfigResolver none(engine::ConfigOptions{.noConfig = true});
+  engine::ConfigResolver none([] {
+    engine::ConfigOptions bare;
+    bare.noConfig = true;
+    return bare;
+  }());
   none.configFor(path);
   EXPECT_EQ(none.settingsFor(path, rules)->activeRules, (std::set<std::string>{"t.loud"}));  // pack defaults
 }
