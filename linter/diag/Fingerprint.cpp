@@ -31,9 +31,15 @@ std::string collapse(std::string_view text) {
   return out;
 }
 
+// UTF-8 continuation bytes are 10xxxxxx.
+constexpr unsigned kContinuationMask = 0xC0U;
+constexpr unsigned kContinuationBits = 0x80U;
+
 // Backs `offset` up to a UTF-8 sequence start so that context never splits a character.
 size_t toCharStart(std::string_view text, size_t offset) {
-  while (offset > 0 && offset < text.size() && (static_cast<unsigned char>(text[offset]) & 0xC0U) == 0x80U) --offset;
+  while (offset > 0 && offset < text.size() &&
+         (static_cast<unsigned char>(text[offset]) & kContinuationMask) == kContinuationBits)
+    --offset;
   return offset;
 }
 
