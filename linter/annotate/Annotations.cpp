@@ -1,8 +1,8 @@
 #include "annotate/Annotations.h"
 
-#include <string>
-
 #include <algorithm>
+#include <string>
+#include <utility>
 
 #include "annotate/EngineDateFinder.h"
 #include "annotate/SentenceSplitter.h"
@@ -30,6 +30,12 @@ constexpr std::string_view kBlockSeparator = "\n|\n";
 
 }  // namespace
 
+const std::string& Annotations::organisation() const {
+  if (const auto* field = document_.field("organisation"); field != nullptr && !field->value.empty())
+    return field->value;
+  return settings_.organisation;
+}
+
 const ReferenceDate& Annotations::reference() {
   dates();
   return reference_;
@@ -38,8 +44,10 @@ const ReferenceDate& Annotations::reference() {
 const std::vector<DateMention>& Annotations::dates() {
   if (datesDone_) return dates_;
   datesDone_ = true;
-  const dates::DateRecognizer recognizer;
-  reference_ = decideReferenceDate(document_, recognizer);
+  dates::DateRecognizerOptions options;
+  options.monthFirst = settings_.dateOrder == config::DateOrder::MonthFirst;
+  const dates::DateRecognizer recognizer(options);
+  reference_ = decideReferenceDate(document_, recognizer, settings_.referenceDate);
   // One pass over all prose, so that "the day before" may refer to a date in an earlier block.
   std::string joined;
   std::vector<std::pair<uint32_t, uint32_t>> starts;  // (joined offset, block index)

@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <string>
+#include <utility>
 #include <vector>
 
 #include "annotate/ClaimExtractor.h"
@@ -14,6 +16,7 @@
 #include "base/Calendar.h"
 #include "base/Range.h"
 #include "config/Lexicon.h"
+#include "config/ProjectConfig.h"
 #include "dates/DateExpression.h"
 #include "document/Document.h"
 #include "facts/FactPack.h"
@@ -33,8 +36,17 @@ struct DateMention {
   dates::DateExpression date;
 };
 
+// What the configuration decides about reading one draft (`.galley.yaml`, `--ref`, `--month-first`;
+// the engine resolves it per file). The default is what a draft alone says.
+struct ModelSettings {
+  config::ReferenceDateSetting referenceDate;                 // Default: front matter, else the dateline
+  config::DateOrder dateOrder = config::DateOrder::DayFirst;  // how "03/04/2017" is read
+  std::string organisation;  // Default: "" (none); a draft's front matter `organisation:` wins over it
+};
+
 // The model of one document. What it holds, each computed on first request:
 //   reference()   the reference date, decided once with where it came from (ReferenceDate.h);
+//   organisation() whose release it is: front matter `organisation:`, else the configuration's;
 //   sentences()   sentences of every block;
 //   dates()       date mentions, relative ones resolved against reference(); a date written
 //                 without its year ("16 June", "on Tuesday") is placed by its clause's tense;
@@ -59,18 +71,25 @@ class Annotations {
   explicit Annotations(const document::Document& document,
                        const config::Lexicon& lexicon = config::Lexicon::standard())
       : document_(document), lexicon_(lexicon) {}
+  Annotations(const document::Document& document, ModelSettings settings,
+              const config::Lexicon& lexicon = config::Lexicon::standard())
+      : document_(document), lexicon_(lexicon), settings_(std::move(settings)) {}
 
   [[nodiscard]] const document::Document& document() const { return document_; }
   // Sentences of every block, in order.
   const std::vector<Sentence>& sentences();
   // Date expressions of every prose block except front matter, in document order. Relative ones
   // are resolved against reference(); anaphoric ones against the previous date, across blocks.
-  // Numeric dates are read day first.
+  // Numeric dates are read day first unless the settings say month first.
   const std::vector<DateMention>& dates();
   // The document's reference date and its origin; see decideReferenceDate().
   const ReferenceDate& reference();
   // reference().date: nullopt when the document gives no trustworthy date of issue.
   const std::optional<base::CivilDate>& referenceDate() { return reference().date; }
+  // Whose release this is, as written ("OSCE", "un"): the front matter's `organisation:`, else the
+  // configuration's; "" when neither says. Compare case-insensitively.
+  [[nodiscard]] const std::string& organisation() const;
+  [[nodiscard]] const ModelSettings& settings() const { return settings_; }
   // The tense of the clause holding dates()[index], or nullopt when no cue decides or the date lies
   // outside every sentence. REQUIRES: index < dates().size().
   std::optional<Tense> tenseOf(size_t index);
@@ -92,6 +111,7 @@ class Annotations {
 
   const document::Document& document_;
   const config::Lexicon& lexicon_;
+  ModelSettings settings_;
   bool sentencesDone_ = false;
   std::vector<Sentence> sentences_;
   bool datesDone_ = false;

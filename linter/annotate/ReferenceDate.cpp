@@ -55,18 +55,24 @@ std::string_view referenceOriginName(ReferenceOrigin origin) {
   switch (origin) {
     case ReferenceOrigin::FrontMatter: return "front matter";
     case ReferenceOrigin::Dateline: return "dateline";
+    case ReferenceOrigin::Configured: return "configuration";
     case ReferenceOrigin::None: break;
   }
   return "none";
 }
 
-ReferenceDate decideReferenceDate(const document::Document& document, const dates::DateRecognizer& recognizer) {
-  if (const auto* field = document.field("date")) {
+ReferenceDate decideReferenceDate(const document::Document& document, const dates::DateRecognizer& recognizer,
+                                  const config::ReferenceDateSetting& setting) {
+  using Mode = config::ReferenceDateMode;
+  if (setting.mode == Mode::Fixed) return {setting.date, ReferenceOrigin::Configured, std::nullopt};
+  const auto* field = setting.mode == Mode::Dateline ? nullptr : document.field("date");
+  if (field != nullptr) {
     if (auto iso = base::parseIsoInterval(field->value); iso && iso->precision == base::Precision::Day)
       return {base::civilFromDays(iso->first), ReferenceOrigin::FrontMatter, field->valueSource};
     if (auto written = firstFullDay(field->value, recognizer))
       return {written->day, ReferenceOrigin::FrontMatter, field->valueSource};
   }
+  if (setting.mode == Mode::FrontMatter) return {};
   for (const auto& block : document.blocks) {
     if (block.kind != document::BlockKind::Paragraph) continue;
     // The dateline is the first dated sentence of the first paragraph.

@@ -94,9 +94,7 @@ void ChronologyAnaphoraCheck::run(const document::Document& document, annotate::
           break;
         }
       }
-      if (!note.range) {
-        if (const auto* field = document.field("date")) note.range = field->valueSource;
-      }
+      if (!note.range) note.range = annotations.reference().source;
       if (note.range) d.notes.push_back(std::move(note));
     }
     sink.report(std::move(d));

@@ -118,6 +118,7 @@ void ChronologyTenseCheck::run(const document::Document& document, annotate::Ann
     diag::Diagnostic d = diagnostic(document.blocks[m.block].prose.toSource(e.range), values);
     diag::Note note;
     note.message = "the reference date is " + referenceText;
+    if (reference.origin == annotate::ReferenceOrigin::Configured) note.message += " (set by the configuration)";
     note.range = reference.source;
     d.notes.push_back(std::move(note));
     sink.report(std::move(d));

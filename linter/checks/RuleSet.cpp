@@ -6,6 +6,7 @@
 
 #include "checks/RegexSafety.h"
 #include "checks/Registry.h"
+#include "config/NearestName.h"
 #include "config/PackLoader.h"
 #include "document/Parser.h"
 #include "facts/FactPack.h"
@@ -104,8 +105,27 @@ LoadedRules RuleSet::build(config::LoadedConfigs configs) {
   return out;
 }
 
+std::shared_ptr<const Check> RuleSet::withOptions(std::string_view id, const config::RuleOptions& options,
+                                                  base::ErrorList& errors) const {
+  const config::RuleConfig* base = rule(id);
+  if (base == nullptr) return nullptr;  // the caller reports unknown ids with its suggestions
+  const KindEntry* kind = findKind(base->kind);
+  if (kind == nullptr) return nullptr;
+  bool ok = true;
+  for (const config::Located<std::string>& key : options.ownKeys()) {
+    if (std::find(kind->options.begin(), kind->options.end(), key.value) != kind->options.end()) continue;
+    errors.push_back(base::Error::invalidInput(
+        config::unknownKeyMessage(key.value, kind->options, "'" + base->kind + "' option"), key.where));
+    ok = false;
+  }
+  config::RuleConfig variant = *base;
+  variant.options = options.over(base->options);
+  std::shared_ptr<const Check> check = kind->factory(variant, errors);  // reports bad values too
+  return ok ? check : nullptr;
+}
+
 void RuleSet::run(const document::Document& document, annotate::Annotations& annotations, diag::DiagnosticSink& sink,
-                  const std::set<std::string>& only) const {
+                  const std::set<std::string>& only, const CheckOverrides* replaced) const {
   const CpuClock::time_point start = CpuClock::now();
   for (const Entry& entry : entries_) {
     const bool selected = only.empty() ? entry.config.enabled : only.contains(entry.config.id);
@@ -114,8 +134,12 @@ void RuleSet::run(const document::Document& document, annotate::Annotations& ann
       sink.report(budgetSpent(document, entry.config.id, cpuBudget_));
       return;
     }
+    const Check* check = entry.check.get();
+    if (replaced != nullptr) {
+      if (const auto it = replaced->find(entry.config.id); it != replaced->end()) check = it->second.get();
+    }
     try {
-      entry.check->run(document, annotations, sink);
+      check->run(document, annotations, sink);
     } catch (const RegexLimitError& limit) {
       sink.report(regexLimitReached(document, entry.config.id, limit));
     }

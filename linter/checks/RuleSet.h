@@ -3,6 +3,8 @@
 
 #include <chrono>
 #include <cstddef>
+#include <functional>
+#include <map>
 #include <memory>
 #include <set>
 #include <string>
@@ -24,6 +26,9 @@ struct LoadedConfigs;
 namespace galley::checks {
 
 struct LoadedRules;
+
+// Checks a configuration rebuilt with its own options, run instead of the pack's, by rule id.
+using CheckOverrides = std::map<std::string, std::shared_ptr<const Check>, std::less<>>;
 
 // One failed self-test: which rule, where the test is written, what went wrong.
 struct SelfTestFailure {
@@ -57,8 +62,15 @@ class RuleSet {
 
   // Runs every enabled check (or only those whose id is in `only`, when non-empty: `only` may name
   // disabled rules, as the fixture runner does) on `document`, appending to `sink`.
+  // A rule in `replaced` runs that check instead of its own.
   void run(const document::Document& document, annotate::Annotations& annotations, diag::DiagnosticSink& sink,
-           const std::set<std::string>& only = {}) const;
+           const std::set<std::string>& only = {}, const CheckOverrides* replaced = nullptr) const;
+
+  // Rule `id` built again with `options` (a config file's `options:`) laid over its pack's keys.
+  // Only the kind's own keys may be set; unknown keys and bad values are reported, located in the
+  // config file, and nullptr is returned.
+  std::shared_ptr<const Check> withOptions(std::string_view id, const config::RuleOptions& options,
+                                           base::ErrorList& errors) const;
 
   // CPU time (this thread's) that run() may spend on one document; once spent, the remaining rules
   // are skipped with one galley.time-budget warning. A rule already running is not interrupted

@@ -3,8 +3,10 @@
 #include <array>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <set>
 #include <sstream>
+#include <utility>
 
 #include <yaml-cpp/yaml.h>
 
@@ -24,7 +26,7 @@ constexpr std::array<std::string_view, 2> kOverrideKeys = {"files", "rules"};
 constexpr std::array<std::string_view, 4> kLevelNames = {"off", "info", "warning", "error"};
 constexpr std::array<std::string_view, 2> kDateOrders = {"day-first", "month-first"};
 constexpr std::array<std::string_view, 2> kReferenceModes = {"front-matter", "dateline"};
-constexpr std::array<std::string_view, 1> kRuleMapKeys = {"severity"};
+constexpr std::array<std::string_view, 2> kRuleMapKeys = {"severity", "options"};
 // An extends chain deeper than this is surely a mistake (cycles are caught separately).
 constexpr size_t kMaxExtendsDepth = 32;
 constexpr size_t kIsoDateLength = 10;
@@ -75,13 +77,16 @@ class Reader {
     }
     chain_.insert(normalised);
     config_.files.push_back(normalised);
-    const YamlSource source(path, std::move(text));
+    const auto sourcePtr = std::make_shared<const YamlSource>(path, std::move(text));
+    const YamlSource& source = *sourcePtr;
+    const std::shared_ptr<const YamlSource> outer = std::exchange(source_, sourcePtr);
     YAML::Node root;
     try {
       root = YAML::Load(source.text());
     } catch (const YAML::Exception& e) {
       errors_.push_back(base::Error::invalidInput(e.msg, source.location(e.mark)));
       chain_.erase(normalised);
+      source_ = outer;
       return;
     }
     if (root.IsDefined() && !root.IsNull()) {
@@ -91,6 +96,7 @@ class Reader {
         fail("a config file must be a map of settings, not " + std::string(describeNode(root)), source, root);
     }
     chain_.erase(normalised);
+    source_ = outer;
   }
 
  private:
@@ -213,15 +219,22 @@ class Reader {
       const auto id = scalar(it->first, source, "a rule id");
       if (!id) continue;
       YAML::Node value = it->second;
+      std::optional<RuleOptions> options;
       if (value.IsMap()) {
-        // The long form: {severity: LEVEL}. Rule options stay in the packs for now.
+        // The long form: {severity: LEVEL, options: {KEY: VALUE}}.
         for (auto key = value.begin(); key != value.end(); ++key) {
           const std::string name = key->first.IsScalar() ? key->first.Scalar() : std::string();
-          if (name != "severity")
-            fail(withSuggestion("unknown key '" + name +
-                                    "' (a rule's options are set in its pack; here only 'severity')",
-                                name, kRuleMapKeys),
-                 source, key->first);
+          if (std::find(kRuleMapKeys.begin(), kRuleMapKeys.end(), name) == kRuleMapKeys.end())
+            fail(withSuggestion("unknown key '" + name + "'", name, kRuleMapKeys), source, key->first);
+        }
+        if (const YAML::Node map = findKey(value, "options"); map.IsDefined()) {
+          if (!map.IsMap())
+            fail("'options' must be a map of the rule's keys, not " + std::string(describeNode(map)), source, map);
+          else if (id->find_first_of("*?[") != std::string::npos)
+            fail("'options' need one rule id, not a pattern: rules of different kinds take different options", source,
+                 it->first);
+          else
+            options = RuleOptions(map, source_, source.location(map.Mark()));
         }
         value = findKey(value, "severity");
         if (!value.IsDefined()) {
@@ -237,7 +250,7 @@ class Reader {
              source, value);
         continue;
       }
-      out.push_back({source.locate(it->first.Mark(), *id), *parsed});
+      out.push_back({source.locate(it->first.Mark(), *id), *parsed, std::move(options)});
     }
   }
 
@@ -276,6 +289,7 @@ class Reader {
   ProjectConfig& config_;
   base::ErrorList& errors_;
   std::set<std::string> chain_;
+  std::shared_ptr<const YamlSource> source_;  // the file being read (rule options keep it alive)
 };
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include "base/Error.h"
 #include "config/Glob.h"
 #include "config/Located.h"
+#include "config/RuleOptions.h"
 #include "diag/Diagnostic.h"
 
 namespace galley::config {
@@ -21,10 +22,14 @@ enum class RuleLevel { Off, Info, Warning, Error };
 std::optional<RuleLevel> parseRuleLevel(std::string_view text);
 std::string_view ruleLevelName(RuleLevel level);
 
-// One `rules:` entry: `un-style.*: off`, or `dates.validity: {severity: error}`.
+// One `rules:` entry: `un-style.*: off`, `dates.validity: {severity: error}`, or with options
+// `un-style.repetition: {severity: warning, options: {max-gap: 3}}`. As in ESLint, options replace
+// the options of earlier entries for that rule (the pack's keys still apply where not set); an entry
+// with a severity alone keeps them.
 struct RuleSetting {
   Located<std::string> pattern;  // a rule id or a glob over ids; `where` is the key
   RuleLevel level = RuleLevel::Warning;
+  std::optional<RuleOptions> options;  // kind-specific keys over the pack's; only for a single rule id
 };
 
 // One `overrides:` entry: rule settings for the files its globs match.

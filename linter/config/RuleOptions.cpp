@@ -11,6 +11,7 @@ struct RuleOptions::Impl {
   YAML::Node map;
   std::shared_ptr<const YamlSource> source;
   base::Location ruleWhere;
+  std::shared_ptr<const Impl> under;  // the options this map overrides (a pack's rule), or null
 };
 
 namespace {
@@ -28,25 +29,48 @@ std::string itemOf(std::string_view key) { return "an item of '" + std::string(k
 }  // namespace
 
 RuleOptions::RuleOptions(const YAML::Node& ruleMap, std::shared_ptr<const YamlSource> source, base::Location ruleWhere)
-    : impl_(std::make_shared<const Impl>(Impl{ruleMap, std::move(source), std::move(ruleWhere)})) {}
+    : impl_(std::make_shared<const Impl>(Impl{ruleMap, std::move(source), std::move(ruleWhere), nullptr})) {}
+
+RuleOptions RuleOptions::over(const RuleOptions& base) const {
+  if (!impl_) return base;
+  RuleOptions options;
+  options.impl_ = std::make_shared<const Impl>(Impl{impl_->map, impl_->source, impl_->ruleWhere, base.impl_});
+  return options;
+}
+
+std::vector<Located<std::string>> RuleOptions::ownKeys() const {
+  std::vector<Located<std::string>> keys;
+  if (!impl_ || !impl_->map.IsMap()) return keys;
+  for (auto it = impl_->map.begin(); it != impl_->map.end(); ++it)
+    keys.push_back(impl_->source->locate(it->first.Mark(), it->first.IsScalar() ? it->first.Scalar() : std::string()));
+  return keys;
+}
+
+std::pair<YAML::Node, const YamlSource*> RuleOptions::lookup(std::string_view key) const {
+  for (const Impl* level = impl_.get(); level != nullptr; level = level->under.get()) {
+    YAML::Node node = findKey(level->map, key);
+    if (node.IsDefined()) return {node, level->source.get()};
+  }
+  return {YAML::Node(YAML::NodeType::Undefined), nullptr};
+}
 
 bool RuleOptions::has(std::string_view key) const {
-  return impl_ && findKey(impl_->map, key).IsDefined();
+  return impl_ && lookup(key).first.IsDefined();
 }
 
 base::Location RuleOptions::location(std::string_view key) const {
   if (!impl_) return {};
-  const YAML::Node node = findKey(impl_->map, key);
-  return node.IsDefined() ? impl_->source->location(node.Mark()) : impl_->ruleWhere;
+  const auto [node, source] = lookup(key);
+  return node.IsDefined() ? source->location(node.Mark()) : impl_->ruleWhere;
 }
 
 bool RuleOptions::getBool(std::string_view key, bool fallback, base::ErrorList& errors) const {
   if (!impl_) return fallback;
-  const YAML::Node node = findKey(impl_->map, key);
+  const auto [node, source] = lookup(key);
   if (!node.IsDefined()) return fallback;
   bool value = fallback;
   if (!node.IsScalar() || !YAML::convert<bool>::decode(node, value)) {
-    errors.push_back(wrongShape(*impl_->source, node, quoted(key), "true or false"));
+    errors.push_back(wrongShape(*source, node, quoted(key), "true or false"));
     return fallback;
   }
   return value;
@@ -54,11 +78,11 @@ bool RuleOptions::getBool(std::string_view key, bool fallback, base::ErrorList& 
 
 unsigned RuleOptions::getUnsigned(std::string_view key, unsigned fallback, base::ErrorList& errors) const {
   if (!impl_) return fallback;
-  const YAML::Node node = findKey(impl_->map, key);
+  const auto [node, source] = lookup(key);
   if (!node.IsDefined()) return fallback;
   unsigned value = fallback;
   if (!node.IsScalar() || !YAML::convert<unsigned>::decode(node, value)) {
-    errors.push_back(wrongShape(*impl_->source, node, quoted(key), "a whole number"));
+    errors.push_back(wrongShape(*source, node, quoted(key), "a whole number"));
     return fallback;
   }
   return value;
@@ -66,37 +90,37 @@ unsigned RuleOptions::getUnsigned(std::string_view key, unsigned fallback, base:
 
 std::optional<Located<std::string>> RuleOptions::getString(std::string_view key, base::ErrorList& errors) const {
   if (!impl_) return std::nullopt;
-  const YAML::Node node = findKey(impl_->map, key);
+  const auto [node, source] = lookup(key);
   if (!node.IsDefined()) return std::nullopt;
   if (!node.IsScalar()) {
-    errors.push_back(wrongShape(*impl_->source, node, quoted(key), "a string"));
+    errors.push_back(wrongShape(*source, node, quoted(key), "a string"));
     return std::nullopt;
   }
-  return impl_->source->locate(node.Mark(), node.Scalar());
+  return source->locate(node.Mark(), node.Scalar());
 }
 
 std::optional<std::vector<Located<std::string>>> RuleOptions::getStringList(std::string_view key,
                                                                            base::ErrorList& errors) const {
   if (!impl_) return std::nullopt;
-  const YAML::Node node = findKey(impl_->map, key);
+  const auto [node, source] = lookup(key);
   if (!node.IsDefined()) return std::nullopt;
   std::vector<Located<std::string>> out;
   if (node.IsScalar()) {
-    out.push_back(impl_->source->locate(node.Mark(), node.Scalar()));
+    out.push_back(source->locate(node.Mark(), node.Scalar()));
     return out;
   }
   if (!node.IsSequence()) {
-    errors.push_back(wrongShape(*impl_->source, node, quoted(key), "a string or a list of strings"));
+    errors.push_back(wrongShape(*source, node, quoted(key), "a string or a list of strings"));
     return std::nullopt;
   }
   bool ok = true;
   for (const YAML::Node& item : node) {
     if (!item.IsScalar()) {
-      errors.push_back(wrongShape(*impl_->source, item, itemOf(key), "a string"));
+      errors.push_back(wrongShape(*source, item, itemOf(key), "a string"));
       ok = false;
       continue;
     }
-    out.push_back(impl_->source->locate(item.Mark(), item.Scalar()));
+    out.push_back(source->locate(item.Mark(), item.Scalar()));
   }
   if (!ok) return std::nullopt;
   return out;
@@ -105,28 +129,28 @@ std::optional<std::vector<Located<std::string>>> RuleOptions::getStringList(std:
 std::optional<std::vector<std::pair<Located<std::string>, Located<std::string>>>> RuleOptions::getStringMap(
     std::string_view key, base::ErrorList& errors) const {
   if (!impl_) return std::nullopt;
-  const YAML::Node node = findKey(impl_->map, key);
+  const auto [node, source] = lookup(key);
   if (!node.IsDefined()) return std::nullopt;
   if (!node.IsMap()) {
-    errors.push_back(wrongShape(*impl_->source, node, quoted(key), "a map of text to text"));
+    errors.push_back(wrongShape(*source, node, quoted(key), "a map of text to text"));
     return std::nullopt;
   }
   std::vector<std::pair<Located<std::string>, Located<std::string>>> out;
   bool ok = true;
   for (auto it = node.begin(); it != node.end(); ++it) {
     if (!it->first.IsScalar()) {
-      errors.push_back(wrongShape(*impl_->source, it->first, "a key of " + quoted(key), "a string"));
+      errors.push_back(wrongShape(*source, it->first, "a key of " + quoted(key), "a string"));
       ok = false;
       continue;
     }
     if (!it->second.IsScalar()) {
       errors.push_back(
-          wrongShape(*impl_->source, it->second, "the value of " + quoted(it->first.Scalar()) + " in " + quoted(key), "a string"));
+          wrongShape(*source, it->second, "the value of " + quoted(it->first.Scalar()) + " in " + quoted(key), "a string"));
       ok = false;
       continue;
     }
-    out.emplace_back(impl_->source->locate(it->first.Mark(), it->first.Scalar()),
-                     impl_->source->locate(it->second.Mark(), it->second.Scalar()));
+    out.emplace_back(source->locate(it->first.Mark(), it->first.Scalar()),
+                     source->locate(it->second.Mark(), it->second.Scalar()));
   }
   if (!ok) return std::nullopt;
   return out;
@@ -135,10 +159,10 @@ std::optional<std::vector<std::pair<Located<std::string>, Located<std::string>>>
 std::optional<std::vector<std::vector<Located<std::string>>>> RuleOptions::getStringGroups(
     std::string_view key, base::ErrorList& errors) const {
   if (!impl_) return std::nullopt;
-  const YAML::Node node = findKey(impl_->map, key);
+  const auto [node, source] = lookup(key);
   if (!node.IsDefined()) return std::nullopt;
   if (!node.IsSequence()) {
-    errors.push_back(wrongShape(*impl_->source, node, quoted(key), "a list of lists of strings"));
+    errors.push_back(wrongShape(*source, node, quoted(key), "a list of lists of strings"));
     return std::nullopt;
   }
   std::vector<std::vector<Located<std::string>>> out;
@@ -146,18 +170,18 @@ std::optional<std::vector<std::vector<Located<std::string>>>> RuleOptions::getSt
   for (const YAML::Node& group : node) {
     std::vector<Located<std::string>> forms;
     if (group.IsScalar()) {
-      forms.push_back(impl_->source->locate(group.Mark(), group.Scalar()));
+      forms.push_back(source->locate(group.Mark(), group.Scalar()));
     } else if (group.IsSequence()) {
       for (const YAML::Node& item : group) {
         if (!item.IsScalar()) {
-          errors.push_back(wrongShape(*impl_->source, item, itemOf(key), "a string"));
+          errors.push_back(wrongShape(*source, item, itemOf(key), "a string"));
           ok = false;
           continue;
         }
-        forms.push_back(impl_->source->locate(item.Mark(), item.Scalar()));
+        forms.push_back(source->locate(item.Mark(), item.Scalar()));
       }
     } else {
-      errors.push_back(wrongShape(*impl_->source, group, itemOf(key), "a list of strings"));
+      errors.push_back(wrongShape(*source, group, itemOf(key), "a list of strings"));
       ok = false;
       continue;
     }

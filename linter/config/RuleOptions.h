@@ -28,6 +28,12 @@ class RuleOptions {
   RuleOptions() = default;  // no keys at all
   RuleOptions(const YAML::Node& ruleMap, std::shared_ptr<const YamlSource> source, base::Location ruleWhere);
 
+  // These options (a config file's `options:` for one rule) laid over `base` (the rule's keys in its
+  // pack): a key written here wins, every other key reads through to `base`.
+  [[nodiscard]] RuleOptions over(const RuleOptions& base) const;
+  // The keys written in this map itself (not those read through to a base), located.
+  [[nodiscard]] std::vector<Located<std::string>> ownKeys() const;
+
   [[nodiscard]] bool has(std::string_view key) const;
   // Where the key's value is written; the rule's own location when the key is absent.
   [[nodiscard]] base::Location location(std::string_view key) const;
@@ -48,6 +54,9 @@ class RuleOptions {
                                                                                base::ErrorList& errors) const;
 
  private:
+  // The value of `key` and the file it is written in; an undefined node when no level has it.
+  [[nodiscard]] std::pair<YAML::Node, const YamlSource*> lookup(std::string_view key) const;
+
   struct Impl;
   std::shared_ptr<const Impl> impl_;
 };

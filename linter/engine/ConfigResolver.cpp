@@ -57,6 +57,7 @@ void applySettings(const std::vector<config::RuleSetting>& settings, const std::
     if (!config::globMatch(setting.pattern.value, id)) continue;
     decision.level = setting.level;
     decision.why = fmt::format("{} {}", kind, where(setting.pattern.where));
+    if (setting.options) decision.options = &setting;
   }
 }
 
@@ -179,6 +180,22 @@ std::vector<RuleDecision> ConfigResolver::decide(const std::string& draftPath, c
   return decisions;
 }
 
+base::ErrorList ConfigResolver::prepareRuleOptions(const checks::RuleSet& rules) {
+  base::ErrorList errors;
+  auto prepare = [&](const config::RuleSetting& setting) {
+    if (!setting.options || optionChecks_.contains(&setting) || !rules.hasRule(setting.pattern.value)) return;
+    if (auto check = rules.withOptions(setting.pattern.value, *setting.options, errors))
+      optionChecks_.emplace(&setting, std::move(check));
+  };
+  for (const config::ProjectConfig* config : configs()) {
+    for (const config::RuleSetting& setting : config->rules) prepare(setting);
+    for (const config::ConfigOverride& override : config->overrides) {
+      for (const config::RuleSetting& setting : override.rules) prepare(setting);
+    }
+  }
+  return errors;
+}
+
 std::shared_ptr<const FileSettings> ConfigResolver::settingsFor(const std::string& draftPath,
                                                                 const checks::RuleSet& rules) const {
   auto settings = std::make_shared<FileSettings>();
@@ -186,15 +203,20 @@ std::shared_ptr<const FileSettings> ConfigResolver::settingsFor(const std::strin
     if (decision.level == config::RuleLevel::Off) continue;
     settings->activeRules.insert(decision.id);
     settings->severities.emplace(decision.id, severityOf(decision.level));
+    if (decision.options == nullptr) continue;
+    if (const auto check = optionChecks_.find(decision.options); check != optionChecks_.end()) {
+      settings->replacedChecks.emplace(decision.id, check->second);
+      settings->optionsWhere.emplace(decision.id, where(decision.options->pattern.where));
+    }
   }
   if (const config::ProjectConfig* config = knownConfigFor(draftPath)) {
     settings->configPath = config->path;
-    if (config->organisation) settings->organisation = config->organisation->value;
-    if (config->referenceDate) settings->referenceDate = config->referenceDate->value;
-    if (config->dateOrder) settings->dateOrder = config->dateOrder->value;
+    if (config->organisation) settings->model.organisation = config->organisation->value;
+    if (config->referenceDate) settings->model.referenceDate = config->referenceDate->value;
+    if (config->dateOrder) settings->model.dateOrder = config->dateOrder->value;
   }
-  if (options_.referenceDate) settings->referenceDate = {config::ReferenceDateMode::Fixed, *options_.referenceDate};
-  if (options_.monthFirst) settings->dateOrder = config::DateOrder::MonthFirst;
+  if (options_.referenceDate) settings->model.referenceDate = {config::ReferenceDateMode::Fixed, *options_.referenceDate};
+  if (options_.monthFirst) settings->model.dateOrder = config::DateOrder::MonthFirst;
   return settings;
 }
 

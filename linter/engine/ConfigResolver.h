@@ -30,6 +30,9 @@ struct RuleDecision {
   std::string id;
   config::RuleLevel level = config::RuleLevel::Off;
   std::string why;  // "default (file:line)", "config file:line:col", "override file:line:col", "--disable"
+  // The last entry that set this rule's options for the file (ESLint's rule: options replace
+  // earlier options, a severity alone keeps them), or nullptr: the pack's own.
+  const config::RuleSetting* options = nullptr;
 };
 
 // Not thread-safe while discovering (configFor); settingsFor on a finished resolver is. The CLI
@@ -52,6 +55,11 @@ class ConfigResolver {
   [[nodiscard]] std::shared_ptr<const FileSettings> settingsFor(const std::string& draftPath,
                                                                 const checks::RuleSet& rules) const;
 
+  // Builds each rule that a loaded config gives `options:` with those options, once; every problem
+  // (an option the rule's kind does not have, a bad value) is returned, located in the config file.
+  // Call after discovery and before settingsFor, with the rules settingsFor will be given.
+  base::ErrorList prepareRuleOptions(const checks::RuleSet& rules);
+
   // Whether `draftPath` (a file found by walking a folder) is ignored by its config's `ignore:`
   // or, when `useGitignore`, by a .gitignore between it and the repository root.
   [[nodiscard]] bool ignored(const std::string& draftPath, bool useGitignore);
@@ -63,6 +71,7 @@ class ConfigResolver {
 
   ConfigOptions options_;
   base::ErrorList errors_;
+  std::map<const config::RuleSetting*, std::shared_ptr<const checks::Check>> optionChecks_;
   std::map<std::string, std::unique_ptr<config::ProjectConfig>> byPath_;  // null: failed to load
   std::vector<std::string> loadOrder_;
   std::map<std::string, std::string> configOfDir_;  // folder -> config path ("" for none)

@@ -106,11 +106,9 @@ FileResult Engine::lintWith(base::SourceBuffer buffer, std::shared_ptr<const Fil
   diag::DiagnosticSink sink;
   const bool anyRule = settings == nullptr || !settings->activeRules.empty();
   if (hooks_.run && anyRule) {
-    // FIXME(annotate rewrite): hand settings->organisation, referenceDate and dateOrder to the
-    // model once Annotations reads them; until then they travel in FileResult::settings.
-    annotate::Annotations annotations(document);
+    annotate::Annotations annotations(document, settings != nullptr ? settings->model : annotate::ModelSettings{});
     if (settings != nullptr && hooks_.runSelected)
-      hooks_.runSelected(document, annotations, sink, settings->activeRules);
+      hooks_.runSelected(document, annotations, sink, *settings);
     else
       hooks_.run(document, annotations, sink);
   }

@@ -36,10 +36,10 @@ struct RuleHooks {
   std::function<void(const document::Document&, annotate::Annotations&, diag::DiagnosticSink&)> run;
   // Every rule id `run` may report; suppression comments naming other ids are warned about.
   std::vector<std::string> ruleIds;
-  // Optional: runs only the rules in the set (which may name rules disabled by default). Used when
-  // a configuration picked the rules; without it `run` runs and other rules' findings are dropped.
-  std::function<void(const document::Document&, annotate::Annotations&, diag::DiagnosticSink&,
-                     const std::set<std::string>&)>
+  // Optional: runs only the rules the settings made active (which may name rules disabled by
+  // default), with the checks the settings rebuilt with a config's options. Used when a
+  // configuration picked the rules; without it `run` runs and other rules' findings are dropped.
+  std::function<void(const document::Document&, annotate::Annotations&, diag::DiagnosticSink&, const FileSettings&)>
       runSelected;
 };
 

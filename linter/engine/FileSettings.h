@@ -6,7 +6,8 @@
 #include <set>
 #include <string>
 
-#include "config/ProjectConfig.h"
+#include "annotate/Annotations.h"
+#include "checks/RuleSet.h"
 #include "diag/Diagnostic.h"
 
 namespace galley::engine {
@@ -19,11 +20,12 @@ struct FileSettings {
   std::set<std::string> activeRules;
   // The final severity of each active rule (pack default, then config, override, command line).
   std::map<std::string, diag::Severity, std::less<>> severities;
-  // For the per-document model. FIXME(annotate rewrite): Annotations does not read these yet;
-  // they are resolved here and carried in FileResult until the model takes them.
-  std::string organisation;                     // Default: "" (none named)
-  config::ReferenceDateSetting referenceDate;   // Default: front matter, else the dateline
-  config::DateOrder dateOrder = config::DateOrder::DayFirst;
+  // Rules a config gave `options:`, built with them, run instead of the pack's; and where each
+  // rule's options are written ("file:line:col"), which is part of the result cache's key.
+  checks::CheckOverrides replacedChecks;
+  std::map<std::string, std::string, std::less<>> optionsWhere;
+  // How the per-document model reads this draft: reference date, date order, organisation.
+  annotate::ModelSettings model;
   std::string configPath;                       // the .galley.yaml that applied, or ""
 };
 

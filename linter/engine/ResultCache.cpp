@@ -76,9 +76,11 @@ std::string settingsText(const FileSettings* settings) {
   if (settings == nullptr) return "-";
   std::string out;
   for (const auto& [id, severity] : settings->severities) out += fmt::format("{}={};", id, static_cast<int>(severity));
-  out += fmt::format("|{}|{}|{}-{}-{}|{}", settings->organisation, static_cast<int>(settings->referenceDate.mode),
-                     settings->referenceDate.date.year, settings->referenceDate.date.month, settings->referenceDate.date.day,
-                     static_cast<int>(settings->dateOrder));
+  for (const auto& [id, where] : settings->optionsWhere) out += fmt::format("{}@{};", id, where);
+  const annotate::ModelSettings& model = settings->model;
+  out += fmt::format("|{}|{}|{}-{}-{}|{}", model.organisation, static_cast<int>(model.referenceDate.mode),
+                     model.referenceDate.date.year, model.referenceDate.date.month, model.referenceDate.date.day,
+                     static_cast<int>(model.dateOrder));
   return out;
 }
 

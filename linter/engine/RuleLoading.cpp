@@ -97,14 +97,15 @@ RuleHooks hooksFor(const checks::RuleSet& rules, std::set<std::string> only) {
   hooks.run = [&rules, only](const document::Document& document, annotate::Annotations& annotations,
                                                diag::DiagnosticSink& sink) { rules.run(document, annotations, sink, only); };
   hooks.runSelected = [&rules, only = std::move(only)](const document::Document& document, annotate::Annotations& annotations,
-                                     diag::DiagnosticSink& sink, const std::set<std::string>& selected) {
+                                                      diag::DiagnosticSink& sink, const FileSettings& settings) {
+    const std::set<std::string>& selected = settings.activeRules;
     if (only.empty()) {
-      rules.run(document, annotations, sink, selected);
+      rules.run(document, annotations, sink, selected, &settings.replacedChecks);
       return;
     }
     std::set<std::string> both;
     std::set_intersection(selected.begin(), selected.end(), only.begin(), only.end(), std::inserter(both, both.end()));
-    if (!both.empty()) rules.run(document, annotations, sink, both);
+    if (!both.empty()) rules.run(document, annotations, sink, both, &settings.replacedChecks);
   };
   return hooks;
 }

@@ -224,6 +224,12 @@ std::unique_ptr<ProjectSetup> setUpProject(const ParsedArgs& parsed, const std::
   }
   setup->packDirs.insert(setup->packDirs.end(), selection.extraDirs.begin(), selection.extraDirs.end());
   if (!checkRuleNames(parsed, *setup, err)) return nullptr;
+  if (const base::ErrorList optionErrors = setup->resolver->prepareRuleOptions(*setup->rules); !optionErrors.empty()) {
+    for (const base::Error& error : optionErrors) err << error.toString() << '\n';
+    err << fmt::format("galley: {} configuration error{}; nothing was checked\n", optionErrors.size(),
+                       optionErrors.size() == 1 ? "" : "s");
+    return nullptr;
+  }
   warnUnusedOverrides(*setup->resolver, setup->inputs, err);
   return setup;
 }

@@ -64,8 +64,13 @@ int runRulesCommand(const std::vector<std::string>& args) {
   for (const engine::RuleDecision& decision : setup->resolver->decide(probe, *setup->rules)) {
     if (activeOnly && decision.level == config::RuleLevel::Off) continue;
     const config::RuleConfig* rule = setup->rules->rule(decision.id);
+    std::string why = decision.why;
+    if (decision.options != nullptr) {
+      const base::Location& at = decision.options->options->location("");
+      why += fmt::format("; options {}:{}:{}", at.path, at.line, at.column);
+    }
     std::cout << fmt::format("{:<40} {:<8} {:<10} {}:{}  {}\n", decision.id, config::ruleLevelName(decision.level),
-                             rule->pack, rule->where.path, rule->where.line, decision.why);
+                             rule->pack, rule->where.path, rule->where.line, why);
   }
   return 0;
 }

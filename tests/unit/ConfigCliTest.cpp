@@ -208,5 +208,86 @@ TEST(ConfigCli, ExplainShowsDocsOptionsAndExamples) {
   EXPECT_NE(typo.err.find("did you mean 't.quiet'?"), std::string::npos) << typo.err;
 }
 
+TEST(ConfigCli, RuleOptionsFromAConfigReplaceThePacksAndASeverityAloneKeepsThem) {
+  const ScratchDir dir;
+  dir.write("packs/t/rules.yaml", kPack);
+  // Root: t.quiet looks for "plan" instead of "robust". archive/: a severity alone keeps those
+  // options; team/: its own options replace them (ESLint's rule for options).
+  dir.write(".galley.yaml", R"(packs: [./packs/t]
+rules:
+  t.quiet: {severity: warning, options: {tokens: [plan]}}
+overrides:
+  - files: ["archive/**"]
+    rules: {t.quiet: error}
+  - files: ["team/**"]
+    rules:
+      t.quiet: {severity: warning, options: {tokens: [robust, dynamically]}}
+)");
+  dir.write("a.md", kDraft);
+  dir.write("archive/b.md", kDraft);
+  dir.write("team/c.md", kDraft);
+  const RunResult run = runBinary({"check", "--no-default-rules", "--format", "gcc", "."}, dir.path());
+  EXPECT_NE(run.out.find("a.md:1:22: warning: Avoid 'plan' [t.quiet]"), std::string::npos) << run.out;
+  EXPECT_EQ(run.out.find("a.md:1:15"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("archive/b.md:1:22: error: Avoid 'plan' [t.quiet]"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("team/c.md:1:15: warning: Avoid 'robust' [t.quiet]"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("team/c.md:1:3: warning: Avoid 'dynamically' [t.quiet]"), std::string::npos) << run.out;
+  EXPECT_EQ(run.out.find("team/c.md:1:22"), std::string::npos) << run.out;
+  // `galley rules` says where the options come from.
+  const RunResult rules = runBinary({"rules", "team/c.md"}, dir.path());
+  EXPECT_TRUE(std::regex_search(rules.out, std::regex(R"(t\.quiet .*override .*\.galley\.yaml:9:7; options .*\.galley\.yaml:9:\d+)")))
+      << rules.out;
+}
+
+TEST(ConfigCli, BadRuleOptionsAreLocatedInTheConfigAndExitTwo) {
+  const ScratchDir dir;
+  dir.write("packs/t/rules.yaml", kPack);
+  dir.write(".galley.yaml", R"(packs: [./packs/t]
+rules:
+  t.quiet: {severity: warning, options: {tokenz: [plan], ignorecase: maybe}}
+)");
+  dir.write("a.md", kDraft);
+  const RunResult run = runBinary({"check", "--no-default-rules", "a.md"}, dir.path());
+  EXPECT_EQ(run.code, 2) << run.out;
+  EXPECT_NE(run.err.find(".galley.yaml:3:42: error: unknown 'existence' option 'tokenz' (did you mean 'tokens'?)"),
+            std::string::npos)
+      << run.err;
+  EXPECT_EQ(run.out.find("Avoid"), std::string::npos) << run.out;
+  // Options are kind-specific, so a pattern over several rules cannot take them.
+  dir.write(".galley.yaml", "packs: [./packs/t]\nrules:\n  \"t.*\": {severity: warning, options: {tokens: [plan]}}\n");
+  const RunResult glob = runBinary({"check", "--no-default-rules", "a.md"}, dir.path());
+  EXPECT_EQ(glob.code, 2);
+  EXPECT_NE(glob.err.find(".galley.yaml:3:3: error: 'options' need one rule id, not a pattern"), std::string::npos)
+      << glob.err;
+}
+
+// reference-date, date-order (and --ref, --month-first) reach the dates the checks read.
+TEST(ConfigCli, ReferenceDateAndDateOrderFromTheConfigAndTheCommandLineReachTheChecks) {
+  const ScratchDir dir;
+  // No dateline and no front matter: the tense check has nothing to judge against by itself.
+  dir.write("past.md", "The conference was held on 20 May 2018 in Brussels.\n");
+  // 04/03/2017 read month first is Monday 3 April 2017; day first it is Saturday 4 March 2017.
+  dir.write("numeric.md", "The talks opened on Monday, 04/03/2017 in Vienna.\n");
+  const RunResult plain = runBinary({"check", "--format", "gcc", "past.md", "numeric.md"}, dir.path());
+  EXPECT_EQ(plain.out.find("[dates.tense]"), std::string::npos) << plain.out;
+  EXPECT_NE(plain.out.find("numeric.md:1:21: error"), std::string::npos) << plain.out;
+  EXPECT_NE(plain.out.find("[dates.weekday-mismatch]"), std::string::npos) << plain.out;
+
+  dir.write(".galley.yaml", "reference-date: 2018-05-02\ndate-order: month-first\n");
+  const RunResult configured = runBinary({"check", "--format", "gcc", "past.md", "numeric.md"}, dir.path());
+  EXPECT_NE(configured.out.find("past.md:1:28: warning"), std::string::npos) << configured.out;
+  EXPECT_NE(configured.out.find("[dates.tense]"), std::string::npos) << configured.out;
+  EXPECT_EQ(configured.out.find("[dates.weekday-mismatch]"), std::string::npos) << configured.out;
+
+  // The command line wins over the config: --ref after the conference, and no month-first.
+  const RunResult flags = runBinary({"check", "--no-config", "--ref", "2018-06-01", "--month-first", "--format", "gcc",
+                                     "past.md", "numeric.md"},
+                                    dir.path());
+  EXPECT_EQ(flags.out.find("[dates.tense]"), std::string::npos) << flags.out;
+  EXPECT_EQ(flags.out.find("[dates.weekday-mismatch]"), std::string::npos) << flags.out;
+  const RunResult early = runBinary({"check", "--ref", "2018-05-02", "--format", "gcc", "past.md"}, dir.path());
+  EXPECT_NE(early.out.find("[dates.tense]"), std::string::npos) << early.out;
+}
+
 }  // namespace
 }  // namespace galley::tools

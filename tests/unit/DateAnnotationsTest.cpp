@@ -80,5 +80,53 @@ TEST(DateAnnotations, DatelineWithoutYearLeavesRelativeDatesUnresolved) {
   EXPECT_FALSE(found[1].date.resolved());
 }
 
+// The configuration's settings (.galley.yaml `reference-date`, `date-order`, `organisation`; `--ref`,
+// `--month-first`) as the model applies them.
+TEST(DateAnnotations, ConfiguredReferenceDateModeDecidesWhichSourceCounts) {
+  const auto doc = parseMarkdown("---\ndate: 2018-05-02\n---\nVIENNA, 14 March 2017 \xE2\x80\x94 The talks were held.\n");
+  EXPECT_EQ(Annotations(doc).reference().origin, ReferenceOrigin::FrontMatter);
+
+  ModelSettings datelineOnly;
+  datelineOnly.referenceDate.mode = config::ReferenceDateMode::Dateline;
+  Annotations byDateline(doc, datelineOnly);
+  EXPECT_EQ(byDateline.reference().origin, ReferenceOrigin::Dateline);
+  EXPECT_EQ(byDateline.referenceDate(), (base::CivilDate{2017, 3, 14}));
+
+  ModelSettings fixed;
+  fixed.referenceDate = {config::ReferenceDateMode::Fixed, base::CivilDate{2020, 1, 31}};
+  Annotations byConfig(doc, fixed);
+  EXPECT_EQ(byConfig.reference().origin, ReferenceOrigin::Configured);
+  EXPECT_EQ(byConfig.referenceDate(), (base::CivilDate{2020, 1, 31}));
+  EXPECT_FALSE(byConfig.reference().source.has_value());
+
+  // Front matter only: a draft with a dateline but no front matter date has no reference date.
+  const auto undated = parseMarkdown("VIENNA, 14 March 2017 \xE2\x80\x94 The talks were held.\n");
+  ModelSettings frontMatterOnly;
+  frontMatterOnly.referenceDate.mode = config::ReferenceDateMode::FrontMatter;
+  EXPECT_EQ(Annotations(undated, frontMatterOnly).reference().origin, ReferenceOrigin::None);
+}
+
+TEST(DateAnnotations, ConfiguredDateOrderReadsNumericDatesMonthFirst) {
+  const auto doc = parseMarkdown("The talks opened on 04/03/2017 in Vienna.\n");
+  Annotations dayFirst(doc);
+  ASSERT_EQ(dayFirst.dates().size(), 1U);
+  EXPECT_EQ(dayFirst.dates()[0].date.value->isoFirst(), "2017-03-04");
+  ModelSettings monthFirst;
+  monthFirst.dateOrder = config::DateOrder::MonthFirst;
+  Annotations byConfig(doc, monthFirst);
+  ASSERT_EQ(byConfig.dates().size(), 1U);
+  EXPECT_EQ(byConfig.dates()[0].date.value->isoFirst(), "2017-04-03");
+}
+
+TEST(DateAnnotations, TheFrontMatterOrganisationWinsOverTheConfigured) {
+  ModelSettings settings;
+  settings.organisation = "UN";
+  const auto plain = parseMarkdown("The talks were held.\n");
+  EXPECT_EQ(Annotations(plain, settings).organisation(), "UN");
+  EXPECT_EQ(Annotations(plain).organisation(), "");
+  const auto own = parseMarkdown("---\norganisation: OSCE\n---\nThe talks were held.\n");
+  EXPECT_EQ(Annotations(own, settings).organisation(), "OSCE");
+}
+
 }  // namespace
 }  // namespace galley::annotate

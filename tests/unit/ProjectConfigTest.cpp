@@ -196,8 +196,8 @@ TEST(ConfigResolver, NearestConfigWinsAndOverridesApplyToTheirFolderOnly) {
   const auto inTeam = resolver.settingsFor(team, rules);
   EXPECT_EQ(inTeam->activeRules, (std::set<std::string>{"t.loud"}));
   EXPECT_EQ(inTeam->severities.at("t.loud"), diag::Severity::Warning);
-  EXPECT_EQ(inTeam->dateOrder, DateOrder::MonthFirst);
-  EXPECT_EQ(atTop->dateOrder, DateOrder::DayFirst);
+  EXPECT_EQ(inTeam->model.dateOrder, DateOrder::MonthFirst);
+  EXPECT_EQ(atTop->model.dateOrder, DateOrder::DayFirst);
 
   // Why each rule has its level.
   const auto decisions = resolver.decide(archived, rules);
@@ -227,10 +227,10 @@ TEST(ConfigResolver, CommandLineComesLastAndCarriesDates) {
   const auto settings = resolver.settingsFor(path, rules);
   EXPECT_EQ(settings->activeRules, (std::set<std::string>{"t.loud"}));
   EXPECT_EQ(settings->severities.at("t.loud"), diag::Severity::Error);  // --enable: the pack's severity
-  EXPECT_EQ(settings->referenceDate.mode, ReferenceDateMode::Fixed);      // --ref beats the config
-  EXPECT_EQ(settings->referenceDate.date, (base::CivilDate{2025, 1, 2}));
-  EXPECT_EQ(settings->dateOrder, DateOrder::MonthFirst);
-  EXPECT_EQ(settings->organisation, "sco");
+  EXPECT_EQ(settings->model.referenceDate.mode, ReferenceDateMode::Fixed);      // --ref beats the config
+  EXPECT_EQ(settings->model.referenceDate.date, (base::CivilDate{2025, 1, 2}));
+  EXPECT_EQ(settings->model.dateOrder, DateOrder::MonthFirst);
+  EXPECT_EQ(settings->model.organisation, "sco");
 
   engine::ConfigResolver none([] {
     engine::ConfigOptions bare;
@@ -265,7 +265,7 @@ TEST(ConfigResolver, EngineAppliesSeveritiesAndEnablesDefaultOffRules) {
   EXPECT_EQ(result.diagnostics[1].ruleId, "t.quiet");
   EXPECT_EQ(result.diagnostics[1].severity, diag::Severity::Error);
   ASSERT_TRUE(result.settings);
-  EXPECT_EQ(result.settings->organisation, "un");
+  EXPECT_EQ(result.settings->model.organisation, "un");
   EXPECT_TRUE(linter.lint(base::SourceBuffer(off, text)).diagnostics.empty());
 }
 
