@@ -128,6 +128,7 @@ std::vector<Claim> ClaimExtractor::extract(const document::Document& document, c
     }
     while (m < mentions.mentions.size() && mentions.mentions[m].block == block) ++m;
   }
+  extractTables(document, mentions, dates, out);
   return out;
 }
 
@@ -150,6 +151,8 @@ class BlockClaims {
       if (inSentence_.empty()) continue;
       for (const size_t m : inSentence_)
         if (isSubject(m)) parenthetical(m);
+      for (const size_t m : inSentence_)
+        if (isEventLike(m) && kindOf(m) != EntityKind::RecurringSession) attributive(m);
       words_ = words(prose_, sentence);
       for (size_t w = 0; w < words_.size(); ++w) wordCue(w);
     }
@@ -202,6 +205,18 @@ class BlockClaims {
     return count;
   }
 
+  // Words in prose_[from, to), a date and the preposition before it counted as none: a date set
+  // off between a place and its subject ("It was in Dushanbe, on 14 June 2011, that ...") does not
+  // part them.
+  [[nodiscard]] size_t wordsBetween(base::Offset from, base::Offset to) const {
+    size_t count = wordCount(from, to);
+    for (const auto& date : dates_) {
+      if (date.range.begin >= from && date.range.end <= to)
+        count -= std::min(count, wordCount(date.range.begin, date.range.end) + 1);
+    }
+    return count;
+  }
+
   [[nodiscard]] std::vector<size_t> datesIn(base::Offset from, base::Offset to) const {
     std::vector<size_t> found;
     for (size_t d = 0; d < dates_.size(); ++d)
@@ -243,20 +258,106 @@ class BlockClaims {
     return std::nullopt;
   }
 
-  // "(Astana, 14 June 2011)" right after mention `m`.
+  // "(Astana, 14 June 2011)" right after mention `m`; in a list item or a caption, also
+  // "X: Astana, 14 June 2011" and "X — Astana, 14 June 2011", when nothing but a place and a date
+  // follows. "(created in 1997)" is a founding date.
   void parenthetical(size_t m) {
     size_t pos = mentionAt(m).prose.end;
     while (pos < sentence_.end && prose_[pos] == ' ') ++pos;
-    if (pos >= sentence_.end || prose_[pos] != '(') return;
-    const size_t close = prose_.find(')', pos);
-    if (close == std::string_view::npos || close > sentence_.end) return;
-    const auto from = static_cast<base::Offset>(pos + 1);
-    const auto to = static_cast<base::Offset>(close);
+    if (pos >= sentence_.end) return;
+    base::Offset from = 0;
+    base::Offset to = 0;
+    if (prose_[pos] == '(') {
+      const size_t close = prose_.find(')', pos);
+      if (close == std::string_view::npos || close > sentence_.end) return;
+      from = static_cast<base::Offset>(pos + 1);
+      to = static_cast<base::Offset>(close);
+      if (parentheticalFounding(m, from, to)) return;
+    } else if (const size_t skip = separatorLength(pos); skip > 0) {
+      from = static_cast<base::Offset>(pos + skip);
+      to = static_cast<base::Offset>(sentence_.end);
+      while (to > from && (prose_[to - 1] == '.' || prose_[to - 1] == ' ' || prose_[to - 1] == ';')) --to;
+      if (!onlyPlaceAndDate(from, to)) return;
+    } else {
+      return;
+    }
     const std::vector<size_t> inside = datesIn(from, to);
     for (const size_t d : inside) emitDate(ClaimKind::Date, m, d, "parenthetical");
     const std::vector<size_t> places = placesIn(from, to);
     for (const size_t p : places) emitPlace(m, p, "parenthetical");
     if (places.empty() && !inside.empty()) freePlace(m, from, to, inside);
+  }
+
+  // ":" or a spaced dash (" — ", " – ") at `pos`: its length with the space after, else 0.
+  [[nodiscard]] size_t separatorLength(size_t pos) const {
+    const std::string_view rest = prose_.substr(pos);
+    if (rest.starts_with(": ")) return 2;
+    if (pos > 0 && prose_[pos - 1] == ' ' &&
+        (rest.starts_with("\xE2\x80\x94 ") || rest.starts_with("\xE2\x80\x93 ")))
+      return 4;
+    return 0;
+  }
+
+  // True when prose_[from, to) is a date and at most one place: "Astana, 14 June 2011",
+  // "14 June 2011, Astana" (comma-separated parts; the place one to three capitalised words).
+  [[nodiscard]] bool onlyPlaceAndDate(base::Offset from, base::Offset to) const {
+    const std::vector<size_t> inside = datesIn(from, to);
+    if (inside.size() != 1) return false;
+    const base::Range date = dates_[inside.front()].range;
+    int places = 0;
+    size_t partBegin = from;
+    while (partBegin < to) {
+      size_t partEnd = prose_.find(',', partBegin);
+      if (partEnd == std::string_view::npos || partEnd > to) partEnd = to;
+      const std::string_view part = trim(prose_.substr(partBegin, partEnd - partBegin));
+      const auto partStart = static_cast<base::Offset>(part.data() - prose_.data());
+      const base::Range range{partStart, static_cast<base::Offset>(partStart + part.size())};
+      if (!part.empty() && !date.overlaps(range)) {
+        const std::vector<Word> partWords = words(prose_, range);
+        constexpr size_t kMaxPlaceWords = 3;
+        if (partWords.empty() || partWords.size() > kMaxPlaceWords || ++places > 1) return false;
+        for (const Word& word : partWords)
+          if (prose_[word.range.begin] < 'A' || prose_[word.range.begin] > 'Z') return false;
+      }
+      partBegin = partEnd + 1;
+    }
+    return true;
+  }
+
+  // "(created in 1997)", "(established in 1946)": a founding date, not a date of signing.
+  bool parentheticalFounding(size_t m, base::Offset from, base::Offset to) {
+    const std::vector<Word> inside = words(prose_, {from, to});
+    if (inside.empty()) return false;
+    const bool setUp = inside.size() > 1 && inside[0].lower == "set" && inside[1].lower == "up";
+    if (!setUp && !lexicon_.contains(config::WordList::FoundingVerbs, inside[0].lower)) return false;
+    const base::Offset cueEnd = setUp ? inside[1].range.end : inside[0].range.end;
+    const std::vector<size_t> found = datesIn(cueEnd, to);
+    if (found.empty()) return true;
+    const std::string_view gap = trim(prose_.substr(cueEnd, dates_[found.front()].range.begin - cueEnd));
+    if (gap == "in" || gap == "on" || gap.empty()) emitDate(ClaimKind::Founded, m, found.front(), setUp ? "set up" : inside[0].lower);
+    return true;
+  }
+
+  // "the June 2011 Memorandum" (a date right before the mention, after "the" or at the start of
+  // the sentence) and "the Joint Declaration of 5 April 2010" (a date right after "of").
+  void attributive(size_t m) {
+    const base::Range mention = mentionAt(m).prose;
+    for (size_t d = 0; d < dates_.size(); ++d) {
+      if (dateUsed_[d] || !sentence_.contains(dates_[d].range)) continue;
+      const base::Range date = dates_[d].range;
+      if (date.end <= mention.begin && trim(prose_.substr(date.end, mention.begin - date.end)).empty()) {
+        const std::string_view before = trim(prose_.substr(sentence_.begin, date.begin - sentence_.begin));
+        if (before.empty() || before.ends_with(" the") || before == "the" || before == "The" ||
+            before.ends_with(" The")) {
+          emitDate(ClaimKind::Date, m, d, "attributive");
+          return;
+        }
+      }
+      if (date.begin >= mention.end && trim(prose_.substr(mention.end, date.begin - mention.end)) == "of") {
+        emitDate(ClaimKind::Date, m, d, "of");
+        return;
+      }
+    }
   }
 
   // A place the fact base does not know: the first capitalised part that is not a date.
@@ -336,8 +437,7 @@ class BlockClaims {
       // signed": a place right before the subject. Farther back it may be where someone spoke.
       const auto before = placesIn(sentence_.begin, mentionAt(*subject).prose.begin);
       constexpr size_t kNearWords = 2;
-      if (!before.empty() &&
-          wordCount(mentionAt(before.back()).prose.end, mentionAt(*subject).prose.begin) <= kNearWords)
+      if (!before.empty() && wordsBetween(mentionAt(before.back()).prose.end, mentionAt(*subject).prose.begin) <= kNearWords)
         places.push_back(before.back());
     }
     if (!places.empty()) {
@@ -383,7 +483,13 @@ class BlockClaims {
     if (found.empty()) return;
     const std::string_view gap = trim(prose_.substr(cueEnd, dates_[found.front()].range.begin - cueEnd));
     if (gap != "in" && gap != "on" && !gap.empty()) return;
-    const auto subject = subjectAround(cueBegin, cueEnd, [this](size_t m) { return isSubject(m); });
+    // The subject stands before the verb ("UNODC, created in 1997,") or, when the verb opens the
+    // sentence, after it ("Founded in 2001, the SCO ..."); never after it otherwise ("A national
+    // agency, founded in 1999, joined the SCO experts" is not about the SCO).
+    const auto isSubjectMention = [this](size_t m) { return isSubject(m); };
+    auto subject = nearestBefore(cueBegin, isSubjectMention);
+    if (!subject && trim(prose_.substr(sentence_.begin, cueBegin - sentence_.begin)).empty())
+      subject = firstAfter(cueEnd, isSubjectMention);
     if (subject) emitDate(ClaimKind::Founded, *subject, found.front(), cue);
   }
 
@@ -412,6 +518,149 @@ class BlockClaims {
 };
 
 }  // namespace
+
+namespace {
+
+// The source line holding `offset`: [begin, end) without its line break.
+base::Range lineAround(std::string_view source, size_t offset) {
+  const size_t newline = offset == 0 ? std::string_view::npos : source.rfind('\n', offset - 1);
+  const size_t begin = newline == std::string_view::npos ? 0 : newline + 1;
+  size_t end = source.find('\n', offset);
+  if (end == std::string_view::npos) end = source.size();
+  if (end > begin && source[end - 1] == '\r') --end;
+  return {static_cast<base::Offset>(begin), static_cast<base::Offset>(end)};
+}
+
+// The cells of a table row as written: "| a | b |" -> {"a", "b"} (trimmed).
+std::vector<std::string_view> rowCells(std::string_view line) {
+  line = trim(line);
+  if (line.starts_with('|')) line.remove_prefix(1);
+  if (line.ends_with('|')) line.remove_suffix(1);
+  std::vector<std::string_view> cells;
+  size_t begin = 0;
+  while (true) {
+    const size_t bar = line.find('|', begin);
+    cells.push_back(trim(line.substr(begin, bar == std::string_view::npos ? std::string_view::npos : bar - begin)));
+    if (bar == std::string_view::npos) break;
+    begin = bar + 1;
+  }
+  return cells;
+}
+
+// "|---|:--:|": a GFM delimiter row.
+bool isDelimiterRow(std::string_view line) {
+  line = trim(line);
+  return !line.empty() && line.find('-') != std::string_view::npos &&
+         line.find_first_not_of("|:- \t") == std::string_view::npos;
+}
+
+// The column of a cell starting at source offset `at` on the line [line.begin, line.end).
+size_t columnOf(std::string_view source, base::Range line, size_t at) {
+  const std::string_view before = trim(source.substr(line.begin, at - line.begin));
+  size_t bars = static_cast<size_t>(std::count(before.begin(), before.end(), '|'));
+  if (before.starts_with('|')) --bars;
+  return bars;
+}
+
+std::string lowerCase(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  return out;
+}
+
+}  // namespace
+
+void ClaimExtractor::extractTables(const document::Document& document, const MentionSet& mentions,
+                                   const DateFinder& dates, std::vector<Claim>& out) const {
+  const std::string_view source = document.source.text();
+  // One row at a time: the row of the first subject mention met, all of its cells.
+  std::optional<base::Offset> lastRow;
+  for (size_t m = 0; m < mentions.mentions.size(); ++m) {
+    const Mention& mention = mentions.mentions[m];
+    const document::Block& cell = document.blocks[mention.block];
+    const EntityKind kind = facts_.entity(mention.entity).kind;
+    if (cell.kind != document::BlockKind::TableCell || kind == EntityKind::Person || kind == EntityKind::Place ||
+        kind == EntityKind::Office)
+      continue;
+    const base::Range row = lineAround(source, cell.source.begin);
+    if (lastRow && *lastRow == row.begin) continue;
+    lastRow = row.begin;
+    // The header: the line above the delimiter row above this row (rows between are data rows).
+    base::Range line = row;
+    std::optional<base::Range> header;
+    while (line.begin > 0) {
+      line = lineAround(source, line.begin - 1);
+      const std::string_view text = source.substr(line.begin, line.size());
+      if (isDelimiterRow(text)) {
+        if (line.begin > 0) header = lineAround(source, line.begin - 1);
+        break;
+      }
+      if (!trim(text).starts_with('|')) break;
+    }
+    if (!header || header->begin == row.begin) continue;  // a header cell states nothing
+    const std::vector<std::string_view> headings = rowCells(source.substr(header->begin, header->size()));
+    const bool blankHeader = std::all_of(headings.begin(), headings.end(), [](auto h) { return h.empty(); });
+    // The row's cells and its subject: exactly one entity it can be about, else the row is silent.
+    std::vector<uint32_t> cells;
+    for (uint32_t b = 0; b < document.blocks.size(); ++b) {
+      const document::Block& other = document.blocks[b];
+      if (other.kind == document::BlockKind::TableCell && other.source.begin >= row.begin &&
+          other.source.begin < row.end)
+        cells.push_back(b);
+    }
+    std::optional<size_t> subject;
+    bool ambiguous = false;
+    for (size_t n = 0; n < mentions.mentions.size(); ++n) {
+      const Mention& other = mentions.mentions[n];
+      if (std::find(cells.begin(), cells.end(), other.block) == cells.end()) continue;
+      const EntityKind otherKind = facts_.entity(other.entity).kind;
+      if (otherKind == EntityKind::Person || otherKind == EntityKind::Place || otherKind == EntityKind::Office) continue;
+      if (subject && mentions.mentions[*subject].entity != other.entity) ambiguous = true;
+      if (!subject) subject = n;
+    }
+    if (!subject || ambiguous) continue;
+    for (const uint32_t b : cells) {
+      if (b == mentions.mentions[*subject].block) continue;
+      const document::Block& value = document.blocks[b];
+      const std::string_view prose = value.prose.text();
+      const std::string_view text = trim(prose);
+      if (text.empty()) continue;
+      const size_t column = columnOf(source, row, value.source.begin);
+      const std::string heading = column < headings.size() ? lowerCase(headings[column]) : std::string();
+      const bool dateColumn = lexicon_.contains(config::WordList::DateHeaders, heading);
+      const bool placeColumn = lexicon_.contains(config::WordList::PlaceHeaders, heading);
+      if (!blankHeader && !dateColumn && !placeColumn) continue;  // another header: states nothing read here
+      const auto textBegin = static_cast<base::Offset>(text.data() - prose.data());
+      const base::Range whole{textBegin, static_cast<base::Offset>(textBegin + text.size())};
+      const auto emit = [&](ClaimKind claimKind, base::Range range) -> Claim& {
+        Claim claim;
+        claim.kind = claimKind;
+        claim.mention = *subject;
+        claim.block = b;
+        claim.prose = range;
+        claim.source = value.prose.toSource(range);
+        claim.cue = "table";
+        out.push_back(std::move(claim));
+        return out.back();
+      };
+      const std::vector<FoundDate> found = dates.findInBlock(prose, b);
+      if (!placeColumn && found.size() == 1 && found.front().range == whole) {
+        emit(ClaimKind::Date, whole).date = found.front().value;
+        continue;
+      }
+      if (dateColumn || !found.empty()) continue;
+      // A place: a known place mention filling the cell, else (under a place header) the cell's words.
+      std::optional<facts::PlaceValue> place;
+      for (const Mention& other : mentions.mentions) {
+        if (other.block == b && other.prose == whole && facts_.entity(other.entity).kind == EntityKind::Place)
+          place = facts::PlaceValue{other.entity, facts_.entity(other.entity).name};
+      }
+      if (!place && placeColumn && text.front() >= 'A' && text.front() <= 'Z')
+        place = facts::PlaceValue{std::nullopt, std::string(text)};
+      if (place) emit(ClaimKind::Place, whole).place = std::move(place);
+    }
+  }
+}
 
 void ClaimExtractor::extractBlock(std::string_view prose, uint32_t block, const document::ProseText* map,
                                   const MentionSet& mentions, std::vector<Claim>& out) const {

@@ -53,7 +53,12 @@ struct Claim {
 //  - a founding verb (claims.founding-verbs: "established", "founded", "created") or "set up" + a date: founding year of the nearest
 //    organisation mention (after the verb when the sentence opens with it);
 //  - "since <date>": start of the nearest mention before it;
-//  - "<N>th session of [the] <mention>" and "<mention>'s <N>th session": an ordinal.
+//  - "<N>th session of [the] <mention>" and "<mention>'s <N>th session": an ordinal;
+//  - attributive dates: "the June 2011 <mention>", "<mention> of 5 April 2010" (agreements,
+//    documents, events);
+//  - in list items and captions: "<mention>: City, date" and "<mention> — City, date";
+//  - "(created in 1997)" after a mention: its founding date;
+//  - table rows, read by their header (extractTables).
 // Values already used by a parenthetical are not reused. People and places get no claims.
 class ClaimExtractor {
  public:
@@ -74,6 +79,13 @@ class ClaimExtractor {
                     std::vector<Claim>& out, const DateFinder& dates) const;
 
  private:
+  // Table rows read by their header: a row naming one entity states a date under a column headed
+  // by a lexicon claims.date-headers word ("Signed", "Held") and a place under a claims.place-headers
+  // one ("Venue"); under a blank header row, a cell that is one date or one known place. Any other
+  // header states nothing, and a row naming two entities is silent.
+  void extractTables(const document::Document& document, const MentionSet& mentions, const DateFinder& dates,
+                     std::vector<Claim>& out) const;
+
   const facts::FactBase& facts_;
   const DateFinder& dates_;
   const config::Lexicon& lexicon_;

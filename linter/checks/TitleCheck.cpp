@@ -19,6 +19,12 @@ std::string officesOf(const facts::FactBase& base, const facts::Entity& person) 
   return out.empty() ? "no office in the fact base" : out;
 }
 
+// "2013", "2013-05" or "2011-06-14": the interval as its precision allows.
+std::string describeInterval(const base::DateInterval& interval) {
+  const std::string first = interval.isoFirst();
+  return first == interval.isoLast() ? first : first + " to " + interval.isoLast();
+}
+
 }  // namespace
 
 TitleCheck::TitleCheck(const config::RuleConfig& rule, Scope scope, std::shared_ptr<const facts::FactPack> pack,
@@ -113,15 +119,18 @@ void TitleCheck::run(const document::Document& document, annotate::Annotations& 
     }
     const auto& reference = annotations.referenceDate();
     // "former", "acting", "the then ...": the title is not meant as the office at the draft's date.
-    if (!period_ || !reference || !title.modifier.empty()) continue;
-    const base::DateInterval day = base::DateInterval::day(*reference);
+    // A title is judged at its own sentence's date ("In May 2013, ..."), else at the reference
+    // date; when its sentence holds another date, which one it speaks of is not known.
+    if (!period_ || !title.modifier.empty() || title.dateUncertain || (!title.judgedAt && !reference)) continue;
+    const base::DateInterval day = title.judgedAt ? *title.judgedAt : base::DateInterval::day(*reference);
     if (std::any_of(held.begin(), held.end(), [&](const facts::Tenure* tenure) { return tenure->covers(day); }))
       continue;
     const auto termText = [](const facts::Tenure& tenure) {
       return (tenure.from ? tenure.from->isoFirst() : std::string("?")) + " to " +
              (tenure.to ? tenure.to->isoLast() : std::string("now"));
     };
-    std::string expected = "not in office on " + base::formatDayMonthYear(*reference);
+    std::string expected = title.judgedAt ? "not in office in " + describeInterval(day)
+                                          : "not in office on " + base::formatDayMonthYear(*reference);
     std::optional<std::pair<facts::EntityIndex, const facts::Tenure*>> holder;
     for (const auto office : title.offices) {
       const auto holders = base.holdersAt(office, day);

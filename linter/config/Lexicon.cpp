@@ -26,6 +26,8 @@ constexpr std::array<ListName, static_cast<std::size_t>(WordList::Count)> kLists
     {WordList::FoundingVerbs, "claims", "founding-verbs"},
     {WordList::PassiveAuxiliaries, "claims", "passive-auxiliaries"},
     {WordList::NotPlaces, "claims", "not-places"},
+    {WordList::DateHeaders, "claims", "date-headers"},
+    {WordList::PlaceHeaders, "claims", "place-headers"},
     {WordList::PastCues, "tense", "past"},
     {WordList::FutureCues, "tense", "future"},
     {WordList::ModalCues, "tense", "modal"},
@@ -36,6 +38,7 @@ constexpr std::array<ListName, static_cast<std::size_t>(WordList::Count)> kLists
     {WordList::RelativeOpeners, "clauses", "relative-openers"},
     {WordList::Determiners, "clauses", "determiners"},
     {WordList::TitleModifiers, "titles", "modifiers"},
+    {WordList::DateOpeners, "titles", "date-openers"},
 }};
 
 constexpr std::array<std::string_view, 4> kSections = {"claims", "tense", "clauses", "titles"};

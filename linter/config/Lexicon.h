@@ -18,6 +18,8 @@ enum class WordList {
   FoundingVerbs,       // claims.founding-verbs: "established", "founded" (a founding date)
   PassiveAuxiliaries,  // claims.passive-auxiliaries: "was", "is" before an event verb
   NotPlaces,           // claims.not-places: "signed in English": no place
+  DateHeaders,         // claims.date-headers: a table column headed "Date", "Signed", "Held"
+  PlaceHeaders,        // claims.place-headers: a table column headed "Place", "City", "Venue"
   PastCues,            // tense.past: verbs that put a clause in the past
   FutureCues,          // tense.future: verbs that put a clause in the future
   ModalCues,           // tense.modal: "would", "may": no direction, and nothing further away counts
@@ -28,6 +30,7 @@ enum class WordList {
   RelativeOpeners,     // clauses.relative-openers: "which", "who": the clause ends at its comma
   Determiners,         // clauses.determiners: "to the" is a preposition, "to meet" an infinitive
   TitleModifiers,      // titles.modifiers: "former", "acting", "then" before a title
+  DateOpeners,         // titles.date-openers: "In May 2013, <title> ...": the title's own date
   Count,
 };
 
