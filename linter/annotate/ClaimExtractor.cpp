@@ -92,6 +92,12 @@ std::optional<int> ordinalOf(std::string_view word) {
   return value > 0 ? std::optional<int>(value) : std::nullopt;
 }
 
+std::string lowerCase(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  return out;
+}
+
 std::string_view trim(std::string_view text) {
   while (!text.empty() && (text.front() == ' ' || text.front() == '\n' || text.front() == '\t')) text.remove_prefix(1);
   while (!text.empty() && (text.back() == ' ' || text.back() == '\n' || text.back() == '\t')) text.remove_suffix(1);
@@ -312,6 +318,7 @@ class BlockClaims {
       const std::string_view part = trim(prose_.substr(partBegin, partEnd - partBegin));
       const auto partStart = static_cast<base::Offset>(part.data() - prose_.data());
       const base::Range range{partStart, static_cast<base::Offset>(partStart + part.size())};
+      if (date.overlaps(range) && !(date.begin <= range.begin && range.end <= date.end)) return false;  // more than the date
       if (!part.empty() && !date.overlaps(range)) {
         const std::vector<Word> partWords = words(prose_, range);
         constexpr size_t kMaxPlaceWords = 3;
@@ -403,15 +410,44 @@ class BlockClaims {
       if (w + 3 < words_.size() && words_[w + 3].lower == "the" &&
           trim(prose_.substr(after, words_[w + 3].range.begin - after)).empty())
         after = words_[w + 3].range.end;
-      if (const auto m = mentionStartingAt(after); m && isSubject(*m))
-        emit(ClaimKind::Ordinal, *m, word.range, "session").ordinal = ordinal;
+      if (const auto m = mentionStartingAt(after); m && isSubject(*m)) dateOrdinal(emit(ClaimKind::Ordinal, *m, word.range, "session"), ordinal);
       return;
     }
     constexpr base::Offset kPossessiveGap = 5;  // "’s " is five bytes
     const auto owner = nearestBefore(word.range.begin, [&](size_t m) {
       return isSubject(m) && mentionAt(m).possessive && word.range.begin - mentionAt(m).prose.end <= kPossessiveGap;
     });
-    if (owner) emit(ClaimKind::Ordinal, *owner, word.range, "session").ordinal = ordinal;
+    if (owner) {
+      dateOrdinal(emit(ClaimKind::Ordinal, *owner, word.range, "session"), ordinal);
+      return;
+    }
+    // "at its 61st session, the Commission ...": the one session series the sentence names.
+    if (w == 0 || !lexicon_.contains(config::WordList::Determiners, words_[w - 1].lower)) return;
+    std::optional<size_t> series;
+    for (const size_t m : inSentence_) {
+      if (kindOf(m) != EntityKind::RecurringSession) continue;
+      if (series && mentionAt(*series).entity != mentionAt(m).entity) return;  // two series: silent
+      if (!series) series = m;
+    }
+    if (series) dateOrdinal(emit(ClaimKind::Ordinal, *series, word.range, "session"), ordinal);
+  }
+
+  // Sets an ordinal claim's value and the date its sentence gives it (Claim::judgedAt).
+  void dateOrdinal(Claim& claim, int ordinal) const {
+    claim.ordinal = ordinal;
+    std::vector<size_t> inSentence;
+    for (size_t d = 0; d < dates_.size(); ++d)
+      if (sentence_.contains(dates_[d].range)) inSentence.push_back(d);
+    if (inSentence.empty()) return;
+    const base::Range first = dates_[inSentence.front()].range;
+    const std::string opener = lowerCase(trim(prose_.substr(sentence_.begin, first.begin - sentence_.begin)));
+    const bool opens = first.end <= claim.prose.begin &&
+                       (opener.empty() || lexicon_.contains(config::WordList::DateOpeners, opener));
+    if (opens || inSentence.size() == 1) {
+      claim.judgedAt = dates_[inSentence.front()].value;
+    } else {
+      claim.dateUncertain = true;
+    }
   }
 
   // "signed / concluded / adopted / held": places and dates of the nearest event-like mention.
@@ -562,104 +598,129 @@ size_t columnOf(std::string_view source, base::Range line, size_t at) {
   return bars;
 }
 
-std::string lowerCase(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-  return out;
+}  // namespace
+
+namespace {
+
+// The header row of the table holding the row at `row`: the line above the delimiter row above
+// it, every line between being a table row. nullopt when `row` is itself the header or no
+// delimiter row is found.
+std::optional<base::Range> tableHeaderOf(std::string_view source, base::Range row) {
+  base::Range line = row;
+  while (line.begin > 0) {
+    line = lineAround(source, line.begin - 1);
+    const std::string_view text = source.substr(line.begin, line.size());
+    if (isDelimiterRow(text)) {
+      if (line.begin == 0) return std::nullopt;
+      return lineAround(source, line.begin - 1);
+    }
+    if (!trim(text).starts_with('|')) return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+bool isClaimSubject(EntityKind kind) {
+  return kind != EntityKind::Person && kind != EntityKind::Place && kind != EntityKind::Office;
 }
 
 }  // namespace
 
+std::optional<size_t> ClaimExtractor::rowSubject(const MentionSet& mentions, const std::vector<uint32_t>& cells) const {
+  std::optional<size_t> subject;
+  for (size_t n = 0; n < mentions.mentions.size(); ++n) {
+    const Mention& other = mentions.mentions[n];
+    if (std::find(cells.begin(), cells.end(), other.block) == cells.end() ||
+        !isClaimSubject(facts_.entity(other.entity).kind))
+      continue;
+    if (subject && mentions.mentions[*subject].entity != other.entity) return std::nullopt;  // two entities
+    if (!subject) subject = n;
+  }
+  return subject;
+}
+
+void ClaimExtractor::cellClaim(const document::Document& document, const MentionSet& mentions, size_t subject,
+                               uint32_t block, CellType type, const DateFinder& dates, std::vector<Claim>& out) const {
+  const document::Block& value = document.blocks[block];
+  const std::string_view prose = value.prose.text();
+  const std::string_view text = trim(prose);
+  if (text.empty()) return;
+  const auto textBegin = static_cast<base::Offset>(text.data() - prose.data());
+  const base::Range whole{textBegin, static_cast<base::Offset>(textBegin + text.size())};
+  const auto emit = [&](ClaimKind claimKind) -> Claim& {
+    Claim claim;
+    claim.kind = claimKind;
+    claim.mention = subject;
+    claim.block = block;
+    claim.prose = whole;
+    claim.source = value.prose.toSource(whole);
+    claim.cue = "table";
+    out.push_back(std::move(claim));
+    return out.back();
+  };
+  const std::vector<FoundDate> found = dates.findInBlock(prose, block);
+  if (type != CellType::Place && found.size() == 1 && found.front().range == whole) {
+    emit(ClaimKind::Date).date = found.front().value;
+    return;
+  }
+  if (type == CellType::Date || !found.empty()) return;
+  // A place: a known place mention filling the cell, else (under a place header) the cell's words.
+  std::optional<facts::PlaceValue> place;
+  for (const Mention& other : mentions.mentions) {
+    if (other.block == block && other.prose == whole && facts_.entity(other.entity).kind == EntityKind::Place)
+      place = facts::PlaceValue{other.entity, facts_.entity(other.entity).name};
+  }
+  if (!place && type == CellType::Place && text.front() >= 'A' && text.front() <= 'Z')
+    place = facts::PlaceValue{std::nullopt, std::string(text)};
+  if (place) emit(ClaimKind::Place).place = std::move(place);
+}
+
 void ClaimExtractor::extractTables(const document::Document& document, const MentionSet& mentions,
                                    const DateFinder& dates, std::vector<Claim>& out) const {
   const std::string_view source = document.source.text();
-  // One row at a time: the row of the first subject mention met, all of its cells.
-  std::optional<base::Offset> lastRow;
-  for (size_t m = 0; m < mentions.mentions.size(); ++m) {
-    const Mention& mention = mentions.mentions[m];
+  std::optional<base::Offset> lastRow;  // one row at a time: the row of the first subject mention met
+  for (const Mention& mention : mentions.mentions) {
     const document::Block& cell = document.blocks[mention.block];
-    const EntityKind kind = facts_.entity(mention.entity).kind;
-    if (cell.kind != document::BlockKind::TableCell || kind == EntityKind::Person || kind == EntityKind::Place ||
-        kind == EntityKind::Office)
-      continue;
+    if (cell.kind != document::BlockKind::TableCell || !isClaimSubject(facts_.entity(mention.entity).kind)) continue;
     const base::Range row = lineAround(source, cell.source.begin);
     if (lastRow && *lastRow == row.begin) continue;
     lastRow = row.begin;
-    // The header: the line above the delimiter row above this row (rows between are data rows).
-    base::Range line = row;
-    std::optional<base::Range> header;
-    while (line.begin > 0) {
-      line = lineAround(source, line.begin - 1);
-      const std::string_view text = source.substr(line.begin, line.size());
-      if (isDelimiterRow(text)) {
-        if (line.begin > 0) header = lineAround(source, line.begin - 1);
-        break;
-      }
-      if (!trim(text).starts_with('|')) break;
-    }
-    if (!header || header->begin == row.begin) continue;  // a header cell states nothing
+    const auto header = tableHeaderOf(source, row);
+    if (!header) continue;  // a header cell states nothing
     const std::vector<std::string_view> headings = rowCells(source.substr(header->begin, header->size()));
     const bool blankHeader = std::all_of(headings.begin(), headings.end(), [](auto h) { return h.empty(); });
-    // The row's cells and its subject: exactly one entity it can be about, else the row is silent.
+    // The row's cells: blocks are in source order, so they are one run, found by binary search.
     std::vector<uint32_t> cells;
-    for (uint32_t b = 0; b < document.blocks.size(); ++b) {
-      const document::Block& other = document.blocks[b];
-      if (other.kind == document::BlockKind::TableCell && other.source.begin >= row.begin &&
-          other.source.begin < row.end)
-        cells.push_back(b);
-    }
-    std::optional<size_t> subject;
-    bool ambiguous = false;
-    for (size_t n = 0; n < mentions.mentions.size(); ++n) {
-      const Mention& other = mentions.mentions[n];
-      if (std::find(cells.begin(), cells.end(), other.block) == cells.end()) continue;
-      const EntityKind otherKind = facts_.entity(other.entity).kind;
-      if (otherKind == EntityKind::Person || otherKind == EntityKind::Place || otherKind == EntityKind::Office) continue;
-      if (subject && mentions.mentions[*subject].entity != other.entity) ambiguous = true;
-      if (!subject) subject = n;
-    }
-    if (!subject || ambiguous) continue;
+    const auto firstCell = std::partition_point(document.blocks.begin(), document.blocks.end(),
+                                                [&](const document::Block& b) { return b.source.begin < row.begin; });
+    for (auto it = firstCell; it != document.blocks.end() && it->source.begin < row.end; ++it)
+      if (it->kind == document::BlockKind::TableCell) cells.push_back(static_cast<uint32_t>(it - document.blocks.begin()));
+    const auto subject = rowSubject(mentions, cells);  // exactly one entity the row is about
+    if (!subject) continue;
     for (const uint32_t b : cells) {
       if (b == mentions.mentions[*subject].block) continue;
-      const document::Block& value = document.blocks[b];
-      const std::string_view prose = value.prose.text();
-      const std::string_view text = trim(prose);
-      if (text.empty()) continue;
-      const size_t column = columnOf(source, row, value.source.begin);
+      const size_t column = columnOf(source, row, document.blocks[b].source.begin);
       const std::string heading = column < headings.size() ? lowerCase(headings[column]) : std::string();
-      const bool dateColumn = lexicon_.contains(config::WordList::DateHeaders, heading);
-      const bool placeColumn = lexicon_.contains(config::WordList::PlaceHeaders, heading);
-      if (!blankHeader && !dateColumn && !placeColumn) continue;  // another header: states nothing read here
-      const auto textBegin = static_cast<base::Offset>(text.data() - prose.data());
-      const base::Range whole{textBegin, static_cast<base::Offset>(textBegin + text.size())};
-      const auto emit = [&](ClaimKind claimKind, base::Range range) -> Claim& {
-        Claim claim;
-        claim.kind = claimKind;
-        claim.mention = *subject;
-        claim.block = b;
-        claim.prose = range;
-        claim.source = value.prose.toSource(range);
-        claim.cue = "table";
-        out.push_back(std::move(claim));
-        return out.back();
-      };
-      const std::vector<FoundDate> found = dates.findInBlock(prose, b);
-      if (!placeColumn && found.size() == 1 && found.front().range == whole) {
-        emit(ClaimKind::Date, whole).date = found.front().value;
-        continue;
+      CellType type = CellType::Any;
+      if (lexicon_.contains(config::WordList::DateHeaders, heading)) {
+        type = CellType::Date;
+      } else if (lexicon_.contains(config::WordList::PlaceHeaders, heading)) {
+        type = CellType::Place;
+      } else if (!blankHeader) {
+        continue;  // another header: states nothing read here
       }
-      if (dateColumn || !found.empty()) continue;
-      // A place: a known place mention filling the cell, else (under a place header) the cell's words.
-      std::optional<facts::PlaceValue> place;
-      for (const Mention& other : mentions.mentions) {
-        if (other.block == b && other.prose == whole && facts_.entity(other.entity).kind == EntityKind::Place)
-          place = facts::PlaceValue{other.entity, facts_.entity(other.entity).name};
-      }
-      if (!place && placeColumn && text.front() >= 'A' && text.front() <= 'Z')
-        place = facts::PlaceValue{std::nullopt, std::string(text)};
-      if (place) emit(ClaimKind::Place, whole).place = std::move(place);
+      cellClaim(document, mentions, *subject, b, type, dates, out);
     }
   }
+}
+
+bool ClaimExtractor::isOtherInstance(std::string_view prose, const Mention& mention) const {
+  const EntityKind kind = facts_.entity(mention.entity).kind;
+  if (kind != EntityKind::Agreement && kind != EntityKind::Document && kind != EntityKind::Event) return false;
+  size_t end = mention.prose.begin;
+  while (end > 0 && prose[end - 1] == ' ') --end;
+  size_t begin = end;
+  while (begin > 0 && isAlnum(prose[begin - 1])) --begin;
+  return begin < end && lexicon_.contains(config::WordList::OtherInstance, lowerCase(prose.substr(begin, end - begin)));
 }
 
 void ClaimExtractor::extractBlock(std::string_view prose, uint32_t block, const document::ProseText* map,
@@ -679,6 +740,11 @@ void ClaimExtractor::extractBlock(std::string_view prose, uint32_t block, const 
   const size_t first = out.size();
   BlockClaims claims(facts_, lexicon_, mentions, prose, block, map, dates.findInBlock(prose, block), out);
   claims.run(blockMentions);
+  // "A new Memorandum of Understanding between ...": perhaps another instrument of the same title.
+  // Its values were still taken (so they attach to no other mention); they are dropped here.
+  out.erase(std::remove_if(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(),
+                           [&](const Claim& claim) { return isOtherInstance(prose, mentions.mentions[claim.mention]); }),
+            out.end());
   std::stable_sort(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(),
                    [](const Claim& a, const Claim& b) { return a.prose.begin < b.prose.begin; });
 }

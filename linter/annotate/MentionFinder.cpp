@@ -143,14 +143,13 @@ class TitlePairer {
       const size_t next = phrase.lastItem + 1;
       if (next < items_.size()) {
         const std::string gap = gapText(prose_, items_[phrase.lastItem].range.end, items_[next].range.begin);
-        if (gap.empty() && isKind(items_[next], EntityKind::Person)) {
+        const bool chained = (gap == "and" || gap == ",") && p + 1 < phrases.size() && phrases[p + 1].firstItem == next;
+        // "The Executive Director of UNODC, Yury Fedotov, said": the name set off by commas.
+        const bool apposed = gap == "," && !chained && opensWithThe(phrase) && closesApposition(items_[next]);
+        if ((gap.empty() || apposed) && isKind(items_[next], EntityKind::Person)) {
           phrase.title.person = items_[next].mention;
-        } else if ((gap == "and" || gap == ",") && p + 1 < phrases.size() && phrases[p + 1].firstItem == next) {
+        } else if (chained) {
           phrase.title.person = phrases[p + 1].title.person;
-        } else if (gap == "," && isKind(items_[next], EntityKind::Person) && opensWithThe(phrase) &&
-                   closesApposition(items_[next])) {
-          // "The Executive Director of UNODC, Yury Fedotov, said": the name set off by commas.
-          phrase.title.person = items_[next].mention;
         }
       }
       if (phrase.title.person || phrase.firstItem == 0 || namesItsOwnHolder(phrase)) continue;

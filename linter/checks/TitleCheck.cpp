@@ -19,6 +19,17 @@ std::string officesOf(const facts::FactBase& base, const facts::Entity& person) 
   return out.empty() ? "no office in the fact base" : out;
 }
 
+// When a title is judged: at its own sentence's date ("In May 2013, ..."), else at the reference
+// date. nullopt when it is not judged: "former", "acting", "the then ..." mean another time; when
+// its sentence holds another date, which one it speaks of is not known; with no date at all.
+std::optional<base::DateInterval> judgedAt(const annotate::TitleMention& title,
+                                           const std::optional<base::CivilDate>& reference) {
+  if (!title.modifier.empty() || title.dateUncertain) return std::nullopt;
+  if (title.judgedAt) return title.judgedAt;
+  if (reference) return base::DateInterval::day(*reference);
+  return std::nullopt;
+}
+
 // "2013", "2013-05" or "2011-06-14": the interval as its precision allows.
 std::string describeInterval(const base::DateInterval& interval) {
   const std::string first = interval.isoFirst();
@@ -118,11 +129,9 @@ void TitleCheck::run(const document::Document& document, annotate::Annotations& 
       continue;
     }
     const auto& reference = annotations.referenceDate();
-    // "former", "acting", "the then ...": the title is not meant as the office at the draft's date.
-    // A title is judged at its own sentence's date ("In May 2013, ..."), else at the reference
-    // date; when its sentence holds another date, which one it speaks of is not known.
-    if (!period_ || !title.modifier.empty() || title.dateUncertain || (!title.judgedAt && !reference)) continue;
-    const base::DateInterval day = title.judgedAt ? *title.judgedAt : base::DateInterval::day(*reference);
+    const auto judged = period_ ? judgedAt(title, reference) : std::nullopt;
+    if (!judged) continue;
+    const base::DateInterval day = *judged;
     if (std::any_of(held.begin(), held.end(), [&](const facts::Tenure* tenure) { return tenure->covers(day); }))
       continue;
     const auto termText = [](const facts::Tenure& tenure) {

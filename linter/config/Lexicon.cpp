@@ -26,6 +26,7 @@ constexpr std::array<ListName, static_cast<std::size_t>(WordList::Count)> kLists
     {WordList::FoundingVerbs, "claims", "founding-verbs"},
     {WordList::PassiveAuxiliaries, "claims", "passive-auxiliaries"},
     {WordList::NotPlaces, "claims", "not-places"},
+    {WordList::OtherInstance, "claims", "other-instance"},
     {WordList::DateHeaders, "claims", "date-headers"},
     {WordList::PlaceHeaders, "claims", "place-headers"},
     {WordList::PastCues, "tense", "past"},

@@ -18,6 +18,7 @@ enum class WordList {
   FoundingVerbs,       // claims.founding-verbs: "established", "founded" (a founding date)
   PassiveAuxiliaries,  // claims.passive-auxiliaries: "was", "is" before an event verb
   NotPlaces,           // claims.not-places: "signed in English": no place
+  OtherInstance,       // claims.other-instance: "another", "a new", "a later" <instrument>: maybe not the known one
   DateHeaders,         // claims.date-headers: a table column headed "Date", "Signed", "Held"
   PlaceHeaders,        // claims.place-headers: a table column headed "Place", "City", "Venue"
   PastCues,            // tense.past: verbs that put a clause in the past
