@@ -146,7 +146,7 @@ class BlockClaims {
   BlockClaims(const FactBase& facts, const config::Lexicon& lexicon, const MentionSet& mentions, std::string_view prose,
               uint32_t block, const document::ProseText* map, std::vector<FoundDate> dates, std::vector<Claim>& out)
       : facts_(facts), lexicon_(lexicon), mentions_(mentions), prose_(prose), block_(block), map_(map), dates_(std::move(dates)),
-        dateUsed_(dates_.size(), false), placeUsed_(mentions.mentions.size(), false), out_(out) {}
+        dateUsed_(dates_.size(), false), dateStatedFor_(dates_.size()), placeUsed_(mentions.mentions.size(), false), out_(out) {}
 
   void run(const std::vector<size_t>& blockMentions) {
     for (const base::Range sentence : annotate::splitSentences(prose_)) {
@@ -160,7 +160,9 @@ class BlockClaims {
       for (const size_t m : inSentence_)
         if (isEventLike(m) && kindOf(m) != EntityKind::RecurringSession) attributive(m);
       words_ = words(prose_, sentence);
+      ordinals_.clear();
       for (size_t w = 0; w < words_.size(); ++w) wordCue(w);
+      for (const size_t claim : ordinals_) dateOrdinal(out_[claim]);
     }
   }
 
@@ -190,6 +192,7 @@ class BlockClaims {
   }
   void emitDate(ClaimKind kind, size_t mention, size_t date, std::string cue) {
     dateUsed_[date] = true;
+    dateStatedFor_[date] = {kind, mention};
     emit(kind, mention, dates_[date].range, std::move(cue)).date = dates_[date].value;
   }
   void emitPlace(size_t mention, size_t place, std::string cue) {
@@ -410,7 +413,7 @@ class BlockClaims {
       if (w + 3 < words_.size() && words_[w + 3].lower == "the" &&
           trim(prose_.substr(after, words_[w + 3].range.begin - after)).empty())
         after = words_[w + 3].range.end;
-      if (const auto m = mentionStartingAt(after); m && isSubject(*m)) dateOrdinal(emit(ClaimKind::Ordinal, *m, word.range, "session"), ordinal);
+      if (const auto m = mentionStartingAt(after); m && isSubject(*m)) emitOrdinal(*m, word.range, ordinal);
       return;
     }
     constexpr base::Offset kPossessiveGap = 5;  // "’s " is five bytes
@@ -418,7 +421,7 @@ class BlockClaims {
       return isSubject(m) && mentionAt(m).possessive && word.range.begin - mentionAt(m).prose.end <= kPossessiveGap;
     });
     if (owner) {
-      dateOrdinal(emit(ClaimKind::Ordinal, *owner, word.range, "session"), ordinal);
+      emitOrdinal(*owner, word.range, ordinal);
       return;
     }
     // "at its 61st session, the Commission ...": the one session series the sentence names.
@@ -429,15 +432,23 @@ class BlockClaims {
       if (series && mentionAt(*series).entity != mentionAt(m).entity) return;  // two series: silent
       if (!series) series = m;
     }
-    if (series) dateOrdinal(emit(ClaimKind::Ordinal, *series, word.range, "session"), ordinal);
+    if (series) emitOrdinal(*series, word.range, ordinal);
   }
 
-  // Sets an ordinal claim's value and the date its sentence gives it (Claim::judgedAt).
-  void dateOrdinal(Claim& claim, int ordinal) const {
-    claim.ordinal = ordinal;
+  void emitOrdinal(size_t mention, base::Range range, int ordinal) {
+    emit(ClaimKind::Ordinal, mention, range, "session").ordinal = ordinal;
+    ordinals_.push_back(out_.size() - 1);
+  }
+
+  // Sets the date an ordinal claim's sentence gives it (Claim::judgedAt), from the sentence's dates
+  // that no other statement took (a founding year, another mention's date of signing).
+  void dateOrdinal(Claim& claim) const {
     std::vector<size_t> inSentence;
-    for (size_t d = 0; d < dates_.size(); ++d)
-      if (sentence_.contains(dates_[d].range)) inSentence.push_back(d);
+    for (size_t d = 0; d < dates_.size(); ++d) {
+      const auto& statedFor = dateStatedFor_[d];
+      const bool other = statedFor && (statedFor->first != ClaimKind::Date || statedFor->second != claim.mention);
+      if (sentence_.contains(dates_[d].range) && !other) inSentence.push_back(d);
+    }
     if (inSentence.empty()) return;
     const base::Range first = dates_[inSentence.front()].range;
     const std::string opener = lowerCase(trim(prose_.substr(sentence_.begin, first.begin - sentence_.begin)));
@@ -546,6 +557,10 @@ class BlockClaims {
   const document::ProseText* map_;
   std::vector<FoundDate> dates_;
   std::vector<bool> dateUsed_;
+  // Per date: the claim that took it (kind, mention), so an ordinal is not dated by a founding
+  // year or by another instrument's date of signing.
+  std::vector<std::optional<std::pair<ClaimKind, size_t>>> dateStatedFor_;
+  std::vector<size_t> ordinals_;  // indices into out_ of this sentence's ordinal claims, dated at its end
   std::vector<bool> placeUsed_;
   std::vector<Claim>& out_;
   base::Range sentence_;

@@ -263,6 +263,17 @@ TEST_F(Phrasing, ASessionOrdinalIsDatedByItsSentence) {
   EXPECT_TRUE(claims[3].dateUncertain);
 }
 
+TEST_F(Phrasing, AnOrdinalIsNotDatedByAnotherStatementsDate) {
+  const auto doc = parse("The UNODC, created in 1997, hosted the 60th session of the CND.\n");
+  Annotations model(doc);
+  const auto& claims = model.claims(*pack_);
+  ASSERT_EQ(claims.size(), 2U);
+  EXPECT_EQ(claims[0].kind, ClaimKind::Founded);
+  EXPECT_EQ(claims[1].kind, ClaimKind::Ordinal);
+  EXPECT_FALSE(claims[1].judgedAt);  // 1997 is UNODC's founding year, not when the session met
+  EXPECT_FALSE(claims[1].dateUncertain);
+}
+
 // --- dates -------------------------------------------------------------------------------------
 
 TEST_F(Phrasing, ADatelineWithADashIsTheReferenceDateNotARange) {
