@@ -146,8 +146,11 @@ void Annotations::dateTitles(MentionSet& found) {
     bool first = true;
     for (; it != mentions.end() && it->block == title.block && it->date.range.begin < sentence->prose.end; ++it) {
       const dates::DateExpression& date = it->date;
+      // A semicolon between them starts another clause with its own time ("On 14 June 2011, the
+      // text was signed; today Secretary-General ...").
       if (first && date.value && date.range.end <= title.prose.begin &&
-          onlyOpener(lexicon_, prose, sentence->prose.begin, date.range.begin)) {
+          onlyOpener(lexicon_, prose, sentence->prose.begin, date.range.begin) &&
+          prose.substr(date.range.end, title.prose.begin - date.range.end).find(';') == std::string_view::npos) {
         title.judgedAt = date.value;
         break;  // later dates in the sentence are what the dated clause goes on to say
       }

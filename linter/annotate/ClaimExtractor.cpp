@@ -472,8 +472,12 @@ class BlockClaims {
                                  : subjectAround(word.range.begin, word.range.end, eventLike);
     if (!subject) return;
     base::Offset clauseEnd = sentence_.end;
+    // "... was signed; today the Secretary-General recalled it": a semicolon ends the clause.
+    if (const size_t semicolon = prose_.find(';', word.range.end); semicolon < sentence_.end)
+      clauseEnd = static_cast<base::Offset>(semicolon);
     for (const size_t m : inSentence_) {
-      if (m != *subject && isEventLike(m) && mentionAt(m).prose.begin > word.range.end) {
+      if (m != *subject && isEventLike(m) && mentionAt(m).prose.begin > word.range.end &&
+          mentionAt(m).prose.begin < clauseEnd) {
         clauseEnd = mentionAt(m).prose.begin;
         break;
       }
