@@ -155,10 +155,12 @@ void Annotations::dateTitles(MentionSet& found) {
         break;  // later dates in the sentence are what the dated clause goes on to say
       }
       first = false;
-      // Dates told from the day of issue ("the past six years", "since 2004") do not move it.
-      if (date.kind == dates::DateKind::Absolute || date.kind == dates::DateKind::Partial ||
-          date.kind == dates::DateKind::Range)
-        title.dateUncertain = true;
+      // Dates told from the day of issue ("the past six years", "since 2004") do not move it, nor
+      // does the day of issue itself (the dateline, "talks ... on 16 September 2014").
+      const bool explicitDate = date.kind == dates::DateKind::Absolute || date.kind == dates::DateKind::Partial ||
+                                date.kind == dates::DateKind::Range;
+      const bool dayOfIssue = reference_.date && date.value && date.value->overlaps(base::DateInterval::day(*reference_.date));
+      if (explicitDate && !dayOfIssue) title.dateUncertain = true;
     }
   }
 }

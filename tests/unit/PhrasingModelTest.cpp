@@ -100,10 +100,12 @@ TEST_F(Phrasing, ASentenceOpeningWithADateJudgesItsTitlesThen) {
 TEST_F(Phrasing, ADateElsewhereInTheSentenceLeavesTheTitlesDateUnknown) {
   const auto doc = parse("---\ndate: 2021-03-30\n---\n\n"
                          "UNODC Executive Director Yury Fedotov signed the text on 14 June 2011.\n\n"
-                         "UNODC Executive Director Ghada Waly spoke.\n");
+                         "UNODC Executive Director Ghada Waly spoke.\n\n"
+                         "UNODC Executive Director Ghada Waly spoke in Vienna on 30 March 2021.\n");
   Annotations model(doc);
   const auto& titles = model.mentions(*pack_).titles;
-  ASSERT_EQ(titles.size(), 2U);
+  ASSERT_EQ(titles.size(), 3U);
+  EXPECT_FALSE(titles[2].dateUncertain);  // the day of issue itself moves nothing
   EXPECT_FALSE(titles[0].judgedAt);
   EXPECT_TRUE(titles[0].dateUncertain);   // 2011 or the day of issue: not judged
   EXPECT_FALSE(titles[1].judgedAt);
