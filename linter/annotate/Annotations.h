@@ -62,6 +62,8 @@ class Annotations {
       : document_(document), lexicon_(lexicon) {}
 
   [[nodiscard]] const document::Document& document() const { return document_; }
+  // The words the model reads by (for checks that still read cue words themselves).
+  [[nodiscard]] const config::Lexicon& lexicon() const { return lexicon_; }
   // Sentences of every block, in order.
   const std::vector<Sentence>& sentences();
   // Date expressions of every prose block except front matter, in document order. Relative ones

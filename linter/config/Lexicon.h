@@ -32,6 +32,12 @@ enum class WordList {
   Determiners,         // clauses.determiners: "to the" is a preposition, "to meet" an infinitive
   TitleModifiers,      // titles.modifiers: "former", "acting", "then" before a title
   DateOpeners,         // titles.date-openers: "In May 2013, <title> ...": the title's own date
+  SequenceJoining,     // sequence.joining: "then", "subsequently": the step after the cue is the later one
+  SequenceAfter,       // sequence.after: "after", "following": the step the cue opens is the earlier one
+  SequenceBefore,      // sequence.before: "before": the step the cue opens is the later one
+  SequenceBlockers,    // sequence.blockers: "since", "the" before a joining cue ("since then", "the then")
+  LaterOpeners,        // sequence.later-openers: "Subsequently, on ...": after the previous sentence
+  EarlierOpeners,      // sequence.earlier-openers: "Previously, on ...": before the previous sentence
   Count,
 };
 
