@@ -83,7 +83,11 @@ void Annotations::placeFloatingDatesByTense() {
                                        : *tense == Tense::Past   ? dates::Direction::LatestPast
                                        : *tense == Tense::Future ? dates::Direction::Next
                                                                  : dates::Direction::Nearest;
-    const auto placed = dates::placeFloating(*e.floating, *reference_.date, direction);
+    // A known tense decides the year; a weekday written with the day is then checked against it
+    // ("was held on Friday, 8 June" in a release of 9 June 2017 is a Thursday's date, not 2018's).
+    dates::FloatingDate floating = *e.floating;
+    if (direction != dates::Direction::Nearest && floating.month && floating.day) floating.weekday.reset();
+    const auto placed = dates::placeFloating(floating, *reference_.date, direction);
     if (!placed) continue;
     e.value = placed;
     if (e.written && e.floating->day) e.written = base::civilFromDays(placed->first);
@@ -115,6 +119,60 @@ std::optional<Tense> Annotations::tenseOf(size_t index) {
   return tense;
 }
 
+namespace {
+
+// True when prose[from, to) is blank or one word of `openers` ("In", "On"): a date right after it
+// opens the sentence ("In May 2013, ...").
+bool onlyOpener(const config::Lexicon& lexicon, std::string_view prose, size_t from, size_t to) {
+  std::string word;
+  for (size_t i = from; i < to; ++i) {
+    const char c = prose[i];
+    if (c == ' ' || c == '\n') {
+      if (!word.empty() && i + 1 < to) return false;  // a second word
+      continue;
+    }
+    word.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+  }
+  return word.empty() || lexicon.contains(config::WordList::DateOpeners, word);
+}
+
+}  // namespace
+
+void Annotations::dateTitles(MentionSet& found) {
+  if (found.titles.empty()) return;
+  const auto& all = sentences();
+  const auto& mentions = dates();
+  for (TitleMention& title : found.titles) {
+    const auto sentence = std::partition_point(all.begin(), all.end(), [&](const Sentence& s) {
+      return s.block < title.block || (s.block == title.block && s.prose.end <= title.prose.begin);
+    });
+    if (sentence == all.end() || sentence->block != title.block || !sentence->prose.contains(title.prose)) continue;
+    const std::string_view prose = document_.blocks[title.block].prose.text();
+    auto it = std::partition_point(mentions.begin(), mentions.end(), [&](const DateMention& d) {
+      return d.block < title.block || (d.block == title.block && d.date.range.begin < sentence->prose.begin);
+    });
+    bool first = true;
+    for (; it != mentions.end() && it->block == title.block && it->date.range.begin < sentence->prose.end; ++it) {
+      const dates::DateExpression& date = it->date;
+      // A semicolon between them starts another clause with its own time ("On 14 June 2011, the
+      // text was signed; today Secretary-General ...").
+      if (first && date.value && date.range.end <= title.prose.begin &&
+          onlyOpener(lexicon_, prose, sentence->prose.begin, date.range.begin) &&
+          prose.substr(date.range.end, title.prose.begin - date.range.end).find(';') == std::string_view::npos) {
+        title.judgedAt = date.value;
+        break;  // later dates in the sentence are what the dated clause goes on to say
+      }
+      first = false;
+      // Dates told from the day of issue ("the past six years", "since 2004") do not move it, nor
+      // does the day of issue itself (the dateline, "talks ... on 16 September 2014").
+      const bool explicitDate = date.kind == dates::DateKind::Absolute || date.kind == dates::DateKind::Partial ||
+                                date.kind == dates::DateKind::Range;
+      const bool dayOfIssue = reference_.date && date.value && date.value->overlaps(base::DateInterval::day(*reference_.date));
+      if (explicitDate && !dayOfIssue) title.dateUncertain = true;
+    }
+  }
+}
+
 Annotations::PackModel& Annotations::modelOf(const facts::FactPack& pack) {
   for (auto& model : packs_)
     if (model->pack == &pack) return *model;
@@ -125,7 +183,10 @@ Annotations::PackModel& Annotations::modelOf(const facts::FactPack& pack) {
 
 const MentionSet& Annotations::mentions(const facts::FactPack& pack) {
   PackModel& model = modelOf(pack);
-  if (!model.mentions) model.mentions = MentionFinder(pack).find(document_);
+  if (!model.mentions) {
+    model.mentions = MentionFinder(pack).find(document_);
+    dateTitles(*model.mentions);
+  }
   return *model.mentions;
 }
 

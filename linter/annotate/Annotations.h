@@ -51,7 +51,8 @@ struct ModelSettings {
 //   dates()       date mentions, relative ones resolved against reference(); a date written
 //                 without its year ("16 June", "on Tuesday") is placed by its clause's tense;
 //   tenseOf(i)    the tense and modality of the clause date i belongs to (Clauses.h);
-//   mentions(p)   entity mentions and titles paired with people, for fact pack p (one scan);
+//   mentions(p)   entity mentions and titles paired with people, for fact pack p (one scan),
+//                 each title dated by its own sentence when that sentence opens with a date;
 //   claims(p)     what the draft states about p's entities and the cue that tied each value.
 //
 // Several fact bases: a check names the pack it reads (each fact-reading check holds one
@@ -76,6 +77,8 @@ class Annotations {
       : document_(document), lexicon_(lexicon), settings_(std::move(settings)) {}
 
   [[nodiscard]] const document::Document& document() const { return document_; }
+  // The words the model reads by (for checks that still read cue words themselves).
+  [[nodiscard]] const config::Lexicon& lexicon() const { return lexicon_; }
   // Sentences of every block, in order.
   const std::vector<Sentence>& sentences();
   // Date expressions of every prose block except front matter, in document order. Relative ones
@@ -102,6 +105,8 @@ class Annotations {
   // Re-places dates written without a year or week ("16 June", "on Tuesday") by their clause's
   // tense: the latest past occurrence for what happened, the next for what is planned.
   void placeFloatingDatesByTense();
+  // Sets TitleMention::judgedAt and dateUncertain from the dates of each title's sentence.
+  void dateTitles(MentionSet& found);
   struct PackModel {
     const facts::FactPack* pack = nullptr;
     std::optional<MentionSet> mentions;

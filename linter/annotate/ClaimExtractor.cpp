@@ -92,6 +92,12 @@ std::optional<int> ordinalOf(std::string_view word) {
   return value > 0 ? std::optional<int>(value) : std::nullopt;
 }
 
+std::string lowerCase(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  return out;
+}
+
 std::string_view trim(std::string_view text) {
   while (!text.empty() && (text.front() == ' ' || text.front() == '\n' || text.front() == '\t')) text.remove_prefix(1);
   while (!text.empty() && (text.back() == ' ' || text.back() == '\n' || text.back() == '\t')) text.remove_suffix(1);
@@ -128,6 +134,7 @@ std::vector<Claim> ClaimExtractor::extract(const document::Document& document, c
     }
     while (m < mentions.mentions.size() && mentions.mentions[m].block == block) ++m;
   }
+  extractTables(document, mentions, dates, out);
   return out;
 }
 
@@ -139,7 +146,7 @@ class BlockClaims {
   BlockClaims(const FactBase& facts, const config::Lexicon& lexicon, const MentionSet& mentions, std::string_view prose,
               uint32_t block, const document::ProseText* map, std::vector<FoundDate> dates, std::vector<Claim>& out)
       : facts_(facts), lexicon_(lexicon), mentions_(mentions), prose_(prose), block_(block), map_(map), dates_(std::move(dates)),
-        dateUsed_(dates_.size(), false), placeUsed_(mentions.mentions.size(), false), out_(out) {}
+        dateUsed_(dates_.size(), false), dateStatedFor_(dates_.size()), placeUsed_(mentions.mentions.size(), false), out_(out) {}
 
   void run(const std::vector<size_t>& blockMentions) {
     for (const base::Range sentence : annotate::splitSentences(prose_)) {
@@ -150,8 +157,12 @@ class BlockClaims {
       if (inSentence_.empty()) continue;
       for (const size_t m : inSentence_)
         if (isSubject(m)) parenthetical(m);
+      for (const size_t m : inSentence_)
+        if (isEventLike(m) && kindOf(m) != EntityKind::RecurringSession) attributive(m);
       words_ = words(prose_, sentence);
+      ordinals_.clear();
       for (size_t w = 0; w < words_.size(); ++w) wordCue(w);
+      for (const size_t claim : ordinals_) dateOrdinal(out_[claim]);
     }
   }
 
@@ -181,6 +192,7 @@ class BlockClaims {
   }
   void emitDate(ClaimKind kind, size_t mention, size_t date, std::string cue) {
     dateUsed_[date] = true;
+    dateStatedFor_[date] = {kind, mention};
     emit(kind, mention, dates_[date].range, std::move(cue)).date = dates_[date].value;
   }
   void emitPlace(size_t mention, size_t place, std::string cue) {
@@ -198,6 +210,18 @@ class BlockClaims {
       const bool alnum = isAlnum(prose_[i]);
       if (alnum && !inWord) ++count;
       inWord = alnum;
+    }
+    return count;
+  }
+
+  // Words in prose_[from, to), a date and the preposition before it counted as none: a date set
+  // off between a place and its subject ("It was in Dushanbe, on 14 June 2011, that ...") does not
+  // part them.
+  [[nodiscard]] size_t wordsBetween(base::Offset from, base::Offset to) const {
+    size_t count = wordCount(from, to);
+    for (const auto& date : dates_) {
+      if (date.range.begin >= from && date.range.end <= to)
+        count -= std::min(count, wordCount(date.range.begin, date.range.end) + 1);
     }
     return count;
   }
@@ -243,20 +267,107 @@ class BlockClaims {
     return std::nullopt;
   }
 
-  // "(Astana, 14 June 2011)" right after mention `m`.
+  // "(Astana, 14 June 2011)" right after mention `m`; in a list item or a caption, also
+  // "X: Astana, 14 June 2011" and "X — Astana, 14 June 2011", when nothing but a place and a date
+  // follows. "(created in 1997)" is a founding date.
   void parenthetical(size_t m) {
     size_t pos = mentionAt(m).prose.end;
     while (pos < sentence_.end && prose_[pos] == ' ') ++pos;
-    if (pos >= sentence_.end || prose_[pos] != '(') return;
-    const size_t close = prose_.find(')', pos);
-    if (close == std::string_view::npos || close > sentence_.end) return;
-    const auto from = static_cast<base::Offset>(pos + 1);
-    const auto to = static_cast<base::Offset>(close);
+    if (pos >= sentence_.end) return;
+    base::Offset from = 0;
+    base::Offset to = 0;
+    if (prose_[pos] == '(') {
+      const size_t close = prose_.find(')', pos);
+      if (close == std::string_view::npos || close > sentence_.end) return;
+      from = static_cast<base::Offset>(pos + 1);
+      to = static_cast<base::Offset>(close);
+      if (parentheticalFounding(m, from, to)) return;
+    } else if (const size_t skip = separatorLength(pos); skip > 0) {
+      from = static_cast<base::Offset>(pos + skip);
+      to = static_cast<base::Offset>(sentence_.end);
+      while (to > from && (prose_[to - 1] == '.' || prose_[to - 1] == ' ' || prose_[to - 1] == ';')) --to;
+      if (!onlyPlaceAndDate(from, to)) return;
+    } else {
+      return;
+    }
     const std::vector<size_t> inside = datesIn(from, to);
     for (const size_t d : inside) emitDate(ClaimKind::Date, m, d, "parenthetical");
     const std::vector<size_t> places = placesIn(from, to);
     for (const size_t p : places) emitPlace(m, p, "parenthetical");
     if (places.empty() && !inside.empty()) freePlace(m, from, to, inside);
+  }
+
+  // ":" or a spaced dash (" — ", " – ") at `pos`: its length with the space after, else 0.
+  [[nodiscard]] size_t separatorLength(size_t pos) const {
+    const std::string_view rest = prose_.substr(pos);
+    if (rest.starts_with(": ")) return 2;
+    if (pos > 0 && prose_[pos - 1] == ' ' &&
+        (rest.starts_with("\xE2\x80\x94 ") || rest.starts_with("\xE2\x80\x93 ")))
+      return 4;
+    return 0;
+  }
+
+  // True when prose_[from, to) is a date and at most one place: "Astana, 14 June 2011",
+  // "14 June 2011, Astana" (comma-separated parts; the place one to three capitalised words).
+  [[nodiscard]] bool onlyPlaceAndDate(base::Offset from, base::Offset to) const {
+    const std::vector<size_t> inside = datesIn(from, to);
+    if (inside.size() != 1) return false;
+    const base::Range date = dates_[inside.front()].range;
+    int places = 0;
+    size_t partBegin = from;
+    while (partBegin < to) {
+      size_t partEnd = prose_.find(',', partBegin);
+      if (partEnd == std::string_view::npos || partEnd > to) partEnd = to;
+      const std::string_view part = trim(prose_.substr(partBegin, partEnd - partBegin));
+      const auto partStart = static_cast<base::Offset>(part.data() - prose_.data());
+      const base::Range range{partStart, static_cast<base::Offset>(partStart + part.size())};
+      if (date.overlaps(range) && !(date.begin <= range.begin && range.end <= date.end)) return false;  // more than the date
+      if (!part.empty() && !date.overlaps(range)) {
+        const std::vector<Word> partWords = words(prose_, range);
+        constexpr size_t kMaxPlaceWords = 3;
+        if (partWords.empty() || partWords.size() > kMaxPlaceWords || ++places > 1) return false;
+        for (const Word& word : partWords)
+          if (prose_[word.range.begin] < 'A' || prose_[word.range.begin] > 'Z') return false;
+      }
+      partBegin = partEnd + 1;
+    }
+    return true;
+  }
+
+  // "(created in 1997)", "(established in 1946)": a founding date, not a date of signing.
+  bool parentheticalFounding(size_t m, base::Offset from, base::Offset to) {
+    const std::vector<Word> inside = words(prose_, {from, to});
+    if (inside.empty()) return false;
+    const bool setUp = inside.size() > 1 && inside[0].lower == "set" && inside[1].lower == "up";
+    if (!setUp && !lexicon_.contains(config::WordList::FoundingVerbs, inside[0].lower)) return false;
+    const base::Offset cueEnd = setUp ? inside[1].range.end : inside[0].range.end;
+    const std::vector<size_t> found = datesIn(cueEnd, to);
+    if (found.empty()) return true;
+    const std::string_view gap = trim(prose_.substr(cueEnd, dates_[found.front()].range.begin - cueEnd));
+    if (gap == "in" || gap == "on" || gap.empty()) emitDate(ClaimKind::Founded, m, found.front(), setUp ? "set up" : inside[0].lower);
+    return true;
+  }
+
+  // "the June 2011 Memorandum" (a date right before the mention, after "the" or at the start of
+  // the sentence) and "the Joint Declaration of 5 April 2010" (a date right after "of").
+  void attributive(size_t m) {
+    const base::Range mention = mentionAt(m).prose;
+    for (size_t d = 0; d < dates_.size(); ++d) {
+      if (dateUsed_[d] || !sentence_.contains(dates_[d].range)) continue;
+      const base::Range date = dates_[d].range;
+      if (date.end <= mention.begin && trim(prose_.substr(date.end, mention.begin - date.end)).empty()) {
+        const std::string_view before = trim(prose_.substr(sentence_.begin, date.begin - sentence_.begin));
+        if (before.empty() || before.ends_with(" the") || before == "the" || before == "The" ||
+            before.ends_with(" The")) {
+          emitDate(ClaimKind::Date, m, d, "attributive");
+          return;
+        }
+      }
+      if (date.begin >= mention.end && trim(prose_.substr(mention.end, date.begin - mention.end)) == "of") {
+        emitDate(ClaimKind::Date, m, d, "of");
+        return;
+      }
+    }
   }
 
   // A place the fact base does not know: the first capitalised part that is not a date.
@@ -302,15 +413,52 @@ class BlockClaims {
       if (w + 3 < words_.size() && words_[w + 3].lower == "the" &&
           trim(prose_.substr(after, words_[w + 3].range.begin - after)).empty())
         after = words_[w + 3].range.end;
-      if (const auto m = mentionStartingAt(after); m && isSubject(*m))
-        emit(ClaimKind::Ordinal, *m, word.range, "session").ordinal = ordinal;
+      if (const auto m = mentionStartingAt(after); m && isSubject(*m)) emitOrdinal(*m, word.range, ordinal);
       return;
     }
     constexpr base::Offset kPossessiveGap = 5;  // "’s " is five bytes
     const auto owner = nearestBefore(word.range.begin, [&](size_t m) {
       return isSubject(m) && mentionAt(m).possessive && word.range.begin - mentionAt(m).prose.end <= kPossessiveGap;
     });
-    if (owner) emit(ClaimKind::Ordinal, *owner, word.range, "session").ordinal = ordinal;
+    if (owner) {
+      emitOrdinal(*owner, word.range, ordinal);
+      return;
+    }
+    // "at its 61st session, the Commission ...": the one session series the sentence names.
+    if (w == 0 || !lexicon_.contains(config::WordList::Determiners, words_[w - 1].lower)) return;
+    std::optional<size_t> series;
+    for (const size_t m : inSentence_) {
+      if (kindOf(m) != EntityKind::RecurringSession) continue;
+      if (series && mentionAt(*series).entity != mentionAt(m).entity) return;  // two series: silent
+      if (!series) series = m;
+    }
+    if (series) emitOrdinal(*series, word.range, ordinal);
+  }
+
+  void emitOrdinal(size_t mention, base::Range range, int ordinal) {
+    emit(ClaimKind::Ordinal, mention, range, "session").ordinal = ordinal;
+    ordinals_.push_back(out_.size() - 1);
+  }
+
+  // Sets the date an ordinal claim's sentence gives it (Claim::judgedAt), from the sentence's dates
+  // that no other statement took (a founding year, another mention's date of signing).
+  void dateOrdinal(Claim& claim) const {
+    std::vector<size_t> inSentence;
+    for (size_t d = 0; d < dates_.size(); ++d) {
+      const auto& statedFor = dateStatedFor_[d];
+      const bool other = statedFor && (statedFor->first != ClaimKind::Date || statedFor->second != claim.mention);
+      if (sentence_.contains(dates_[d].range) && !other) inSentence.push_back(d);
+    }
+    if (inSentence.empty()) return;
+    const base::Range first = dates_[inSentence.front()].range;
+    const std::string opener = lowerCase(trim(prose_.substr(sentence_.begin, first.begin - sentence_.begin)));
+    const bool opens = first.end <= claim.prose.begin &&
+                       (opener.empty() || lexicon_.contains(config::WordList::DateOpeners, opener));
+    if (opens || inSentence.size() == 1) {
+      claim.judgedAt = dates_[inSentence.front()].value;
+    } else {
+      claim.dateUncertain = true;
+    }
   }
 
   // "signed / concluded / adopted / held": places and dates of the nearest event-like mention.
@@ -324,8 +472,12 @@ class BlockClaims {
                                  : subjectAround(word.range.begin, word.range.end, eventLike);
     if (!subject) return;
     base::Offset clauseEnd = sentence_.end;
+    // "... was signed; today the Secretary-General recalled it": a semicolon ends the clause.
+    if (const size_t semicolon = prose_.find(';', word.range.end); semicolon < sentence_.end)
+      clauseEnd = static_cast<base::Offset>(semicolon);
     for (const size_t m : inSentence_) {
-      if (m != *subject && isEventLike(m) && mentionAt(m).prose.begin > word.range.end) {
+      if (m != *subject && isEventLike(m) && mentionAt(m).prose.begin > word.range.end &&
+          mentionAt(m).prose.begin < clauseEnd) {
         clauseEnd = mentionAt(m).prose.begin;
         break;
       }
@@ -336,8 +488,7 @@ class BlockClaims {
       // signed": a place right before the subject. Farther back it may be where someone spoke.
       const auto before = placesIn(sentence_.begin, mentionAt(*subject).prose.begin);
       constexpr size_t kNearWords = 2;
-      if (!before.empty() &&
-          wordCount(mentionAt(before.back()).prose.end, mentionAt(*subject).prose.begin) <= kNearWords)
+      if (!before.empty() && wordsBetween(mentionAt(before.back()).prose.end, mentionAt(*subject).prose.begin) <= kNearWords)
         places.push_back(before.back());
     }
     if (!places.empty()) {
@@ -383,7 +534,13 @@ class BlockClaims {
     if (found.empty()) return;
     const std::string_view gap = trim(prose_.substr(cueEnd, dates_[found.front()].range.begin - cueEnd));
     if (gap != "in" && gap != "on" && !gap.empty()) return;
-    const auto subject = subjectAround(cueBegin, cueEnd, [this](size_t m) { return isSubject(m); });
+    // The subject stands before the verb ("UNODC, created in 1997,") or, when the verb opens the
+    // sentence, after it ("Founded in 2001, the SCO ..."); never after it otherwise ("A national
+    // agency, founded in 1999, joined the SCO experts" is not about the SCO).
+    const auto isSubjectMention = [this](size_t m) { return isSubject(m); };
+    auto subject = nearestBefore(cueBegin, isSubjectMention);
+    if (!subject && trim(prose_.substr(sentence_.begin, cueBegin - sentence_.begin)).empty())
+      subject = firstAfter(cueEnd, isSubjectMention);
     if (subject) emitDate(ClaimKind::Founded, *subject, found.front(), cue);
   }
 
@@ -404,6 +561,10 @@ class BlockClaims {
   const document::ProseText* map_;
   std::vector<FoundDate> dates_;
   std::vector<bool> dateUsed_;
+  // Per date: the claim that took it (kind, mention), so an ordinal is not dated by a founding
+  // year or by another instrument's date of signing.
+  std::vector<std::optional<std::pair<ClaimKind, size_t>>> dateStatedFor_;
+  std::vector<size_t> ordinals_;  // indices into out_ of this sentence's ordinal claims, dated at its end
   std::vector<bool> placeUsed_;
   std::vector<Claim>& out_;
   base::Range sentence_;
@@ -412,6 +573,174 @@ class BlockClaims {
 };
 
 }  // namespace
+
+namespace {
+
+// The source line holding `offset`: [begin, end) without its line break.
+base::Range lineAround(std::string_view source, size_t offset) {
+  const size_t newline = offset == 0 ? std::string_view::npos : source.rfind('\n', offset - 1);
+  const size_t begin = newline == std::string_view::npos ? 0 : newline + 1;
+  size_t end = source.find('\n', offset);
+  if (end == std::string_view::npos) end = source.size();
+  if (end > begin && source[end - 1] == '\r') --end;
+  return {static_cast<base::Offset>(begin), static_cast<base::Offset>(end)};
+}
+
+// The cells of a table row as written: "| a | b |" -> {"a", "b"} (trimmed).
+std::vector<std::string_view> rowCells(std::string_view line) {
+  line = trim(line);
+  if (line.starts_with('|')) line.remove_prefix(1);
+  if (line.ends_with('|')) line.remove_suffix(1);
+  std::vector<std::string_view> cells;
+  size_t begin = 0;
+  while (true) {
+    const size_t bar = line.find('|', begin);
+    cells.push_back(trim(line.substr(begin, bar == std::string_view::npos ? std::string_view::npos : bar - begin)));
+    if (bar == std::string_view::npos) break;
+    begin = bar + 1;
+  }
+  return cells;
+}
+
+// "|---|:--:|": a GFM delimiter row.
+bool isDelimiterRow(std::string_view line) {
+  line = trim(line);
+  return !line.empty() && line.find('-') != std::string_view::npos &&
+         line.find_first_not_of("|:- \t") == std::string_view::npos;
+}
+
+// The column of a cell starting at source offset `at` on the line [line.begin, line.end).
+size_t columnOf(std::string_view source, base::Range line, size_t at) {
+  const std::string_view before = trim(source.substr(line.begin, at - line.begin));
+  size_t bars = static_cast<size_t>(std::count(before.begin(), before.end(), '|'));
+  if (before.starts_with('|')) --bars;
+  return bars;
+}
+
+}  // namespace
+
+namespace {
+
+// The header row of the table holding the row at `row`: the line above the delimiter row above
+// it, every line between being a table row. nullopt when `row` is itself the header or no
+// delimiter row is found.
+std::optional<base::Range> tableHeaderOf(std::string_view source, base::Range row) {
+  base::Range line = row;
+  while (line.begin > 0) {
+    line = lineAround(source, line.begin - 1);
+    const std::string_view text = source.substr(line.begin, line.size());
+    if (isDelimiterRow(text)) {
+      if (line.begin == 0) return std::nullopt;
+      return lineAround(source, line.begin - 1);
+    }
+    if (!trim(text).starts_with('|')) return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+bool isClaimSubject(EntityKind kind) {
+  return kind != EntityKind::Person && kind != EntityKind::Place && kind != EntityKind::Office;
+}
+
+}  // namespace
+
+std::optional<size_t> ClaimExtractor::rowSubject(const MentionSet& mentions, const std::vector<uint32_t>& cells) const {
+  std::optional<size_t> subject;
+  for (size_t n = 0; n < mentions.mentions.size(); ++n) {
+    const Mention& other = mentions.mentions[n];
+    if (std::find(cells.begin(), cells.end(), other.block) == cells.end() ||
+        !isClaimSubject(facts_.entity(other.entity).kind))
+      continue;
+    if (subject && mentions.mentions[*subject].entity != other.entity) return std::nullopt;  // two entities
+    if (!subject) subject = n;
+  }
+  return subject;
+}
+
+void ClaimExtractor::cellClaim(const document::Document& document, const MentionSet& mentions, size_t subject,
+                               uint32_t block, CellType type, const DateFinder& dates, std::vector<Claim>& out) const {
+  const document::Block& value = document.blocks[block];
+  const std::string_view prose = value.prose.text();
+  const std::string_view text = trim(prose);
+  if (text.empty()) return;
+  const auto textBegin = static_cast<base::Offset>(text.data() - prose.data());
+  const base::Range whole{textBegin, static_cast<base::Offset>(textBegin + text.size())};
+  const auto emit = [&](ClaimKind claimKind) -> Claim& {
+    Claim claim;
+    claim.kind = claimKind;
+    claim.mention = subject;
+    claim.block = block;
+    claim.prose = whole;
+    claim.source = value.prose.toSource(whole);
+    claim.cue = "table";
+    out.push_back(std::move(claim));
+    return out.back();
+  };
+  const std::vector<FoundDate> found = dates.findInBlock(prose, block);
+  if (type != CellType::Place && found.size() == 1 && found.front().range == whole) {
+    emit(ClaimKind::Date).date = found.front().value;
+    return;
+  }
+  if (type == CellType::Date || !found.empty()) return;
+  // A place: a known place mention filling the cell, else (under a place header) the cell's words.
+  std::optional<facts::PlaceValue> place;
+  for (const Mention& other : mentions.mentions) {
+    if (other.block == block && other.prose == whole && facts_.entity(other.entity).kind == EntityKind::Place)
+      place = facts::PlaceValue{other.entity, facts_.entity(other.entity).name};
+  }
+  if (!place && type == CellType::Place && text.front() >= 'A' && text.front() <= 'Z')
+    place = facts::PlaceValue{std::nullopt, std::string(text)};
+  if (place) emit(ClaimKind::Place).place = std::move(place);
+}
+
+void ClaimExtractor::extractTables(const document::Document& document, const MentionSet& mentions,
+                                   const DateFinder& dates, std::vector<Claim>& out) const {
+  const std::string_view source = document.source.text();
+  std::optional<base::Offset> lastRow;  // one row at a time: the row of the first subject mention met
+  for (const Mention& mention : mentions.mentions) {
+    const document::Block& cell = document.blocks[mention.block];
+    if (cell.kind != document::BlockKind::TableCell || !isClaimSubject(facts_.entity(mention.entity).kind)) continue;
+    const base::Range row = lineAround(source, cell.source.begin);
+    if (lastRow && *lastRow == row.begin) continue;
+    lastRow = row.begin;
+    const auto header = tableHeaderOf(source, row);
+    if (!header) continue;  // a header cell states nothing
+    const std::vector<std::string_view> headings = rowCells(source.substr(header->begin, header->size()));
+    const bool blankHeader = std::all_of(headings.begin(), headings.end(), [](auto h) { return h.empty(); });
+    // The row's cells: blocks are in source order, so they are one run, found by binary search.
+    std::vector<uint32_t> cells;
+    const auto firstCell = std::partition_point(document.blocks.begin(), document.blocks.end(),
+                                                [&](const document::Block& b) { return b.source.begin < row.begin; });
+    for (auto it = firstCell; it != document.blocks.end() && it->source.begin < row.end; ++it)
+      if (it->kind == document::BlockKind::TableCell) cells.push_back(static_cast<uint32_t>(it - document.blocks.begin()));
+    const auto subject = rowSubject(mentions, cells);  // exactly one entity the row is about
+    if (!subject) continue;
+    for (const uint32_t b : cells) {
+      if (b == mentions.mentions[*subject].block) continue;
+      const size_t column = columnOf(source, row, document.blocks[b].source.begin);
+      const std::string heading = column < headings.size() ? lowerCase(headings[column]) : std::string();
+      CellType type = CellType::Any;
+      if (lexicon_.contains(config::WordList::DateHeaders, heading)) {
+        type = CellType::Date;
+      } else if (lexicon_.contains(config::WordList::PlaceHeaders, heading)) {
+        type = CellType::Place;
+      } else if (!blankHeader) {
+        continue;  // another header: states nothing read here
+      }
+      cellClaim(document, mentions, *subject, b, type, dates, out);
+    }
+  }
+}
+
+bool ClaimExtractor::isOtherInstance(std::string_view prose, const Mention& mention) const {
+  const EntityKind kind = facts_.entity(mention.entity).kind;
+  if (kind != EntityKind::Agreement && kind != EntityKind::Document && kind != EntityKind::Event) return false;
+  size_t end = mention.prose.begin;
+  while (end > 0 && prose[end - 1] == ' ') --end;
+  size_t begin = end;
+  while (begin > 0 && isAlnum(prose[begin - 1])) --begin;
+  return begin < end && lexicon_.contains(config::WordList::OtherInstance, lowerCase(prose.substr(begin, end - begin)));
+}
 
 void ClaimExtractor::extractBlock(std::string_view prose, uint32_t block, const document::ProseText* map,
                                   const MentionSet& mentions, std::vector<Claim>& out) const {
@@ -430,6 +759,11 @@ void ClaimExtractor::extractBlock(std::string_view prose, uint32_t block, const 
   const size_t first = out.size();
   BlockClaims claims(facts_, lexicon_, mentions, prose, block, map, dates.findInBlock(prose, block), out);
   claims.run(blockMentions);
+  // "A new Memorandum of Understanding between ...": perhaps another instrument of the same title.
+  // Its values were still taken (so they attach to no other mention); they are dropped here.
+  out.erase(std::remove_if(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(),
+                           [&](const Claim& claim) { return isOtherInstance(prose, mentions.mentions[claim.mention]); }),
+            out.end());
   std::stable_sort(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(),
                    [](const Claim& a, const Claim& b) { return a.prose.begin < b.prose.begin; });
 }

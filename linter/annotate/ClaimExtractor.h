@@ -38,6 +38,11 @@ struct Claim {
   std::optional<base::DateInterval> date;  // Date, Founded, Since
   std::optional<facts::PlaceValue> place;         // Place: a known place entity, or a free name
   int ordinal = 0;                         // Ordinal
+  // Ordinal: the date the session is judged at when its own sentence gives one: a date opening the
+  // sentence ("In March 2018, at its 61st session, ..."), else the only date in it ("the 59th
+  // session opened on 14 March 2016"). Empty: the reference date, unless `dateUncertain`.
+  std::optional<base::DateInterval> judgedAt;
+  bool dateUncertain = false;  // Ordinal: the sentence holds several dates; which is meant is unknown
   std::string cue;  // what tied the value to the mention: "parenthetical", "signed", "since", ...
 };
 
@@ -53,7 +58,12 @@ struct Claim {
 //  - a founding verb (claims.founding-verbs: "established", "founded", "created") or "set up" + a date: founding year of the nearest
 //    organisation mention (after the verb when the sentence opens with it);
 //  - "since <date>": start of the nearest mention before it;
-//  - "<N>th session of [the] <mention>" and "<mention>'s <N>th session": an ordinal.
+//  - "<N>th session of [the] <mention>" and "<mention>'s <N>th session": an ordinal;
+//  - attributive dates: "the June 2011 <mention>", "<mention> of 5 April 2010" (agreements,
+//    documents, events);
+//  - in list items and captions: "<mention>: City, date" and "<mention> — City, date";
+//  - "(created in 1997)" after a mention: its founding date;
+//  - table rows, read by their header (extractTables).
 // Values already used by a parenthetical are not reused. People and places get no claims.
 class ClaimExtractor {
  public:
@@ -74,6 +84,24 @@ class ClaimExtractor {
                     std::vector<Claim>& out, const DateFinder& dates) const;
 
  private:
+  // True when a word of claims.other-instance stands right before an instrument, document or event
+  // mention ("a new Memorandum of ..."): it may name another one, so nothing is claimed about it.
+  [[nodiscard]] bool isOtherInstance(std::string_view prose, const Mention& mention) const;
+  // Table rows read by their header: a row naming one entity states a date under a column headed
+  // by a lexicon claims.date-headers word ("Signed", "Held") and a place under a claims.place-headers
+  // one ("Venue"); under a blank header row, a cell that is one date or one known place. Any other
+  // header states nothing, and a row naming two entities is silent.
+  void extractTables(const document::Document& document, const MentionSet& mentions, const DateFinder& dates,
+                     std::vector<Claim>& out) const;
+  // What a cell may state: a date (under a date header), a place (under a place header), or what
+  // it holds (under a blank header).
+  enum class CellType { Any, Date, Place };
+  // The one entity the cells of a row name (mention index), or nullopt when none or several.
+  [[nodiscard]] std::optional<size_t> rowSubject(const MentionSet& mentions, const std::vector<uint32_t>& cells) const;
+  // The claim cell `block` states about mention `subject`, if any, appended to `out`.
+  void cellClaim(const document::Document& document, const MentionSet& mentions, size_t subject, uint32_t block,
+                 CellType type, const DateFinder& dates, std::vector<Claim>& out) const;
+
   const facts::FactBase& facts_;
   const DateFinder& dates_;
   const config::Lexicon& lexicon_;

@@ -87,6 +87,12 @@ std::optional<Tense> tenseAt(const config::Lexicon& lex, const std::vector<WordA
     weak = false;
     return Tense::Future;
   }
+  // "is to take place", "are to meet": a plan (not "is to the north").
+  if ((ws[i].word == "is" || ws[i].word == "are") && i + 2 < ws.size() && ws[i + 1].word == "to" &&
+      !ws[i + 2].inDate && !ws[i + 2].capital && !lex.contains(config::WordList::Determiners, ws[i + 2].word)) {
+    weak = false;
+    return Tense::Future;
+  }
   const auto cue = findCue(lex, ws[i].word);
   if (!cue) return std::nullopt;
   weak = cue->weak;

@@ -51,6 +51,18 @@ std::optional<FoundDate> dayOfMonth(std::string_view text, const dates::DateExpr
   return FoundDate{{begin, month.range.end}, base::DateInterval::day(date)};
 }
 
+// "six years ago" counts back from the dateline to a day, but no release means that day: as a
+// claim it says the year (or, for months, the month) and agrees with any day inside it.
+base::DateInterval roughCount(std::string_view text, const dates::DateExpression& date) {
+  const std::string_view written = text.substr(date.range.begin, date.range.size());
+  if (date.kind != dates::DateKind::Deictic || !written.ends_with(" ago") || date.value->precision != base::Precision::Day)
+    return *date.value;
+  const base::CivilDate day = base::civilFromDays(date.value->first);
+  if (written.find("year") != std::string_view::npos) return base::DateInterval::year(day.year);
+  if (written.find("month") != std::string_view::npos) return base::DateInterval::month(day.year, day.month);
+  return *date.value;
+}
+
 }  // namespace
 
 std::vector<FoundDate> EngineDateFinder::find(std::string_view /*text*/) const { return {}; }
@@ -77,7 +89,7 @@ std::vector<FoundDate> EngineDateFinder::findInBlock(std::string_view text, uint
         continue;
       }
     }
-    if (date.value) out.push_back({date.range, *date.value});
+    if (date.value) out.push_back({date.range, roughCount(text, date)});
   }
   return out;
 }

@@ -143,9 +143,12 @@ class TitlePairer {
       const size_t next = phrase.lastItem + 1;
       if (next < items_.size()) {
         const std::string gap = gapText(prose_, items_[phrase.lastItem].range.end, items_[next].range.begin);
-        if (gap.empty() && isKind(items_[next], EntityKind::Person)) {
+        const bool chained = (gap == "and" || gap == ",") && p + 1 < phrases.size() && phrases[p + 1].firstItem == next;
+        // "The Executive Director of UNODC, Yury Fedotov, said": the name set off by commas.
+        const bool apposed = gap == "," && !chained && opensWithThe(phrase) && closesApposition(items_[next]);
+        if ((gap.empty() || apposed) && isKind(items_[next], EntityKind::Person)) {
           phrase.title.person = items_[next].mention;
-        } else if ((gap == "and" || gap == ",") && p + 1 < phrases.size() && phrases[p + 1].firstItem == next) {
+        } else if (chained) {
           phrase.title.person = phrases[p + 1].title.person;
         }
       }
@@ -165,6 +168,26 @@ class TitlePairer {
   [[nodiscard]] bool isKind(const Item& item, EntityKind kind) const {
     const auto entity = entityOf(item);
     return entity && facts_.entity(*entity).kind == kind;
+  }
+
+  // True when "the" stands right before the phrase, or before a modifier before it ("the then").
+  [[nodiscard]] bool opensWithThe(const Phrase& phrase) const {
+    size_t end = items_[phrase.firstItem].range.begin;
+    for (int words = 0; words < 2; ++words) {
+      while (end > 0 && prose_[end - 1] == ' ') --end;
+      size_t begin = end;
+      while (begin > 0 && std::isalpha(static_cast<unsigned char>(prose_[begin - 1])) != 0) --begin;
+      if (begin == end) return false;
+      const std::string_view word = prose_.substr(begin, end - begin);
+      if (word == "the" || word == "The") return true;
+      end = begin;
+    }
+    return false;
+  }
+  // True when a comma (or the end of the sentence) follows the person: the apposition is closed.
+  [[nodiscard]] bool closesApposition(const Item& person) const {
+    const size_t end = person.range.end;
+    return end >= prose_.size() || prose_[end] == ',' || prose_[end] == '.' || prose_[end] == ';';
   }
 
   // "Yury Fedotov, Executive Director Ann Smith": a capitalised word right after the phrase is

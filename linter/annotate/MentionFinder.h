@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/Calendar.h"
 #include "base/Range.h"
 #include "config/Lexicon.h"
 #include "document/Document.h"
@@ -41,6 +42,13 @@ struct TitleMention {
   // "former", "acting", "then" ("the then Executive Director"); empty when none. The title is then
   // not the person's office at the draft's date.
   std::string modifier;
+  // The date the title is judged at when its own sentence gives one: a date opening the sentence
+  // before the title ("In May 2013, SCO Secretary-General ..."). Empty: the reference date.
+  // Set by Annotations::mentions(), which knows the dates; MentionFinder leaves it empty.
+  std::optional<base::DateInterval> judgedAt;
+  // True when the title's sentence holds a date that does not open it ("... signed the text on 14
+  // June 2011"): the title may speak of that day or of the day of issue, so its term is not judged.
+  bool dateUncertain = false;
 };
 
 struct MentionSet {

@@ -8,6 +8,8 @@
 #include <utility>
 #include <vector>
 
+#include "config/Lexicon.h"
+
 namespace galley::checks {
 
 namespace {
@@ -28,18 +30,19 @@ struct CueHit {
 
 bool isWordChar(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
 
-// FIXME(issue 7): the sequence cues here and in openingAdverb() are English read by a check; they
-// belong in the lexicon (a `sequence` section) and the model (annotate/), as the tense cues moved.
-std::string_view cueName(std::string_view word) {
-  for (const std::string_view name : {"then", "subsequently", "afterwards", "thereafter", "after", "following", "before"})
-    if (word == name) return name;
-  return {};
+// The lexicon's copy of `word` in `list` (so the view outlives the caller's buffer), or empty.
+std::string_view lexiconWord(const config::Lexicon& lexicon, config::WordList list, std::string_view word) {
+  const auto& words = lexicon.words(list);
+  const auto it = std::lower_bound(words.begin(), words.end(), word);
+  return it != words.end() && *it == word ? std::string_view(*it) : std::string_view();
 }
 
-// Sequence cues found as whole words in `range` of `text`. "then" after "since", "until" or "the"
-// ("the then minister") orders nothing. "after" and "before" open the earlier/later step when they
-// come before the sentence's first comma, and join two steps otherwise.
-std::vector<CueHit> findCues(std::string_view text, base::Range range) {
+// Sequence cues (lexicon sequence.*) found as whole words in `range` of `text`. A cue after a
+// sequence.blockers word ("since then", "the then minister") orders nothing. sequence.after and
+// sequence.before cues open the earlier/later step when they come before the sentence's first
+// comma, and join two steps otherwise. "followed by" is read as a pair.
+// FIXME(issue 7): the cue reading belongs in the model (annotate/), as the tense cues moved.
+std::vector<CueHit> findCues(const config::Lexicon& lexicon, std::string_view text, base::Range range) {
   std::vector<CueHit> hits;
   uint32_t i = range.begin;
   std::string previous;
@@ -54,15 +57,17 @@ std::vector<CueHit> findCues(std::string_view text, base::Range range) {
     std::string word;
     while (i < range.end && isWordChar(text[i]))
       word += static_cast<char>(std::tolower(static_cast<unsigned char>(text[i++])));
+    const bool blocked = lexicon.contains(config::WordList::SequenceBlockers, previous);
     if (word == "by" && previous == "followed") {
       hits.push_back({start, "followed by", Shape::Joining});
-    } else if ((word == "then" && previous != "since" && previous != "until" && previous != "the" && previous != "till") ||
-               word == "subsequently" || word == "afterwards" || word == "thereafter") {
-      hits.push_back({start, cueName(word), Shape::Joining});
-    } else if (word == "after" || (word == "following" && previous != "the")) {
-      hits.push_back({start, cueName(word), sawComma ? Shape::JoiningReverse : Shape::Leading});
-    } else if (word == "before") {
-      hits.push_back({start, cueName(word), sawComma ? Shape::Joining : Shape::LeadingReverse});
+    } else if (const auto joining = lexiconWord(lexicon, config::WordList::SequenceJoining, word);
+               !joining.empty() && !blocked) {
+      hits.push_back({start, joining, Shape::Joining});
+    } else if (const auto after = lexiconWord(lexicon, config::WordList::SequenceAfter, word);
+               !after.empty() && !blocked) {
+      hits.push_back({start, after, sawComma ? Shape::JoiningReverse : Shape::Leading});
+    } else if (const auto before = lexiconWord(lexicon, config::WordList::SequenceBefore, word); !before.empty()) {
+      hits.push_back({start, before, sawComma ? Shape::Joining : Shape::LeadingReverse});
     }
     previous = std::move(word);
   }
@@ -143,17 +148,22 @@ bool isStepDate(const dates::DateExpression& e) {
 
 // A sentence-opening sequence adverb ("Subsequently, on ...", "Later, on ...", "Most recently, ..."):
 // its name, and whether it says the sentence comes after (true) or before (false) the previous one.
-std::optional<std::pair<std::string_view, bool>> openingAdverb(std::string_view sentence) {
+std::optional<std::pair<std::string_view, bool>> openingAdverb(const config::Lexicon& lexicon,
+                                                                std::string_view sentence) {
+  constexpr size_t kHead = 24;
   std::string head;
-  for (const char c : sentence.substr(0, 24)) head += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (const char c : sentence.substr(0, kHead)) head += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   const auto opens = [&](std::string_view word) {
     return head.starts_with(word) && (head.size() == word.size() || !isWordChar(head[word.size()]));
   };
-  for (const std::string_view later :
-       {"subsequently", "later", "afterwards", "thereafter", "most recently", "more recently", "then", "finally"})
+  // Two-word openers are read as pairs; one-word ones come from the lexicon.
+  for (const std::string_view later : {"most recently", "more recently"})
     if (opens(later)) return std::make_pair(later, true);
-  for (const std::string_view earlier : {"earlier", "previously", "before that"})
-    if (opens(earlier)) return std::make_pair(earlier, false);
+  if (opens("before that")) return std::make_pair(std::string_view("before that"), false);
+  for (const std::string& later : lexicon.words(config::WordList::LaterOpeners))
+    if (opens(later)) return std::make_pair(std::string_view(later), true);
+  for (const std::string& earlier : lexicon.words(config::WordList::EarlierOpeners))
+    if (opens(earlier)) return std::make_pair(std::string_view(earlier), false);
   return std::nullopt;
 }
 
@@ -222,13 +232,13 @@ void ChronologyOrderCheck::run(const document::Document& document, annotate::Ann
         if (sentence.prose.contains(m->date.range) && m->date.value && m->date.kind != dates::DateKind::Duration &&
             !namesADocument(text, m->date))
           dated.push_back(&*m);
-      for (const CueHit& hit : findCues(text, sentence.prose))
+      for (const CueHit& hit : findCues(annotations.lexicon(), text, sentence.prose))
         if (const auto steps = orderedSteps(hit, dated, text)) report(prose, *steps, hit.cue, sink);
       // The sentence's step is its first date, when that is a stated one ("Later this year, ... on
       // 2 March" is about this year, not 2 March).
       if (dated.empty() || !isStepDate(dated.front()->date)) continue;
       const auto* main = dated.front();
-      const auto adverb = openingAdverb(text.substr(sentence.prose.begin, sentence.prose.size()));
+      const auto adverb = openingAdverb(annotations.lexicon(), text.substr(sentence.prose.begin, sentence.prose.size()));
       if (adverb && previousStep != nullptr && datesTheStep(text, sentence.prose.begin, main->date.range.begin, adverb->first))
         report(prose, adverb->second ? Steps{previousStep, main} : Steps{main, previousStep}, adverb->first, sink);
       previousStep = main;

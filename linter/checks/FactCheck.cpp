@@ -95,6 +95,16 @@ std::optional<Expected> placeFact(const facts::FactBase& base, const facts::Enti
   return Expected{"place", fact.name, &entity.place->where, &entity.place->sources, fact.name};
 }
 
+// " (meeting at the draft's date, 14 March 2017)" or " (meeting in 2018-03)": when the session meets.
+std::string meetingAt(const annotate::Claim& claim, const std::optional<base::CivilDate>& reference) {
+  if (claim.judgedAt) {
+    const std::string first = claim.judgedAt->isoFirst();
+    const std::string last = claim.judgedAt->isoLast();
+    return " (meeting in " + (first == last ? first : first + " to " + last) + ")";
+  }
+  return reference ? " (meeting at the draft's date, " + base::formatDayMonthYear(*reference) + ")" : std::string();
+}
+
 std::optional<Expected> ordinalFact(const facts::FactBase& base, facts::EntityIndex index, const annotate::Claim& claim,
                                     const std::optional<base::CivilDate>& reference) {
   const facts::Entity& entity = base.entity(index);
@@ -103,17 +113,21 @@ std::optional<Expected> ordinalFact(const facts::FactBase& base, facts::EntityIn
     return Expected{"ordinal", ordinalText(entity.ordinal->value), &entity.ordinal->where, &entity.ordinal->sources,
                     ordinalText(entity.ordinal->value)};
   }
-  if (entity.kind != facts::EntityKind::RecurringSession || !reference) return std::nullopt;
-  const auto expected = base.sessionOrdinalAt(index, base::DateInterval::day(*reference));
+  // A session is judged at the date its sentence gives ("In March 2018, at its 61st session"),
+  // else at the draft's date; when the sentence holds several dates, not at all.
+  if (entity.kind != facts::EntityKind::RecurringSession || claim.dateUncertain || (!claim.judgedAt && !reference))
+    return std::nullopt;
+  const base::DateInterval when = claim.judgedAt ? *claim.judgedAt : base::DateInterval::day(*reference);
+  const auto expected = base.sessionOrdinalAt(index, when);
   if (!expected || *expected == claim.ordinal) return std::nullopt;
   // Point at the listed session when there is one, else at the numbering rule.
   for (const auto& session : entity.sessions)
     if (session.ordinal == *expected)
       return Expected{"ordinal", ordinalText(*expected), &session.where, &session.sources,
-                      ordinalText(*expected) + " (meeting at the draft's date, " + base::formatDayMonthYear(*reference) + ")"};
+                      ordinalText(*expected) + meetingAt(claim, reference)};
   if (!entity.numberingBaseYear) return std::nullopt;
   return Expected{"ordinal", ordinalText(*expected), &entity.numberingBaseYear->where, &entity.numberingBaseYear->sources,
-                  ordinalText(*expected) + " (meeting at the draft's date, " + base::formatDayMonthYear(*reference) + ")"};
+                  ordinalText(*expected) + meetingAt(claim, reference)};
 }
 
 }  // namespace

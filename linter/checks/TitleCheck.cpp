@@ -19,6 +19,23 @@ std::string officesOf(const facts::FactBase& base, const facts::Entity& person) 
   return out.empty() ? "no office in the fact base" : out;
 }
 
+// When a title is judged: at its own sentence's date ("In May 2013, ..."), else at the reference
+// date. nullopt when it is not judged: "former", "acting", "the then ..." mean another time; when
+// its sentence holds another date, which one it speaks of is not known; with no date at all.
+std::optional<base::DateInterval> judgedAt(const annotate::TitleMention& title,
+                                           const std::optional<base::CivilDate>& reference) {
+  if (!title.modifier.empty() || title.dateUncertain) return std::nullopt;
+  if (title.judgedAt) return title.judgedAt;
+  if (reference) return base::DateInterval::day(*reference);
+  return std::nullopt;
+}
+
+// "2013", "2013-05" or "2011-06-14": the interval as its precision allows.
+std::string describeInterval(const base::DateInterval& interval) {
+  const std::string first = interval.isoFirst();
+  return first == interval.isoLast() ? first : first + " to " + interval.isoLast();
+}
+
 }  // namespace
 
 TitleCheck::TitleCheck(const config::RuleConfig& rule, Scope scope, std::shared_ptr<const facts::FactPack> pack,
@@ -112,16 +129,17 @@ void TitleCheck::run(const document::Document& document, annotate::Annotations& 
       continue;
     }
     const auto& reference = annotations.referenceDate();
-    // "former", "acting", "the then ...": the title is not meant as the office at the draft's date.
-    if (!period_ || !reference || !title.modifier.empty()) continue;
-    const base::DateInterval day = base::DateInterval::day(*reference);
+    const auto judged = period_ ? judgedAt(title, reference) : std::nullopt;
+    if (!judged) continue;
+    const base::DateInterval day = *judged;
     if (std::any_of(held.begin(), held.end(), [&](const facts::Tenure* tenure) { return tenure->covers(day); }))
       continue;
     const auto termText = [](const facts::Tenure& tenure) {
       return (tenure.from ? tenure.from->isoFirst() : std::string("?")) + " to " +
              (tenure.to ? tenure.to->isoLast() : std::string("now"));
     };
-    std::string expected = "not in office on " + base::formatDayMonthYear(*reference);
+    std::string expected = title.judgedAt ? "not in office in " + describeInterval(day)
+                                          : "not in office on " + base::formatDayMonthYear(*reference);
     std::optional<std::pair<facts::EntityIndex, const facts::Tenure*>> holder;
     for (const auto office : title.offices) {
       const auto holders = base.holdersAt(office, day);

@@ -23,6 +23,9 @@ namespace galley::checks {
 // paragraph telling a story gives none, and then terms are not judged). The pairs come from the
 // model (Annotations::mentions(pack)), found once per document and pack. A title after a modifier of
 // the lexicon's titles.modifiers ("former", "acting", "the then") is not judged at the draft's date.
+// A title in a sentence opening with a date ("In May 2013, SCO Secretary-General ...") is judged at
+// that date (TitleMention::judgedAt); one in a sentence holding another explicit date ("... signed
+// on 14 June 2011") is not judged for its term at all, since either date may be meant.
 // With `problem: form`: a known title written next to a person or an organisation in a form other
 // than the office's canonical one, in case or dashes ("UNODC executive director", "SCO
 // secretary-general Rashid Alimov"). Forms matching an `ignore` pattern are left to the rule that
@@ -34,6 +37,7 @@ namespace galley::checks {
 // ## Flagged
 //   SCO Secretary-General Yury Fedotov opened the meeting.
 //   UNODC Executive Director Yury Fedotov spoke.            (in a release dated June 2020)
+//   In 2019, SCO Secretary-General Rashid Alimov spoke.     (his term ended in 2018)
 // ## Accepted
 //   SCO Secretary-General Rashid Alimov opened the meeting.  (in a 2017 release)
 //   SCO secretary-general Rashid Alimov opened the meeting.  (form)

@@ -26,6 +26,9 @@ constexpr std::array<ListName, static_cast<std::size_t>(WordList::Count)> kLists
     {WordList::FoundingVerbs, "claims", "founding-verbs"},
     {WordList::PassiveAuxiliaries, "claims", "passive-auxiliaries"},
     {WordList::NotPlaces, "claims", "not-places"},
+    {WordList::OtherInstance, "claims", "other-instance"},
+    {WordList::DateHeaders, "claims", "date-headers"},
+    {WordList::PlaceHeaders, "claims", "place-headers"},
     {WordList::PastCues, "tense", "past"},
     {WordList::FutureCues, "tense", "future"},
     {WordList::ModalCues, "tense", "modal"},
@@ -36,9 +39,16 @@ constexpr std::array<ListName, static_cast<std::size_t>(WordList::Count)> kLists
     {WordList::RelativeOpeners, "clauses", "relative-openers"},
     {WordList::Determiners, "clauses", "determiners"},
     {WordList::TitleModifiers, "titles", "modifiers"},
+    {WordList::DateOpeners, "titles", "date-openers"},
+    {WordList::SequenceJoining, "sequence", "joining"},
+    {WordList::SequenceAfter, "sequence", "after"},
+    {WordList::SequenceBefore, "sequence", "before"},
+    {WordList::SequenceBlockers, "sequence", "blockers"},
+    {WordList::LaterOpeners, "sequence", "later-openers"},
+    {WordList::EarlierOpeners, "sequence", "earlier-openers"},
 }};
 
-constexpr std::array<std::string_view, 4> kSections = {"claims", "tense", "clauses", "titles"};
+constexpr std::array<std::string_view, 5> kSections = {"claims", "tense", "clauses", "titles", "sequence"};
 
 bool isWord(std::string_view word) {
   return !word.empty() && std::all_of(word.begin(), word.end(), [](char c) {

@@ -18,6 +18,9 @@ enum class WordList {
   FoundingVerbs,       // claims.founding-verbs: "established", "founded" (a founding date)
   PassiveAuxiliaries,  // claims.passive-auxiliaries: "was", "is" before an event verb
   NotPlaces,           // claims.not-places: "signed in English": no place
+  OtherInstance,       // claims.other-instance: "another", "a new", "a later" <instrument>: maybe not the known one
+  DateHeaders,         // claims.date-headers: a table column headed "Date", "Signed", "Held"
+  PlaceHeaders,        // claims.place-headers: a table column headed "Place", "City", "Venue"
   PastCues,            // tense.past: verbs that put a clause in the past
   FutureCues,          // tense.future: verbs that put a clause in the future
   ModalCues,           // tense.modal: "would", "may": no direction, and nothing further away counts
@@ -28,6 +31,13 @@ enum class WordList {
   RelativeOpeners,     // clauses.relative-openers: "which", "who": the clause ends at its comma
   Determiners,         // clauses.determiners: "to the" is a preposition, "to meet" an infinitive
   TitleModifiers,      // titles.modifiers: "former", "acting", "then" before a title
+  DateOpeners,         // titles.date-openers: "In May 2013, <title> ...": the title's own date
+  SequenceJoining,     // sequence.joining: "then", "subsequently": the step after the cue is the later one
+  SequenceAfter,       // sequence.after: "after", "following": the step the cue opens is the earlier one
+  SequenceBefore,      // sequence.before: "before": the step the cue opens is the later one
+  SequenceBlockers,    // sequence.blockers: "since", "the" before a joining cue ("since then", "the then")
+  LaterOpeners,        // sequence.later-openers: "Subsequently, on ...": after the previous sentence
+  EarlierOpeners,      // sequence.earlier-openers: "Previously, on ...": before the previous sentence
   Count,
 };
 
