@@ -36,9 +36,11 @@ constexpr std::array<ListName, static_cast<std::size_t>(WordList::Count)> kLists
     {WordList::RelativeOpeners, "clauses", "relative-openers"},
     {WordList::Determiners, "clauses", "determiners"},
     {WordList::TitleModifiers, "titles", "modifiers"},
+    {WordList::NameConnectors, "names", "connectors"},
+    {WordList::NameArticles, "names", "articles"},
 }};
 
-constexpr std::array<std::string_view, 4> kSections = {"claims", "tense", "clauses", "titles"};
+constexpr std::array<std::string_view, 5> kSections = {"claims", "tense", "clauses", "names", "titles"};
 
 bool isWord(std::string_view word) {
   return !word.empty() && std::all_of(word.begin(), word.end(), [](char c) {
@@ -88,7 +90,7 @@ bool Lexicon::add(const std::string& path, std::string_view text, base::ErrorLis
   if (root.IsNull()) return true;
   if (!root.IsMap()) {
     errors.push_back(base::Error::invalidInput(
-        "a lexicon is a mapping of sections (claims, tense, clauses, titles), not " + std::string(describeNode(root)),
+        "a lexicon is a mapping of sections (claims, tense, clauses, names, titles), not " + std::string(describeNode(root)),
         source.location(root.Mark())));
     return false;
   }

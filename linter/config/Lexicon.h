@@ -28,6 +28,8 @@ enum class WordList {
   RelativeOpeners,     // clauses.relative-openers: "which", "who": the clause ends at its comma
   Determiners,         // clauses.determiners: "to the" is a preposition, "to meet" an infinitive
   TitleModifiers,      // titles.modifiers: "former", "acting", "then" before a title
+  NameConnectors,      // names.connectors: "of", "for" inside a capitalised name ("Forum for Security Co-operation")
+  NameArticles,        // names.articles: "the", "a": a capitalised article does not start a name
   Count,
 };
 
