@@ -36,15 +36,20 @@ std::vector<Word> wordsOf(std::string_view text) {
       continue;
     }
     size_t end = at;
-    // Inner hyphens and apostrophes stay in the word ("Co-operation", "Cote d'Ivoire").
-    while (end < text.size() && (isWordByte(text[end]) ||
-                                 ((text[end] == '-' || text[end] == '\'') && end + 1 < text.size() &&
-                                  isWordByte(text[end + 1]) && end > at))) {
+    // Inner hyphens stay in the word ("Co-operation"); an apostrophe ends it, so a possessive
+    // ("the Secretary General's office") ends the name before it.
+    while (end < text.size() &&
+           (isWordByte(text[end]) || (text[end] == '-' && end + 1 < text.size() && isWordByte(text[end + 1])))) {
       ++end;
     }
     Word word;
     word.range = {static_cast<base::Offset>(at), static_cast<base::Offset>(end)};
-    word.capitalised = std::isupper(static_cast<unsigned char>(text[at])) != 0;
+    // An acronym ("OSCE", "TBC") is a name of its own, never a word of a longer one.
+    const bool allCaps = end - at >= 2 && std::all_of(text.begin() + static_cast<std::ptrdiff_t>(at),
+                                                      text.begin() + static_cast<std::ptrdiff_t>(end), [](char c) {
+                                                        return std::isupper(static_cast<unsigned char>(c)) != 0;
+                                                      });
+    word.capitalised = std::isupper(static_cast<unsigned char>(text[at])) != 0 && !allCaps;
     word.lower.reserve(end - at);
     for (size_t i = at; i < end; ++i) word.lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(text[i]))));
     word.spaceBefore = onlySpaces;
@@ -70,11 +75,9 @@ std::vector<base::Range> capitalisedNames(std::string_view text, const config::L
   std::vector<base::Range> names;
   for (size_t i = 0; i < words.size(); ++i) {
     if (!startsName(words[i])) continue;
-    // "Experts of Kazakhstan": a sentence's first word is capitalised anyway, so it starts a name
-    // only when the next word is capitalised too ("Forum for ..." does not; "Security Council" does).
-    if (words[i].sentenceStart &&
-        !(i + 1 < words.size() && words[i + 1].spaceBefore && words[i + 1].capitalised))
-      continue;
+    // "Experts of Kazakhstan", "Venue TBC": a sentence's first word is capitalised anyway, so it
+    // never starts a name (a name opening a sentence is found from its second word on).
+    if (words[i].sentenceStart) continue;
     size_t last = i;  // the last capitalised word of the name so far
     int capitalised = 1;
     bool strongLink = false;

@@ -15,7 +15,7 @@ bool SearchText::inName(base::Range folded) const {
   auto it = std::upper_bound(names_.begin(), names_.end(), folded.begin,
                              [](base::Offset at, const base::Range& name) { return at < name.end; });
   for (; it != names_.end() && it->begin < folded.end; ++it) {
-    if (!folded.contains(*it)) return true;  // part of a longer name
+    if (it->begin < folded.begin) return true;  // inside a name that starts before it
   }
   return false;
 }

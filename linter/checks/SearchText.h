@@ -23,9 +23,10 @@ class SearchText {
   [[nodiscard]] std::string_view text() const { return folded_.text(); }
   [[nodiscard]] base::Range toFolded(base::Range prose) const { return folded_.toFolded(prose); }
   [[nodiscard]] base::Range toProse(base::Range folded) const { return folded_.toOriginal(folded); }
-  // True when folded `range` is part of a longer name: it overlaps a name that runs beyond it
-  // ("Co-operation" in "Forum for Security Co-operation"). A match covering a whole name ("South
-  // Korea" alone) is the rule's own target and not exempt. Always false unless built with findNames.
+  // True when folded `range` lies inside a name that starts before it ("Co-operation" in "Forum
+  // for Security Co-operation", "Korea" in "Embassy of South Korea"). A match at a name's start is
+  // the rule's own target and not exempt: "South Korea" alone, or a title before a person's name
+  // ("Under-Secretary General Fedotov"). Always false unless built with findNames.
   [[nodiscard]] bool inName(base::Range folded) const;
 
  private:
