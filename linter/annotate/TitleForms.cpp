@@ -216,97 +216,100 @@ std::vector<WrittenTitle> TitleFormFinder::find(const document::Document& docume
   return out;
 }
 
-void TitleFormFinder::findInBlock(std::string_view prose, uint32_t block, const document::ProseText* map,
-                                  const MentionSet& mentions, std::vector<WrittenTitle>& out) const {
-  if (forms_.empty()) return;
-  const base::FoldedText folded(prose);
-  const std::string_view text = folded.text();
+namespace {
+
+// A block's words (runs of letters) in its folded text, and what joins them.
+class BlockWords {
+ public:
+  explicit BlockWords(std::string_view text) : text_(text) {
+    for (size_t at = 0; at < text.size();) {
+      if (!isWordByte(text[at])) {
+        ++at;
+        continue;
+      }
+      size_t end = at;
+      while (end < text.size() && isWordByte(text[end])) ++end;
+      words_.push_back({{static_cast<base::Offset>(at), static_cast<base::Offset>(end)}, lower(text.substr(at, end - at))});
+      at = end;
+    }
+  }
+
+  [[nodiscard]] size_t size() const { return words_.size(); }
+  [[nodiscard]] base::Range range(size_t i) const { return words_[i].range; }
+  [[nodiscard]] const std::string& lowerAt(size_t i) const { return words_[i].lower; }
+  [[nodiscard]] bool capitalised(size_t i) const {
+    return std::isupper(static_cast<unsigned char>(text_[words_[i].range.begin])) != 0;
+  }
+  // What joins words i-1 and i: '-', ' ' (spaces and line breaks only) or '\0' (anything else, or
+  // no such pair).
+  [[nodiscard]] char joint(size_t i) const {
+    if (i == 0 || i >= words_.size()) return '\0';
+    const std::string_view gap =
+        text_.substr(words_[i - 1].range.end, words_[i].range.begin - words_[i - 1].range.end);
+    if (gap == "-") return '-';
+    if (!gap.empty() && std::all_of(gap.begin(), gap.end(), [](char c) { return c == ' ' || c == '\n'; })) return ' ';
+    return '\0';
+  }
+
+ private:
   struct Word {
     base::Range range;  // folded
     std::string lower;
   };
-  std::vector<Word> words;
-  for (size_t at = 0; at < text.size();) {
-    if (!isWordByte(text[at])) {
-      ++at;
-      continue;
-    }
-    size_t end = at;
-    while (end < text.size() && isWordByte(text[end])) ++end;
-    words.push_back({{static_cast<base::Offset>(at), static_cast<base::Offset>(end)}, lower(text.substr(at, end - at))});
-    at = end;
-  }
-  // What joins words i-1 and i: "-", " " (any run of spaces and line breaks) or something else.
-  const auto joint = [&](size_t i) -> char {
-    if (i == 0 || i >= words.size()) return '\0';
-    const std::string_view gap = text.substr(words[i - 1].range.end, words[i].range.begin - words[i - 1].range.end);
-    if (gap == "-") return '-';
-    if (!gap.empty() && std::all_of(gap.begin(), gap.end(), [](char c) { return c == ' ' || c == '\n'; })) return ' ';
-    return '\0';
-  };
-  std::vector<const Mention*> here;
-  for (const Mention& mention : mentions.mentions)
-    if (mention.block == block) here.push_back(&mention);
+  std::string_view text_;
+  std::vector<Word> words_;
+};
 
-  for (size_t i = 0; i < words.size(); ++i) {
-    if (joint(i) == '-') continue;  // inside a compound this finder does not know ("Vice-Secretary-General")
-    for (const auto& form : forms_) {
-      const size_t n = form.size();
-      if (i + n > words.size()) continue;
-      bool joined = true;
-      for (size_t k = i + 1; k < i + n; ++k) joined = joined && joint(k) != '\0';
-      if (!joined || joint(i + n) == '-') continue;
-      std::vector<std::string> written;
-      for (size_t k = i; k < i + n; ++k) written.push_back(words[k].lower);
-      const auto fit = fits(written, form);
-      if (!fit) continue;
-      // A garbled title is read only when capitalised: "general secretary" may be prose.
-      if (*fit && std::isupper(static_cast<unsigned char>(text[words[i].range.begin])) == 0) continue;
-      WrittenTitle title;
-      title.block = block;
-      const base::Range foldedRange{words[i].range.begin, words[i + n - 1].range.end};
-      title.prose = folded.toOriginal(foldedRange);
-      title.source = map != nullptr ? map->toSource(title.prose) : title.prose;
-      title.written = std::string(text.substr(foldedRange.begin, foldedRange.size()));
-      title.words = std::move(written);
-      attach(prose, here, title);
-      if (title.attachment == TitleAttachment::None) {
-        // A capitalised word before it (not an article or a modifier such as "Acting"), after it,
-        // or after "of [the]": the title of someone or something the fact base does not know.
-        const auto capitalised = [&](size_t k) {
-          return std::isupper(static_cast<unsigned char>(text[words[k].range.begin])) != 0;
-        };
-        const bool before = i > 0 && joint(i) == ' ' && capitalised(i - 1) &&
-                            !lexicon_.contains(config::WordList::NameArticles, words[i - 1].lower) &&
-                            !lexicon_.contains(config::WordList::TitleModifiers, words[i - 1].lower);
-        size_t next = i + n;
-        bool after = next < words.size() && joint(next) == ' ' && capitalised(next);
-        if (!after && next < words.size() && joint(next) == ' ' && words[next].lower == "of") {
-          ++next;
-          if (next < words.size() && joint(next) == ' ' && words[next].lower == "the") ++next;
-          after = next < words.size() && joint(next) == ' ' && capitalised(next);
-        }
-        title.tiedElsewhere = before || after;
-      }
-      out.push_back(std::move(title));
-      i += n - 1;
-      break;
-    }
+// The length in words of the first form (longest first) written at word `i`, its words written
+// into `written`; nullopt when none is.
+std::optional<size_t> formAt(const BlockWords& words, size_t i, const std::vector<std::vector<std::string>>& forms,
+                             std::vector<std::string>& written) {
+  for (const auto& form : forms) {
+    const size_t n = form.size();
+    if (i + n > words.size() || words.joint(i + n) == '-') continue;
+    bool joined = true;
+    for (size_t k = i + 1; k < i + n; ++k) joined = joined && words.joint(k) != '\0';
+    if (!joined) continue;
+    written.clear();
+    for (size_t k = i; k < i + n; ++k) written.push_back(words.lowerAt(k));
+    const auto fit = fits(written, form);
+    // A garbled title is read only when capitalised: "general secretary" may be prose.
+    if (fit && (!*fit || words.capitalised(i))) return n;
   }
+  return std::nullopt;
 }
 
-void TitleFormFinder::attach(std::string_view prose, const std::vector<const Mention*>& mentions,
-                             WrittenTitle& title) const {
-  const auto kindOf = [&](const Mention& m) { return facts_.entity(m.entity).kind; };
-  for (const Mention* m : mentions) {  // an office named whole, its organisation inside the name
+// A capitalised word before words [i, i+n) (not an article or a modifier such as "Acting"), after
+// them, or after "of [the]": the title of someone or something the fact base does not know.
+bool nextToUnknownName(const BlockWords& words, size_t i, size_t n, const config::Lexicon& lexicon) {
+  const bool before = i > 0 && words.joint(i) == ' ' && words.capitalised(i - 1) &&
+                      !lexicon.contains(config::WordList::NameArticles, words.lowerAt(i - 1)) &&
+                      !lexicon.contains(config::WordList::TitleModifiers, words.lowerAt(i - 1));
+  if (before) return true;
+  size_t next = i + n;
+  const auto spaced = [&](size_t k) { return k < words.size() && words.joint(k) == ' '; };
+  if (spaced(next) && words.lowerAt(next) == "of") {
+    ++next;
+    if (spaced(next) && words.lowerAt(next) == "the") ++next;
+  }
+  return spaced(next) && words.capitalised(next);
+}
+
+// An organisation tied by the text itself: an office named whole ("Under-Secretary-General of the
+// United Nations"), an organisation before the title ("OSCE Secretary General", "the WHO's
+// Director-General") or after "of [the]". False when none is.
+bool attachOrganisation(const FactBase& facts, std::string_view prose, const std::vector<const Mention*>& mentions,
+                        WrittenTitle& title) {
+  const auto kindOf = [&](const Mention& m) { return facts.entity(m.entity).kind; };
+  for (const Mention* m : mentions) {
     if (kindOf(*m) != EntityKind::Office || !m->prose.contains(title.prose)) continue;
-    if (const auto org = facts_.entity(m->entity).organisation) {
+    if (const auto org = facts.entity(m->entity).organisation) {
       title.attachment = TitleAttachment::Office;
       title.organisation = *org;
-      return;
+      return true;
     }
   }
-  for (const Mention* m : mentions) {  // "OSCE Secretary General", "the WHO's Director-General"
+  for (const Mention* m : mentions) {
     if (kindOf(*m) != EntityKind::Organisation || m->prose.end > title.prose.begin) continue;
     const std::string gap = gapText(prose, m->prose.end, title.prose.begin);
     if ((gap.empty() && hasSpace(prose, m->prose.end, title.prose.begin)) || gap == "'s") {
@@ -314,36 +317,78 @@ void TitleFormFinder::attach(std::string_view prose, const std::vector<const Men
       title.organisation = m->entity;
     }
   }
-  if (title.organisation) return;
-  for (const Mention* m : mentions) {  // "Secretary General of the OSCE"
+  if (title.organisation) return true;
+  for (const Mention* m : mentions) {
     if (kindOf(*m) != EntityKind::Organisation || m->prose.begin < title.prose.end) continue;
     const std::string gap = gapText(prose, title.prose.end, m->prose.begin);
     if (gap == "of" || gap == "of the") {
       title.attachment = TitleAttachment::OrganisationAfter;
       title.organisation = m->entity;
-      return;
+      return true;
     }
   }
-  // "Secretary General Helga Schmid", "Helga Schmid, Secretary General": the person's offices.
-  const Mention* person = nullptr;
+  return false;
+}
+
+// The person the title names: right after it ("Secretary General Helga Schmid") or before it
+// after a comma ("Helga Schmid, Secretary General"); nullptr when none.
+const Mention* namedPerson(const FactBase& facts, std::string_view prose, const std::vector<const Mention*>& mentions,
+                           const WrittenTitle& title) {
   for (const Mention* m : mentions) {
-    if (kindOf(*m) != EntityKind::Person) continue;
+    if (facts.entity(m->entity).kind != EntityKind::Person) continue;
     if (m->prose.begin >= title.prose.end) {
       const std::string gap = gapText(prose, title.prose.end, m->prose.begin);
-      if (gap.empty() && hasSpace(prose, title.prose.end, m->prose.begin)) person = m;
+      if (gap.empty() && hasSpace(prose, title.prose.end, m->prose.begin)) return m;
     } else if (m->prose.end <= title.prose.begin) {
       const std::string gap = gapText(prose, m->prose.end, title.prose.begin);
-      if (gap == "," || gap == ", the") person = m;
+      if (gap == "," || gap == ", the") return m;
     }
-    if (person != nullptr) break;
   }
+  return nullptr;
+}
+
+}  // namespace
+
+void TitleFormFinder::findInBlock(std::string_view prose, uint32_t block, const document::ProseText* map,
+                                  const MentionSet& mentions, std::vector<WrittenTitle>& out) const {
+  if (forms_.empty()) return;
+  const base::FoldedText folded(prose);
+  const std::string_view text = folded.text();
+  const BlockWords words(text);
+  std::vector<const Mention*> here;
+  for (const Mention& mention : mentions.mentions)
+    if (mention.block == block) here.push_back(&mention);
+
+  std::vector<std::string> written;
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (words.joint(i) == '-') continue;  // inside a compound this finder does not know ("Vice-Secretary-General")
+    const auto n = formAt(words, i, forms_, written);
+    if (!n) continue;
+    WrittenTitle title;
+    title.block = block;
+    const base::Range foldedRange{words.range(i).begin, words.range(i + *n - 1).end};
+    title.prose = folded.toOriginal(foldedRange);
+    title.source = map != nullptr ? map->toSource(title.prose) : title.prose;
+    title.written = std::string(text.substr(foldedRange.begin, foldedRange.size()));
+    title.words = written;
+    attach(prose, here, title);
+    if (title.attachment == TitleAttachment::None) title.tiedElsewhere = nextToUnknownName(words, i, *n, lexicon_);
+    out.push_back(std::move(title));
+    i += *n - 1;
+  }
+}
+
+void TitleFormFinder::attach(std::string_view prose, const std::vector<const Mention*>& mentions,
+                             WrittenTitle& title) const {
+  if (attachOrganisation(facts_, prose, mentions, title)) return;
+  const Mention* person = namedPerson(facts_, prose, mentions, title);
   if (person == nullptr) return;
+  // The person's offices whose organisations write a title with these words.
   title.attachment = TitleAttachment::Person;
   for (const facts::Tenure& tenure : facts_.entity(person->entity).holds) {
     const auto org = facts_.entity(tenure.office).organisation;
-    if (!org || std::find(title.personOrganisations.begin(), title.personOrganisations.end(), *org) !=
-                    title.personOrganisations.end())
-      continue;
+    const auto& orgs = title.personOrganisations;
+    if (!org || std::find(orgs.begin(), orgs.end(), *org) != orgs.end()) continue;
     if (houseForm(facts_, *org, title)) title.personOrganisations.push_back(*org);
   }
   if (!title.personOrganisations.empty()) title.organisation = title.personOrganisations.front();
