@@ -295,9 +295,18 @@ bool nextToUnknownName(const BlockWords& words, size_t i, size_t n, const config
   return spaced(next) && words.capitalised(next);
 }
 
+// True when the text between two offsets is one capitalised word between spaces, a rank before
+// the title ("UNODC Deputy Executive Director"): the title is still the organisation's.
+bool isRankWord(std::string_view prose, base::Offset from, base::Offset to) {
+  if (to <= from + 2 || prose[from] != ' ' || prose[to - 1] != ' ') return false;
+  const std::string_view word = prose.substr(from + 1, to - from - 2);
+  return std::isupper(static_cast<unsigned char>(word.front())) != 0 &&
+         std::all_of(word.begin(), word.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; });
+}
+
 // An organisation tied by the text itself: an office named whole ("Under-Secretary-General of the
 // United Nations"), an organisation before the title ("OSCE Secretary General", "the WHO's
-// Director-General") or after "of [the]". False when none is.
+// Director-General", "UNODC Deputy Executive Director") or after "of [the]". False when none is.
 bool attachOrganisation(const FactBase& facts, std::string_view prose, const std::vector<const Mention*>& mentions,
                         WrittenTitle& title) {
   const auto kindOf = [&](const Mention& m) { return facts.entity(m.entity).kind; };
@@ -312,7 +321,8 @@ bool attachOrganisation(const FactBase& facts, std::string_view prose, const std
   for (const Mention* m : mentions) {
     if (kindOf(*m) != EntityKind::Organisation || m->prose.end > title.prose.begin) continue;
     const std::string gap = gapText(prose, m->prose.end, title.prose.begin);
-    if ((gap.empty() && hasSpace(prose, m->prose.end, title.prose.begin)) || gap == "'s") {
+    if ((gap.empty() && hasSpace(prose, m->prose.end, title.prose.begin)) || gap == "'s" ||
+        isRankWord(prose, m->prose.end, title.prose.begin)) {
       title.attachment = TitleAttachment::OrganisationBefore;
       title.organisation = m->entity;
     }

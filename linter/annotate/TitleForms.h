@@ -40,7 +40,7 @@ struct WrittenTitle {
   // words (the first is `organisation`); two that disagree on the form leave it unknown.
   std::vector<facts::EntityIndex> personOrganisations;
   // Attachment None only: a name the fact base does not know is written next to it ("ASEAN
-  // Secretary General", "Secretary General of the Ministry", "Secretary General Ann Smith"), so it
+  // Secretary General", "Secretary General of the Ministry", "Secretary General Lamberto Zannier"), so it
   // is someone else's title and the release's organisation must not judge it.
   bool tiedElsewhere = false;
 };
