@@ -190,6 +190,12 @@ const MentionSet& Annotations::mentions(const facts::FactPack& pack) {
   return *model.mentions;
 }
 
+const std::vector<WrittenTitle>& Annotations::titleForms(const facts::FactPack& pack) {
+  PackModel& model = modelOf(pack);
+  if (!model.titleForms) model.titleForms = TitleFormFinder(pack.facts(), pack.lexicon()).find(document_, mentions(pack));
+  return *model.titleForms;
+}
+
 const std::vector<Claim>& Annotations::claims(const facts::FactPack& pack) {
   PackModel& model = modelOf(pack);
   if (!model.claims) {

@@ -13,6 +13,7 @@
 #include "annotate/Clauses.h"
 #include "annotate/MentionFinder.h"
 #include "annotate/ReferenceDate.h"
+#include "annotate/TitleForms.h"
 #include "base/Calendar.h"
 #include "base/Range.h"
 #include "config/Lexicon.h"
@@ -53,7 +54,8 @@ struct ModelSettings {
 //   tenseOf(i)    the tense and modality of the clause date i belongs to (Clauses.h);
 //   mentions(p)   entity mentions and titles paired with people, for fact pack p (one scan),
 //                 each title dated by its own sentence when that sentence opens with a date;
-//   claims(p)     what the draft states about p's entities and the cue that tied each value.
+//   claims(p)     what the draft states about p's entities and the cue that tied each value;
+//   titleForms(p) titles as written, each with the organisation whose house style judges it.
 //
 // Several fact bases: a check names the pack it reads (each fact-reading check holds one
 // shared FactPack), and the model keeps one mention/claim set per pack, keyed by the pack's
@@ -100,6 +102,9 @@ class Annotations {
   const MentionSet& mentions(const facts::FactPack& pack);
   // What the document states about `pack`'s entities (ClaimExtractor.h), with dates from dates().
   const std::vector<Claim>& claims(const facts::FactPack& pack);
+  // Titles of `pack`'s offices and organisations as written, each tied to its organisation when
+  // the text ties it (TitleForms.h), in document order.
+  const std::vector<WrittenTitle>& titleForms(const facts::FactPack& pack);
 
  private:
   // Re-places dates written without a year or week ("16 June", "on Tuesday") by their clause's
@@ -111,6 +116,7 @@ class Annotations {
     const facts::FactPack* pack = nullptr;
     std::optional<MentionSet> mentions;
     std::optional<std::vector<Claim>> claims;
+    std::optional<std::vector<WrittenTitle>> titleForms;
   };
   PackModel& modelOf(const facts::FactPack& pack);
 

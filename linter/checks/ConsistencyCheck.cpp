@@ -5,6 +5,7 @@
 #include <tuple>
 
 #include "checks/Patterns.h"
+#include "checks/SearchText.h"
 
 namespace galley::checks {
 
@@ -21,17 +22,19 @@ struct Use {
 
 ConsistencyCheck::ConsistencyCheck(const config::RuleConfig& rule, Scope scope, PrefilteredRegex forms,
                                    std::vector<FormRef> refs, size_t groupCount,
-                                   std::optional<PrefilteredRegex> exceptions)
+                                   std::optional<PrefilteredRegex> exceptions, bool inNames)
     : Check(rule, scope),
       forms_(std::move(forms)),
       refs_(std::move(refs)),
       groupCount_(groupCount),
-      exceptions_(std::move(exceptions)) {}
+      exceptions_(std::move(exceptions)),
+      inNames_(inNames) {}
 
 std::unique_ptr<Check> ConsistencyCheck::create(const config::RuleConfig& rule, base::ErrorList& errors) {
   const size_t errorsBefore = errors.size();
   const auto scope = Scope::parse(rule.scope, errors);
   const bool ignoreCase = rule.options.getBool("ignorecase", true, errors);
+  const bool inNames = rule.options.getBool("in-names", false, errors);
 
   std::vector<std::vector<config::Located<std::string>>> written;
   if (auto forms = rule.options.getStringGroups("forms", errors)) {
@@ -84,7 +87,7 @@ std::unique_ptr<Check> ConsistencyCheck::create(const config::RuleConfig& rule, 
   }
   if (errors.size() != errorsBefore || !scope || !forms) return nullptr;
   return std::make_unique<ConsistencyCheck>(rule, *scope, PrefilteredRegex(*forms, alternation, ignoreCase),
-                                            std::move(refs), written.size(), std::move(exceptions));
+                                            std::move(refs), written.size(), std::move(exceptions), inNames);
 }
 
 void ConsistencyCheck::run(const document::Document& document, annotate::Annotations& annotations,
@@ -95,12 +98,15 @@ void ConsistencyCheck::run(const document::Document& document, annotate::Annotat
   std::vector<std::pair<size_t, base::Range>> spans;
   forEachSpan(document, annotations, [&](size_t blockIndex, base::Range span) {
     spans.emplace_back(blockIndex, span);
-    const std::string& text = document.blocks[blockIndex].prose.text();
-    forms_.forEachMatch(text, span, [&](const boost::cmatch& match) {
+    const SearchText search(document.blocks[blockIndex].prose.text(), !inNames_);
+    const std::string_view text = search.text();
+    forms_.forEachMatch(text, search.toFolded(span), [&](const boost::cmatch& match) {
       const auto ref = std::find_if(refs_.begin(), refs_.end(), [&](const FormRef& r) { return match[r.captureGroup].matched; });
       if (ref == refs_.end()) return;
       const auto begin = static_cast<base::Offset>(match[0].first - text.data());
-      allUses.push_back({blockIndex, {begin, begin + static_cast<base::Offset>(match[0].length())}, ref->form, ref->group});
+      const base::Range folded{begin, begin + static_cast<base::Offset>(match[0].length())};
+      if (search.inName(folded)) return;  // a name keeps its owner's spelling, and sets no precedent
+      allUses.push_back({blockIndex, search.toProse(folded), ref->form, ref->group});
     });
   });
   if (allUses.empty()) return;

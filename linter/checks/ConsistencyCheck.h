@@ -38,13 +38,18 @@ namespace galley::checks {
 // - `exceptions`: literal phrases whose words do not count as uses, for proper names that keep
 //   their own spelling ("World Health Organization"). Default: none.
 // - `ignorecase`: match case-insensitively (forms and exceptions). Default: true.
+// - `in-names`: also count uses inside names: capitalised multi-word names such as "Forum for
+//   Security Co-operation" (annotate/NameSpans.h), which are otherwise left as their owners write
+//   them. Default: false.
+// Typographic variants compare equal to their plain forms (base/Typography.h): a non-breaking
+// hyphen, a soft hyphen, a no-break space, a curly apostrophe or a dash matches as "-", " ", "'".
 // Message placeholders: `{found}` (the later form), `{first}` (the text of the first use).
 //
 // ## Fix safety
 // No fix: the right inflection of the winning form is not known.
 class ConsistencyCheck final : public Check {
  public:
-  static constexpr std::array<std::string_view, 4> kOptions = {"either", "exceptions", "forms", "ignorecase"};
+  static constexpr std::array<std::string_view, 5> kOptions = {"either", "exceptions", "forms", "ignorecase", "in-names"};
   static constexpr std::array<std::string_view, 2> kPlaceholders = {"first", "found"};
 
   // Every form of every group is one capture group of a single regex, so a document is scanned
@@ -59,7 +64,7 @@ class ConsistencyCheck final : public Check {
   // REQUIRES: validated by create(); `refs` names each form's capture group in `forms`.
   // `exceptions`: one alternation of the exception phrases, if any.
   ConsistencyCheck(const config::RuleConfig& rule, Scope scope, PrefilteredRegex forms, std::vector<FormRef> refs,
-                   size_t groupCount, std::optional<PrefilteredRegex> exceptions);
+                   size_t groupCount, std::optional<PrefilteredRegex> exceptions, bool inNames);
 
   void run(const document::Document& document, annotate::Annotations& annotations,
            diag::DiagnosticSink& sink) const override;
@@ -69,6 +74,7 @@ class ConsistencyCheck final : public Check {
   std::vector<FormRef> refs_;
   size_t groupCount_ = 0;
   std::optional<PrefilteredRegex> exceptions_;
+  bool inNames_ = false;
 };
 
 }  // namespace galley::checks

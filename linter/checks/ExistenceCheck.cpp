@@ -4,16 +4,19 @@
 #include <array>
 
 #include "checks/Patterns.h"
+#include "checks/SearchText.h"
 
 namespace galley::checks {
 
-ExistenceCheck::ExistenceCheck(const config::RuleConfig& rule, Scope scope, std::vector<PrefilteredRegex> regexes)
-    : Check(rule, scope), regexes_(std::move(regexes)) {}
+ExistenceCheck::ExistenceCheck(const config::RuleConfig& rule, Scope scope, std::vector<PrefilteredRegex> regexes,
+                               bool inNames)
+    : Check(rule, scope), regexes_(std::move(regexes)), inNames_(inNames) {}
 
 std::unique_ptr<Check> ExistenceCheck::create(const config::RuleConfig& rule, base::ErrorList& errors) {
   const size_t errorsBefore = errors.size();
   const auto scope = Scope::parse(rule.scope, errors);
   const bool ignoreCase = rule.options.getBool("ignorecase", true, errors);
+  const bool inNames = rule.options.getBool("in-names", false, errors);
   std::vector<PrefilteredRegex> regexes;
 
   if (auto tokens = rule.options.getStringList("tokens", errors)) {
@@ -45,18 +48,22 @@ std::unique_ptr<Check> ExistenceCheck::create(const config::RuleConfig& rule, ba
     errors.push_back(base::Error::invalidInput("an 'existence' rule needs 'tokens', 'pattern' or 'patterns'", rule.where));
   }
   if (errors.size() != errorsBefore || !scope) return nullptr;
-  return std::make_unique<ExistenceCheck>(rule, *scope, std::move(regexes));
+  return std::make_unique<ExistenceCheck>(rule, *scope, std::move(regexes), inNames);
 }
 
 void ExistenceCheck::run(const document::Document& document, annotate::Annotations& annotations,
                          diag::DiagnosticSink& sink) const {
   forEachSpan(document, annotations, [&](size_t blockIndex, base::Range span) {
     const document::ProseText& prose = document.blocks[blockIndex].prose;
+    const SearchText search(prose.text(), !inNames_);
+    const std::string_view text = search.text();
     for (const PrefilteredRegex& regex : regexes_) {
-      regex.forEachMatch(prose.text(), span, [&](const boost::cmatch& match) {
-        const auto begin = static_cast<base::Offset>(match[0].first - prose.text().data());
-        const base::Range range{begin, begin + static_cast<base::Offset>(match[0].length())};
-        const std::string_view found(match[0].first, static_cast<size_t>(match[0].length()));
+      regex.forEachMatch(text, search.toFolded(span), [&](const boost::cmatch& match) {
+        const auto begin = static_cast<base::Offset>(match[0].first - text.data());
+        const base::Range folded{begin, begin + static_cast<base::Offset>(match[0].length())};
+        if (search.inName(folded)) return;  // a name is written as its owner writes it
+        const base::Range range = search.toProse(folded);
+        const std::string_view found = std::string_view(prose.text()).substr(range.begin, range.size());
         const std::array<std::pair<std::string_view, std::string_view>, 1> values{{{"found", found}}};
         sink.report(diagnostic(prose.toSource(range), values));
       });

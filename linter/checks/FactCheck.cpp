@@ -136,7 +136,9 @@ std::shared_ptr<const facts::FactPack> loadRuleFacts(const config::RuleConfig& r
   const std::filesystem::path directory = std::filesystem::path(rule.where.path).parent_path();
   std::vector<std::string> paths;
   if (auto listed = rule.options.getStringList("facts", errors)) {
-    for (const auto& file : *listed) paths.push_back((directory / file.value).string());
+    // Normalised, so that a rule naming another pack's facts ("../sco-un/facts.yaml") shares that
+    // pack's loaded instance, and with it the per-document mention scan.
+    for (const auto& file : *listed) paths.push_back((directory / file.value).lexically_normal().string());
   } else {
     paths = facts::FactPack::filesIn(directory.empty() ? "." : directory.string());
   }

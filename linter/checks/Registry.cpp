@@ -17,6 +17,7 @@
 #include "checks/RepetitionCheck.h"
 #include "checks/SubstitutionCheck.h"
 #include "checks/TitleCheck.h"
+#include "checks/TitleFormCheck.h"
 
 namespace galley::checks {
 
@@ -44,6 +45,7 @@ const std::array kKinds = {
     kind<RepetitionCheck>("repetition", Stability::Stable),
     kind<SubstitutionCheck>("substitution", Stability::Stable),
     kind<TitleCheck>("title", Stability::Stable),
+    kind<TitleFormCheck>("title-form", Stability::Stable),
 };
 
 }  // namespace

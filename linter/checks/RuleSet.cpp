@@ -4,6 +4,7 @@
 #include <memory>
 #include <string>
 
+#include "annotate/Organisation.h"
 #include "checks/RegexSafety.h"
 #include "checks/Registry.h"
 #include "config/NearestName.h"
@@ -127,9 +128,14 @@ std::shared_ptr<const Check> RuleSet::withOptions(std::string_view id, const con
 void RuleSet::run(const document::Document& document, annotate::Annotations& annotations, diag::DiagnosticSink& sink,
                   const std::set<std::string>& only, const CheckOverrides* replaced) const {
   const CpuClock::time_point start = CpuClock::now();
+  // House style belongs to the organisation: a rule confined to some organisations is silent on
+  // another's draft.
+  // FIXME(organisation setting): the engine hands the folder's `organisation:` to the model; until
+  // then only the front matter is read here.
+  const std::string organisation = annotate::organisationOf(document);
   for (const Entry& entry : entries_) {
     const bool selected = only.empty() ? entry.config.enabled : only.contains(entry.config.id);
-    if (!selected) continue;
+    if (!selected || !annotate::organisationListed(organisation, entry.config.organisations)) continue;
     if (CpuClock::now() - start > cpuBudget_) {
       sink.report(budgetSpent(document, entry.config.id, cpuBudget_));
       return;

@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "checks/Patterns.h"
+#include "checks/SearchText.h"
 
 namespace galley::checks {
 
@@ -31,14 +32,19 @@ std::vector<Hit> resolveOverlaps(std::vector<Hit> hits) {
 }  // namespace
 
 SubstitutionCheck::SubstitutionCheck(const config::RuleConfig& rule, Scope scope, PrefilteredRegex regex,
-                                     std::vector<KeyGroup> keys, std::vector<std::string> expected)
-    : Check(rule, scope), regex_(std::move(regex)), keys_(std::move(keys)), expected_(std::move(expected)) {}
+                                     std::vector<KeyGroup> keys, std::vector<std::string> expected, bool inNames)
+    : Check(rule, scope), regex_(std::move(regex)), keys_(std::move(keys)), written_(std::move(expected)),
+      inNames_(inNames) {
+  expected_.reserve(written_.size());
+  for (const std::string& text : written_) expected_.push_back(base::foldTypography(text));
+}
 
 std::unique_ptr<Check> SubstitutionCheck::create(const config::RuleConfig& rule, base::ErrorList& errors) {
   const size_t errorsBefore = errors.size();
   const auto scope = Scope::parse(rule.scope, errors);
   const bool ignoreCase = rule.options.getBool("ignorecase", false, errors);
   const bool isRegex = rule.options.getBool("regex", false, errors);
+  const bool inNames = rule.options.getBool("in-names", false, errors);
   const auto swap = rule.options.getStringMap("swap", errors);
   if (!rule.options.has("swap")) {
     errors.push_back(base::Error::invalidInput("a 'substitution' rule needs a 'swap' map", rule.where));
@@ -84,31 +90,35 @@ std::unique_ptr<Check> SubstitutionCheck::create(const config::RuleConfig& rule,
   }
   if (errors.size() != errorsBefore || !scope || !regex) return nullptr;
   return std::make_unique<SubstitutionCheck>(rule, *scope, PrefilteredRegex(*regex, alternation, ignoreCase),
-                                             std::move(keys), std::move(expected));
+                                             std::move(keys), std::move(expected), inNames);
 }
 void SubstitutionCheck::run(const document::Document& document, annotate::Annotations& annotations,
                             diag::DiagnosticSink& sink) const {
   forEachSpan(document, annotations, [&](size_t blockIndex, base::Range span) {
     const document::ProseText& prose = document.blocks[blockIndex].prose;
-    const std::string& text = prose.text();
+    const SearchText search(prose.text(), !inNames_);
+    const std::string_view text = search.text();
     std::vector<Hit> hits;
-    regex_.forEachMatch(text, span, [&](const boost::cmatch& match) {
+    regex_.forEachMatch(text, search.toFolded(span), [&](const boost::cmatch& match) {
       const auto key = std::find_if(keys_.begin(), keys_.end(), [&](const KeyGroup& k) { return match[k.captureGroup].matched; });
       if (key == keys_.end()) return;
       const auto begin = static_cast<base::Offset>(match[0].first - text.data());
       hits.push_back({{begin, begin + static_cast<base::Offset>(match[0].length())}, key->key});
     });
     // Overlaps are settled before skipping correct text, so a right form claims its words.
+    // Both compare folded: "Secretary‑General" (U+2011) is the right form.
     for (const Hit& hit : resolveOverlaps(std::move(hits))) {
-      const std::string_view found = std::string_view(text).substr(hit.range.begin, hit.range.size());
-      const std::string& expected = expected_[hit.key];
-      if (found == expected) continue;
+      if (text.substr(hit.range.begin, hit.range.size()) == expected_[hit.key]) continue;
+      if (search.inName(hit.range)) continue;  // a name is written as its owner writes it
+      const base::Range range = search.toProse(hit.range);
+      const std::string_view found = std::string_view(prose.text()).substr(range.begin, range.size());
+      const std::string& expected = written_[hit.key];
       const std::array<std::pair<std::string_view, std::string_view>, 2> values{
           {{"found", found}, {"expected", expected}}};
-      diag::Diagnostic out = diagnostic(prose.toSource(hit.range), values);
-      if (prose.isContiguous(hit.range)) {
+      diag::Diagnostic out = diagnostic(prose.toSource(range), values);
+      if (prose.isContiguous(range)) {
         out.fix = diag::Fix{"Replace with '" + expected + "'", diag::Applicability::Safe,
-                            {diag::Edit{prose.toSource(hit.range), expected}}};
+                            {diag::Edit{prose.toSource(range), expected}}};
       }
       sink.report(std::move(out));
     }

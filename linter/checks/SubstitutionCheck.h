@@ -33,6 +33,11 @@ namespace galley::checks {
 // - `regex`: keys are regular expressions (Perl syntax), still matched as whole words; expected
 //   values are literal text. Default: false (keys are literal phrases; spaces match any whitespace).
 // - `ignorecase`: match keys case-insensitively. Default: false.
+// - `in-names`: also match inside names: capitalised multi-word names such as "Forum for Security
+//   Co-operation" or "Ministry of Foreign Affairs" (annotate/NameSpans.h), which are otherwise left
+//   as their owners write them. Default: false.
+// Typographic variants compare equal to their plain forms (base/Typography.h): a non-breaking
+// hyphen, a soft hyphen, a no-break space, a curly apostrophe or a dash matches as "-", " ", "'".
 // All keys are searched at once: the leftmost hit wins; at one position the longest literal phrase,
 // or for regex keys the first listed.
 // Message placeholders: `{found}` (the text matched), `{expected}` (its replacement).
@@ -42,7 +47,7 @@ namespace galley::checks {
 // of source bytes. A match that spans markup (`Under-Secretary **General**`) gets no fix.
 class SubstitutionCheck final : public Check {
  public:
-  static constexpr std::array<std::string_view, 3> kOptions = {"ignorecase", "regex", "swap"};
+  static constexpr std::array<std::string_view, 4> kOptions = {"ignorecase", "in-names", "regex", "swap"};
   static constexpr std::array<std::string_view, 2> kPlaceholders = {"expected", "found"};
 
   // Which swap entry a capture group of the compiled regex stands for.
@@ -54,7 +59,7 @@ class SubstitutionCheck final : public Check {
   static std::unique_ptr<Check> create(const config::RuleConfig& rule, base::ErrorList& errors);
   // REQUIRES: validated by create().
   SubstitutionCheck(const config::RuleConfig& rule, Scope scope, PrefilteredRegex regex, std::vector<KeyGroup> keys,
-                    std::vector<std::string> expected);
+                    std::vector<std::string> expected, bool inNames);
 
   void run(const document::Document& document, annotate::Annotations& annotations,
            diag::DiagnosticSink& sink) const override;
@@ -64,7 +69,9 @@ class SubstitutionCheck final : public Check {
   // keys' required literals occur.
   PrefilteredRegex regex_;
   std::vector<KeyGroup> keys_;
-  std::vector<std::string> expected_;  // by swap entry
+  std::vector<std::string> expected_;  // by swap entry, folded (base::foldTypography)
+  std::vector<std::string> written_;   // by swap entry, as the rule writes it (the fix's text)
+  bool inNames_ = false;
 };
 
 }  // namespace galley::checks

@@ -29,7 +29,8 @@ namespace galley::checks {
 // With `problem: form`: a known title written next to a person or an organisation in a form other
 // than the office's canonical one, in case or dashes ("UNODC executive director", "SCO
 // secretary-general Rashid Alimov"). Forms matching an `ignore` pattern are left to the rule that
-// fixes them (the un-style pack's title-hyphenation swap), so nothing is reported twice.
+// fixes them, so nothing is reported twice. (The bundled packs judge forms with the `title-form`
+// kind, which knows each organisation's own forms and garbled ones.)
 //
 // ## Why
 // Giving someone the wrong title, or a title they have left, misstates who speaks for whom.

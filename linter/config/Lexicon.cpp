@@ -46,9 +46,11 @@ constexpr std::array<ListName, static_cast<std::size_t>(WordList::Count)> kLists
     {WordList::SequenceBlockers, "sequence", "blockers"},
     {WordList::LaterOpeners, "sequence", "later-openers"},
     {WordList::EarlierOpeners, "sequence", "earlier-openers"},
+    {WordList::NameConnectors, "names", "connectors"},
+    {WordList::NameArticles, "names", "articles"},
 }};
 
-constexpr std::array<std::string_view, 5> kSections = {"claims", "tense", "clauses", "titles", "sequence"};
+constexpr std::array<std::string_view, 6> kSections = {"claims", "tense", "clauses", "names", "titles", "sequence"};
 
 bool isWord(std::string_view word) {
   return !word.empty() && std::all_of(word.begin(), word.end(), [](char c) {
@@ -98,7 +100,7 @@ bool Lexicon::add(const std::string& path, std::string_view text, base::ErrorLis
   if (root.IsNull()) return true;
   if (!root.IsMap()) {
     errors.push_back(base::Error::invalidInput(
-        "a lexicon is a mapping of sections (claims, tense, clauses, titles), not " + std::string(describeNode(root)),
+        "a lexicon is a mapping of sections (claims, tense, clauses, names, titles), not " + std::string(describeNode(root)),
         source.location(root.Mark())));
     return false;
   }

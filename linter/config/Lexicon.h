@@ -38,6 +38,8 @@ enum class WordList {
   SequenceBlockers,    // sequence.blockers: "since", "the" before a joining cue ("since then", "the then")
   LaterOpeners,        // sequence.later-openers: "Subsequently, on ...": after the previous sentence
   EarlierOpeners,      // sequence.earlier-openers: "Previously, on ...": before the previous sentence
+  NameConnectors,      // names.connectors: "of", "for" inside a capitalised name ("Forum for Security Co-operation")
+  NameArticles,        // names.articles: "the", "a": a capitalised article does not start a name
   Count,
 };
 

@@ -21,9 +21,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr std::array<std::string_view, 9> kHeaderKeys = {"id",   "kind",    "severity",    "message", "scope",
-                                                         "link", "enabled", "description", "tests"};
-constexpr std::array<std::string_view, 1> kTopLevelKeys = {"rules"};
+constexpr std::array<std::string_view, 10> kHeaderKeys = {"id",   "kind",    "severity",    "message", "scope",
+                                                          "link", "enabled", "description", "tests", "organisations"};
+constexpr std::array<std::string_view, 2> kTopLevelKeys = {"organisations", "rules"};
 constexpr std::array<std::string_view, 3> kSeverityNames = {"error", "warning", "info"};
 constexpr std::array<std::string_view, 2> kTestKeys = {"bad", "good"};
 
@@ -124,11 +124,15 @@ void PackLoader::addFile(const std::string& path, std::string text, const std::s
   }
   for (auto it = root.begin(); it != root.end(); ++it) {
     const std::string key = it->first.IsScalar() ? it->first.Scalar() : std::string();
-    if (key != "rules") {
+    if (std::find(kTopLevelKeys.begin(), kTopLevelKeys.end(), key) == kTopLevelKeys.end()) {
       result_.errors.push_back(base::Error::invalidInput(unknownKeyMessage(key, kTopLevelKeys, "top-level key"),
                                                          source->location(it->first.Mark())));
     }
   }
+  fileOrganisations_.clear();
+  const RuleOptions top(root, source, source->location(root.Mark()));
+  if (auto listed = top.getStringList("organisations", result_.errors))
+    fileOrganisations_ = organisationNames(*listed, result_.errors);
   const YAML::Node rules = findKey(root, "rules");
   if (!rules.IsDefined()) {
     result_.errors.push_back(base::Error::invalidInput("missing 'rules:' list", source->location(root.Mark())));
@@ -161,6 +165,9 @@ void PackLoader::addRule(const YAML::Node& node, const std::shared_ptr<const Yam
   checkKeys(node, *source, schema, errors);
   readId(rule, errors);
   readHeader(rule, schema, errors);
+  rule.organisations = fileOrganisations_;
+  if (auto listed = rule.options.getStringList("organisations", errors))
+    rule.organisations = organisationNames(*listed, errors);
   readTests(node, *source, rule, errors);
 
   if (!rule.id.empty()) {
@@ -283,6 +290,19 @@ void PackLoader::readHeader(RuleConfig& rule, const KindSchema* schema, base::Er
   if (auto link = keys.getString("link", errors)) rule.link = std::move(link->value);
   if (auto description = keys.getString("description", errors)) rule.description = std::move(description->value);
   rule.enabled = keys.getBool("enabled", true, errors);
+}
+
+std::vector<std::string> PackLoader::organisationNames(const std::vector<Located<std::string>>& listed,
+                                                       base::ErrorList& errors) {
+  std::vector<std::string> names;
+  for (const auto& name : listed) {
+    if (name.value.find_first_not_of(" \t") == std::string::npos) {
+      errors.push_back(base::Error::invalidInput("an organisation's name is empty", name.where));
+      continue;
+    }
+    names.push_back(name.value);
+  }
+  return names;
 }
 
 void PackLoader::checkPlaceholders(const RuleConfig& rule, const KindSchema& schema, const base::Location& where,

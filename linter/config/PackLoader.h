@@ -53,6 +53,9 @@ class PackLoader {
  private:
   void addPack(const std::string& dir, const std::string& pack);
   void addRule(const YAML::Node& node, const std::shared_ptr<const YamlSource>& source, const std::string& pack);
+  // The names of an `organisations:` list; an empty name is an error.
+  static std::vector<std::string> organisationNames(const std::vector<Located<std::string>>& listed,
+                                                    base::ErrorList& errors);
   // The steps of addRule; each appends its problems to `errors`.
   const KindSchema* readKind(RuleConfig& rule, base::ErrorList& errors);
   static void checkKeys(const YAML::Node& node, const YamlSource& source, const KindSchema* schema,
@@ -66,6 +69,8 @@ class PackLoader {
   std::span<const KindSchema> kinds_;
   LoadedConfigs result_;
   std::map<std::string, base::Location, std::less<>> firstDefinition_;
+  // The current rule file's top-level `organisations:`, the default of its rules' own.
+  std::vector<std::string> fileOrganisations_;
 };
 
 }  // namespace galley::config

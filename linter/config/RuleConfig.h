@@ -31,6 +31,11 @@ struct RuleConfig {
   std::string link;
   std::string description;
   bool enabled = true;  // Default: true
+  // The organisations whose drafts the rule judges (front matter `organisation:`), as written:
+  // "UN", "Shanghai Cooperation Organisation". A draft naming another organisation is not checked
+  // by the rule; a draft naming none is. From the rule's `organisations:`, else its file's
+  // top-level `organisations:`. Default: empty (every organisation).
+  std::vector<std::string> organisations;
   std::vector<RuleTest> tests;
   base::Location where;  // the rule's first key
   RuleOptions options;

@@ -107,6 +107,10 @@ struct Entity {
   std::vector<std::string> titles;  // canonical title forms ("Secretary-General")
   bool singleHolder = false;
 
+  // Organisations: house forms of titles beyond its offices' `titles` (`title-forms`), such as
+  // "Deputy Secretary-General"; read by the title-form check only, never matched as mentions.
+  std::vector<std::string> titleForms;
+
   // People.
   std::vector<Tenure> holds;
 

@@ -29,6 +29,7 @@ const std::vector<std::string_view> kCommonEntityKeys{"id",   "kind", "name",   
                                                       "symbol", "founded", "headquarters"};
 const std::vector<std::string_view> kOfficeKeys{"organisation", "titles", "single-holder"};
 const std::vector<std::string_view> kPersonKeys{"holds"};
+const std::vector<std::string_view> kOrganisationKeys{"title-forms"};
 const std::vector<std::string_view> kSessionKeys{"numbering-base-year", "sessions"};
 const std::vector<std::string_view> kStatementKeys{"value", "sources", "note"};
 const std::vector<std::string_view> kTenureKeys{"office", "from", "to", "sources", "note"};
@@ -346,10 +347,13 @@ class Parser {
     std::vector<std::string_view> allowed = kCommonEntityKeys;
     if (kind == EntityKind::Office) allowed.insert(allowed.end(), kOfficeKeys.begin(), kOfficeKeys.end());
     if (kind == EntityKind::Person) allowed.insert(allowed.end(), kPersonKeys.begin(), kPersonKeys.end());
+    if (kind == EntityKind::Organisation)
+      allowed.insert(allowed.end(), kOrganisationKeys.begin(), kOrganisationKeys.end());
     if (kind == EntityKind::RecurringSession) allowed.insert(allowed.end(), kSessionKeys.begin(), kSessionKeys.end());
     std::vector<std::string_view> every = kCommonEntityKeys;
     every.insert(every.end(), kOfficeKeys.begin(), kOfficeKeys.end());
     every.insert(every.end(), kPersonKeys.begin(), kPersonKeys.end());
+    every.insert(every.end(), kOrganisationKeys.begin(), kOrganisationKeys.end());
     every.insert(every.end(), kSessionKeys.begin(), kSessionKeys.end());
     checkKeys(node, allowed, every, what);
 
@@ -385,6 +389,7 @@ class Parser {
 
     if (kind == EntityKind::Office) parseOffice(node, entity);
     if (kind == EntityKind::Person) parseHolds(node, entity);
+    if (kind == EntityKind::Organisation) parseTitleForms(node, entity);
     if (kind == EntityKind::RecurringSession) {
       if (const YAML::Node n = node["numbering-base-year"]; n.IsDefined())
         entity.numberingBaseYear = statement<int>(n, entity, [this](const YAML::Node& v) { return integer(v); });
@@ -439,6 +444,19 @@ class Parser {
         error(single.Mark(), "'single-holder' is true or false, not '" + *text + "'");
       }
     }
+  }
+
+  // An organisation's house forms of titles that no office of the fact base carries ("Deputy
+  // Secretary-General"): what the title-form check accepts and suggests for it.
+  void parseTitleForms(const YAML::Node& node, Entity& entity) {
+    const YAML::Node forms = node["title-forms"];
+    if (!forms.IsDefined()) return;
+    if (!forms.IsSequence()) {
+      error(forms.Mark(), "'title-forms' must be a list");
+      return;
+    }
+    for (const auto& form : forms)
+      if (const auto text = scalar(form, "a title form")) entity.titleForms.push_back(*text);
   }
 
   void parseHolds(const YAML::Node& node, Entity& entity) {

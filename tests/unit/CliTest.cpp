@@ -391,7 +391,7 @@ TEST(CliAcceptance, MarkupVariantsAtExactColumnsButNotInCodeOrUrls) {
   const RunResult run = runGalley({"check", "--format", "gcc", "fixtures/drafts/title-in-markup.md"}, kSourceDir);
   const std::string prefix = "fixtures/drafts/title-in-markup.md:";
   const std::string rest = ": error: Write the title as 'Under-Secretary-General', not 'Under-Secretary General' "
-                           "[un-style.title-hyphenation]\n";
+                           "(United Nations style) [un-style.title-hyphenation]\n";
   // Only this rule's lines: other packs (acronyms, dates) may have their own say about the draft.
   std::string titleLines;
   std::istringstream lines(run.out);

@@ -96,7 +96,8 @@ TEST(RuleSet, ShippedUnStylePackLoadsAndPassesItsSelfTests) {
   const LoadedRules loaded = RuleSet::load({sourceDir() + "/rules/un-style"});
   for (const auto& e : loaded.errors) ADD_FAILURE() << e.toString();
   EXPECT_EQ(loaded.rules.ruleIds(),
-            (std::vector<std::string>{"un-style.date-format", "un-style.repeated-headline", "un-style.repeated-word",
+            (std::vector<std::string>{"un-style.country-names", "un-style.date-format", "un-style.repeated-headline",
+                                      "un-style.repeated-word",
                                       "un-style.spelling-consistency", "un-style.terminology",
                                       "un-style.title-hyphenation"}));
   const SelfTestReport report = loaded.rules.runSelfTests();
