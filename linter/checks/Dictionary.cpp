@@ -89,10 +89,49 @@ bool Dictionary::knows(std::string_view word) const {
   return known;
 }
 
+bool Dictionary::hasWordOneSlipFrom(std::string_view word) const {
+  std::string lower(word);
+  for (char& c : lower) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  const std::lock_guard lock(mutex_);
+  const auto known = [&](const std::string& candidate) { return !candidate.empty() && hunspell_->spell(candidate); };
+  std::string candidate;
+  for (size_t i = 0; i < lower.size(); ++i) {
+    candidate = lower;
+    candidate.erase(i, 1);
+    if (known(candidate)) return true;
+    if (i + 1 < lower.size()) {
+      candidate = lower;
+      std::swap(candidate[i], candidate[i + 1]);
+      if (known(candidate)) return true;
+    }
+  }
+  for (size_t i = 0; i <= lower.size(); ++i) {
+    for (char letter = 'a'; letter <= 'z'; ++letter) {
+      if (i < lower.size() && lower[i] != letter) {
+        candidate = lower;
+        candidate[i] = letter;
+        if (known(candidate)) return true;
+      }
+      candidate = lower;
+      candidate.insert(i, 1, letter);
+      if (known(candidate)) return true;
+    }
+  }
+  return false;
+}
+
 std::vector<std::string> Dictionary::suggest(std::string_view word, size_t limit) const {
   const std::lock_guard lock(mutex_);
-  std::vector<std::string> suggestions = hunspell_->suggest(std::string(word));
-  if (suggestions.size() > limit) suggestions.resize(limit);
+  std::string key(word);
+  auto it = suggestions_.find(key);
+  if (it == suggestions_.end()) {
+    // Hunspell's suggestions cost milliseconds: a corpus asks about the same unknown word often.
+    if (suggestions_.size() >= kMemoLimit) suggestions_.clear();
+    it = suggestions_.emplace(std::move(key), hunspell_->suggest(std::string(word))).first;
+  }
+  std::vector<std::string> suggestions(it->second.begin(), it->second.begin() + static_cast<std::ptrdiff_t>(std::min(limit, it->second.size())));
   return suggestions;
 }
 

@@ -19,8 +19,8 @@ class Hunspell;
 namespace galley::checks {
 
 // Thread-safe: Hunspell itself is not, so every call takes the instance's lock. Answers of knows()
-// are remembered (at most kMemoLimit words, then forgotten all at once) so a corpus pays Hunspell
-// once per distinct word, with memory that stays flat.
+// and suggest() are remembered (at most kMemoLimit words each, then forgotten all at once) so a
+// corpus pays Hunspell once per distinct word, with memory that stays flat.
 class Dictionary {
  public:
   // Directories searched for <language>.aff and <language>.dic after a rule's own
@@ -47,6 +47,10 @@ class Dictionary {
   // True when Hunspell accepts `word` (UTF-8) as written; Hunspell also accepts a capitalised or
   // all-capitals form of a lower-case entry.
   [[nodiscard]] bool knows(std::string_view word) const;
+  // True when an ordinary lower-case word of the dictionary lies one slip (a letter dropped,
+  // added, changed, or two neighbours swapped; letters a-z) from `word` in lower case. Some
+  // hundred dictionary look-ups, not remembered: far cheaper than suggest().
+  [[nodiscard]] bool hasWordOneSlipFrom(std::string_view word) const;
   // Up to `limit` suggestions for `word`, best first; empty when Hunspell has none.
   [[nodiscard]] std::vector<std::string> suggest(std::string_view word, size_t limit) const;
 
@@ -54,6 +58,7 @@ class Dictionary {
   mutable std::mutex mutex_;
   std::unique_ptr<Hunspell> hunspell_;
   mutable std::unordered_map<std::string, bool> memo_;
+  mutable std::unordered_map<std::string, std::vector<std::string>> suggestions_;
 };
 
 }  // namespace galley::checks

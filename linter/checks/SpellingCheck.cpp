@@ -126,9 +126,10 @@ void SpellingCheck::run(const document::Document& document, annotate::Annotation
       const std::string plain = annotate::plainWord(written);
       if (plain.size() < 2 || accepts(plain)) continue;
       if (word.capitalised && plain.size() < kShortestCapitalised) continue;
-      const std::vector<std::string> suggestions = dictionary_->suggest(plain, suggestions_);
       // A capitalised word is a name the fact base does not know ("Aktau", "Alimova") unless it
-      // is one slip from an ordinary word ("Goverments", "Comittee").
+      // is one slip from an ordinary word ("Goverments", "Comittee") and Hunspell offers that word.
+      if (word.capitalised && !dictionary_->hasWordOneSlipFrom(plain)) continue;
+      const std::vector<std::string> suggestions = dictionary_->suggest(plain, suggestions_);
       if (word.capitalised && (suggestions.empty() || !isSlipOfCommonWord(*dictionary_, plain, suggestions.front()))) continue;
       std::string offered;
       for (size_t i = 0; i < suggestions.size(); ++i) {
