@@ -1,71 +1,102 @@
 #include "annotate/Words.h"
 
 #include <cstdint>
+#include <utility>
 
 namespace galley::annotate {
 
 namespace {
 
+// UTF-8 lead-byte patterns and payload masks.
+constexpr unsigned kTwoByteMask = 0xE0U;
+constexpr unsigned kTwoByteLead = 0xC0U;
+constexpr unsigned kThreeByteMask = 0xF0U;
+constexpr unsigned kThreeByteLead = 0xE0U;
+constexpr unsigned kTwoBytePayload = 0x1FU;
+constexpr unsigned kThreeBytePayload = 0x0FU;
+constexpr unsigned kFourBytePayload = 0x07U;
+constexpr unsigned kContinuationMask = 0xC0U;
+constexpr unsigned kContinuation = 0x80U;
+constexpr unsigned kContinuationPayload = 0x3FU;
+constexpr unsigned kContinuationBits = 6U;
+constexpr char32_t kReplacement = 0xFFFD;
+
 // Decodes the code point at `i` (prose is valid UTF-8) and its byte length.
 char32_t decode(std::string_view text, size_t i, size_t& length) {
   const auto byte = static_cast<unsigned char>(text[i]);
-  if (byte < 0x80) {
+  if (byte < kContinuation) {
     length = 1;
     return byte;
   }
-  size_t count = 1;
-  char32_t value = 0;
-  if ((byte & 0xE0U) == 0xC0U) {
+  size_t count = 4;
+  char32_t value = byte & kFourBytePayload;
+  if ((byte & kTwoByteMask) == kTwoByteLead) {
     count = 2;
-    value = byte & 0x1FU;
-  } else if ((byte & 0xF0U) == 0xE0U) {
+    value = byte & kTwoBytePayload;
+  } else if ((byte & kThreeByteMask) == kThreeByteLead) {
     count = 3;
-    value = byte & 0x0FU;
-  } else {
-    count = 4;
-    value = byte & 0x07U;
+    value = byte & kThreeBytePayload;
   }
   if (i + count > text.size()) {
     length = 1;
-    return 0xFFFD;
+    return kReplacement;
   }
-  for (size_t k = 1; k < count; ++k) value = (value << 6U) | (static_cast<unsigned char>(text[i + k]) & 0x3FU);
+  for (size_t k = 1; k < count; ++k) {
+    value = (value << kContinuationBits) | (static_cast<unsigned char>(text[i + k]) & kContinuationPayload);
+  }
   length = count;
   return value;
 }
 
+bool isContinuationByte(char c) { return (static_cast<unsigned char>(c) & kContinuationMask) == kContinuation; }
+
 constexpr char32_t kRightQuote = 0x2019;
 constexpr char32_t kHyphen = 0x2010;
 constexpr char32_t kNonBreakingHyphen = 0x2011;
+constexpr char32_t kNoBreakSpace = 0xA0;
+constexpr char32_t kNarrowNoBreakSpace = 0x202F;
+
+// Code-point ranges: [first, last].
+struct Span32 {
+  char32_t first;
+  char32_t last;
+  [[nodiscard]] bool holds(char32_t c) const { return c >= first && c <= last; }
+};
+constexpr Span32 kLatin1Signs{0x80, 0xBF};          // no-break space to inverted question mark
+constexpr char32_t kTimes = 0xD7;
+constexpr char32_t kDivide = 0xF7;
+constexpr Span32 kPunctuationAndSymbols{0x2000, 0x2BFF};
+constexpr Span32 kCjkPunctuation{0x3000, 0x303F};
+constexpr Span32 kSpecials{0xFE00, 0xFFFF};         // variation selectors, U+FFFC, U+FFFD
+constexpr Span32 kLatin1Upper{0xC0, 0xDE};
+constexpr Span32 kLatin1Lower{0xDF, 0xFF};
+constexpr Span32 kLatinExtendedA{0x100, 0x17F};     // upper case even, lower case odd
+constexpr Span32 kCyrillicUpper{0x400, 0x42F};
+constexpr Span32 kCyrillicLower{0x430, 0x45F};
 
 bool isLetter(char32_t c) {
-  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-  if (c < 0xC0 || c == 0xD7 || c == 0xF7) return false;             // Latin-1 signs and symbols
-  if (c >= 0x2000 && c <= 0x2BFF) return false;                     // punctuation, symbols, arrows
-  if (c >= 0x3000 && c <= 0x303F) return false;                     // CJK punctuation
-  if (c >= 0xFE00 && c <= 0xFFFF) return false;                     // specials, U+FFFC, U+FFFD
-  return true;
+  if (c < kContinuation) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  return !kLatin1Signs.holds(c) && c != kTimes && c != kDivide && !kPunctuationAndSymbols.holds(c) &&
+         !kCjkPunctuation.holds(c) && !kSpecials.holds(c);
 }
 bool isDigit(char32_t c) { return c >= '0' && c <= '9'; }
 bool isApostrophe(char32_t c) { return c == '\'' || c == kRightQuote; }
 bool isHyphen(char32_t c) { return c == '-' || c == kHyphen || c == kNonBreakingHyphen; }
-bool isSpace(char32_t c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0 || c == 0x202F; }
+bool isSpace(char32_t c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == kNoBreakSpace || c == kNarrowNoBreakSpace;
+}
 
-// Upper/lower case for the scripts drafts use: ASCII, Latin-1, Latin Extended-A (even/odd pairs)
-// and Cyrillic. Other letters count as neither.
+// Upper/lower case for the scripts drafts use: ASCII, Latin-1, Latin Extended-A and Cyrillic.
+// Other letters count as neither.
 bool isUpper(char32_t c) {
-  if (c < 0x80) return c >= 'A' && c <= 'Z';
-  if (c >= 0xC0 && c <= 0xDE) return c != 0xD7;
-  if (c >= 0x100 && c <= 0x17F) return c % 2 == 0;
-  if (c >= 0x400 && c <= 0x42F) return true;
-  return false;
+  if (c < kContinuation) return c >= 'A' && c <= 'Z';
+  return (kLatin1Upper.holds(c) && c != kTimes) || (kLatinExtendedA.holds(c) && c % 2 == 0) ||
+         kCyrillicUpper.holds(c);
 }
 bool isLower(char32_t c) {
-  if (c < 0x80) return c >= 'a' && c <= 'z';
-  if (c >= 0xDF && c <= 0xFF) return c != 0xF7;
-  if (c >= 0x100 && c <= 0x17F) return c % 2 == 1;
-  if (c >= 0x430 && c <= 0x45F) return true;
-  return false;
+  if (c < kContinuation) return c >= 'a' && c <= 'z';
+  return (kLatin1Lower.holds(c) && c != kDivide) || (kLatinExtendedA.holds(c) && c % 2 == 1) ||
+         kCyrillicLower.holds(c);
 }
 
 // A chunk between spaces that is not prose: a URL, e-mail, path, symbol or domain.
@@ -86,12 +117,64 @@ bool isLinkChunk(std::string_view chunk) {
 
 }  // namespace
 
+namespace {
+
+// The chunk (between spaces) around byte `at`: [begin, end).
+std::pair<size_t, size_t> chunkAround(std::string_view prose, size_t at) {
+  size_t begin = at;
+  size_t length = 0;
+  while (begin > 0) {
+    size_t back = begin - 1;
+    while (back > 0 && isContinuationByte(prose[back])) --back;
+    if (isSpace(decode(prose, back, length))) break;
+    begin = back;
+  }
+  size_t end = at;
+  while (end < prose.size() && !isSpace(decode(prose, end, length))) end += length;
+  return {begin, end};
+}
+
+// Reads the word starting at `i` (a letter or digit) into `word`; returns the byte after it.
+size_t scanWord(std::string_view prose, size_t i, Word& word) {
+  bool sawLower = false;
+  size_t upperCount = 0;
+  size_t letterCount = 0;
+  size_t length = 0;
+  while (i < prose.size()) {
+    const char32_t c = decode(prose, i, length);
+    if (isDigit(c)) {
+      word.hasDigit = true;
+    } else if (isLetter(c)) {
+      if (isUpper(c)) {
+        word.capitalised = word.capitalised || letterCount == 0;
+        word.mixedCase = word.mixedCase || sawLower;
+        ++upperCount;
+      } else if (isLower(c)) {
+        sawLower = true;
+      }
+      ++letterCount;
+    } else {
+      // An apostrophe or hyphen joins two letters ("O'Neill", "co-operation").
+      size_t nextLength = 0;
+      const bool joins = (isApostrophe(c) || isHyphen(c)) && i + length < prose.size() &&
+                         (isLetter(decode(prose, i + length, nextLength)) || isDigit(decode(prose, i + length, nextLength)));
+      if (!joins) break;
+      word.hyphenated = word.hyphenated || isHyphen(c);
+    }
+    i += length;
+  }
+  word.allCaps = upperCount >= 2 && !sawLower;
+  if (letterCount == 0) word.hasDigit = true;
+  return i;
+}
+
+}  // namespace
+
 std::vector<Word> findWords(std::string_view prose) {
   std::vector<Word> words;
-  size_t i = 0;
-  size_t chunkBegin = 0;
   size_t chunkEnd = 0;
   bool chunkIsLink = false;
+  size_t i = 0;
   while (i < prose.size()) {
     size_t length = 0;
     const char32_t c = decode(prose, i, length);
@@ -99,69 +182,19 @@ std::vector<Word> findWords(std::string_view prose) {
       i += length;
       continue;
     }
-    // The chunk (between spaces) this word starts in decides whether it is prose at all.
+    // The chunk (between spaces) a word starts in decides whether it is prose at all.
     if (i >= chunkEnd) {
-      chunkBegin = i;
-      while (chunkBegin > 0) {
-        size_t l = 0;
-        size_t back = chunkBegin - 1;
-        while (back > 0 && (static_cast<unsigned char>(prose[back]) & 0xC0U) == 0x80U) --back;
-        if (isSpace(decode(prose, back, l))) break;
-        chunkBegin = back;
-      }
-      chunkEnd = i;
-      while (chunkEnd < prose.size()) {
-        size_t l = 0;
-        if (isSpace(decode(prose, chunkEnd, l))) break;
-        chunkEnd += l;
-      }
-      chunkIsLink = isLinkChunk(prose.substr(chunkBegin, chunkEnd - chunkBegin));
+      const auto [begin, end] = chunkAround(prose, i);
+      chunkEnd = end;
+      chunkIsLink = isLinkChunk(prose.substr(begin, end - begin));
     }
     Word word;
     word.inLink = chunkIsLink;
     const size_t begin = i;
-    size_t end = i;
-    bool sawLower = false;
-    size_t upperCount = 0;
-    size_t letterCount = 0;
-    bool first = true;
-    while (i < prose.size()) {
-      const char32_t d = decode(prose, i, length);
-      if (isLetter(d) || isDigit(d)) {
-        if (isDigit(d)) word.hasDigit = true;
-        if (isLetter(d)) {
-          ++letterCount;
-          if (isUpper(d)) {
-            ++upperCount;
-            if (first) word.capitalised = true;
-            if (sawLower) word.mixedCase = true;
-          } else if (isLower(d)) {
-            sawLower = true;
-          }
-          first = false;
-        }
-        i += length;
-        end = i;
-        continue;
-      }
-      // An apostrophe or hyphen joins two letters ("O'Neill", "co-operation").
-      if (isApostrophe(d) || isHyphen(d)) {
-        size_t nextLength = 0;
-        if (i + length < prose.size()) {
-          const char32_t next = decode(prose, i + length, nextLength);
-          if (isLetter(next) || isDigit(next)) {
-            if (isHyphen(d)) word.hyphenated = true;
-            i += length;
-            continue;
-          }
-        }
-      }
-      break;
-    }
-    word.allCaps = upperCount >= 2 && !sawLower;
-    if (letterCount == 0) word.hasDigit = true;
+    size_t end = scanWord(prose, i, word);
+    i = end;
     // A possessive: "Xi's", "Xi’s" (left out of the word).
-    std::string_view text = prose.substr(begin, end - begin);
+    const std::string_view text = prose.substr(begin, end - begin);
     for (const std::string_view suffix : {std::string_view("'s"), std::string_view("\xE2\x80\x99s")}) {
       if (text.size() > suffix.size() + 1 && text.ends_with(suffix)) {
         end -= suffix.size();

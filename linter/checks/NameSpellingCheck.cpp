@@ -156,85 +156,88 @@ bool NameSpellingCheck::isCommon(std::string_view word) const {
          });
 }
 
+const NameSpellingCheck::Target* NameSpellingCheck::nearestTarget(const std::string& found,
+                                                                   const Neighbour& before) const {
+  const Target* best = nullptr;
+  size_t bestDistance = 0;
+  bool ambiguous = false;
+  for (const Target& target : targets_) {
+    const bool isForm = std::any_of(endings_.begin(), endings_.end(), [&](const std::string& ending) {
+      return found.size() == target.word.size() + ending.size() && found.starts_with(target.word) &&
+             found.ends_with(ending);
+    });
+    if (isForm) return nullptr;  // "Alimova": another form of a known name, not a slip
+    const Slip slip = slipBetween(found, target.word);
+    if (slip == Slip::None) continue;
+    bool confirmed = false;
+    if (target.person && !before.text.empty()) {
+      // After a capitalised word: the person's own given name confirms; a title, honorific or
+      // acronym is neutral; any other name ("Timur", or another known person's "Vladimir") may
+      // belong to someone the fact base does not know.
+      if (!target.previous.empty() && before.text == target.previous) {
+        confirmed = true;
+      } else if (!before.acronym && !honorifics_.contains(before.text) && !dictionary_->knows(lowered(before.text))) {
+        continue;
+      }
+    } else if (!before.text.empty() && !before.acronym && !isCommon(before.text)) {
+      continue;
+    }
+    if (!closeEnough(slip, target.word.size(), confirmed, target.person)) continue;
+    const size_t distance = config::editDistance(found, target.word, {.ignoreCase = false, .adjacentSwaps = true});
+    if (best == nullptr || distance < bestDistance) {
+      best = &target;
+      bestDistance = distance;
+      ambiguous = false;
+    } else if (distance == bestDistance && best->entity != target.entity && best->word != target.word) {
+      ambiguous = true;  // as close to another entity's name: say nothing
+    }
+  }
+  return ambiguous ? nullptr : best;
+}
+
+void NameSpellingCheck::report(const document::Block& block, base::Range range, std::string_view written,
+                               const Target& target, diag::DiagnosticSink& sink) const {
+  const facts::FactBase& base = pack_->facts();
+  const facts::Entity& entity = base.entity(target.entity);
+  const std::array<std::pair<std::string_view, std::string_view>, 3> values{
+      {{"found", written}, {"expected", target.word}, {"name", entity.name}}};
+  diag::Diagnostic diagnostic = this->diagnostic(block.prose.toSource(range), values);
+  diagnostic.notes.push_back(factNote(base, entity.where, entity.sources, "the fact base writes " + entity.name));
+  if (block.prose.isContiguous(range)) {
+    diagnostic.fix = diag::Fix{"Write '" + target.word + "'", diag::Applicability::Unsafe,
+                               {diag::Edit{block.prose.toSource(range), target.word}}};
+  }
+  sink.report(std::move(diagnostic));
+}
+
 void NameSpellingCheck::run(const document::Document& document, annotate::Annotations& annotations,
                             diag::DiagnosticSink& sink) const {
-  const facts::FactBase& base = pack_->facts();
   forEachSpan(document, annotations, [&](size_t blockIndex, base::Range span) {
     const document::Block& block = document.blocks[blockIndex];
     if (block.kind == document::BlockKind::FrontMatter && block.key != "title") return;
     const std::string_view text = std::string_view(block.prose.text()).substr(span.begin, span.size());
     const std::vector<annotate::Word> words = annotate::findWords(text);
     const auto wordText = [&](const annotate::Word& word) { return text.substr(word.prose.begin, word.prose.size()); };
+    // The capitalised word right beside word `w` (`step` -1 or +1), when only a space separates them.
+    const auto neighbour = [&](size_t w, int step) {
+      const size_t other = step < 0 ? w - 1 : w + 1;
+      if ((step < 0 && w == 0) || other >= words.size() || !words[other].capitalised) return Neighbour{};
+      const base::Range gap = step < 0 ? base::Range{words[other].prose.end, words[w].prose.begin}
+                                       : base::Range{words[w].prose.end, words[other].prose.begin};
+      if (!onlySpaceBetween(text, gap.begin, gap.end)) return Neighbour{};
+      return Neighbour{annotate::plainWord(wordText(words[other])), words[other].allCaps};
+    };
     for (size_t w = 0; w < words.size(); ++w) {
       const annotate::Word& word = words[w];
       if (!word.capitalised || word.allCaps || word.mixedCase || word.hasDigit || word.inLink || word.hyphenated)
         continue;
       const std::string found = annotate::plainWord(wordText(word));
       if (found.size() < kShortestTarget - 1 || known_.contains(found) || dictionary_->knows(found)) continue;
-      // The capitalised words right before and after it, when only a space separates them.
-      std::string_view before;
-      std::string_view after;
-      if (w > 0 && words[w - 1].capitalised && onlySpaceBetween(text, words[w - 1].prose.end, word.prose.begin))
-        before = wordText(words[w - 1]);
-      if (w + 1 < words.size() && words[w + 1].capitalised &&
-          onlySpaceBetween(text, word.prose.end, words[w + 1].prose.begin))
-        after = wordText(words[w + 1]);
-      if (!after.empty() && !words[w + 1].allCaps && !isCommon(after)) continue;  // part of an unknown name
-
-      const Target* best = nullptr;
-      bool ambiguous = false;
-      bool isForm = false;
-      for (const Target& target : targets_) {
-        if (std::any_of(endings_.begin(), endings_.end(), [&](const std::string& ending) {
-              return found.size() == target.word.size() + ending.size() && found.starts_with(target.word) &&
-                     found.ends_with(ending);
-            })) {
-          isForm = true;
-          break;
-        }
-        const Slip slip = slipBetween(found, target.word);
-        if (slip == Slip::None) continue;
-        bool confirmed = false;
-        if (target.person && !before.empty()) {
-          // After a capitalised word: the person's own given name confirms; a title, honorific or
-          // acronym is neutral; any other name ("Timur", or another known person's "Vladimir")
-          // may belong to someone the fact base does not know.
-          const std::string previous = annotate::plainWord(before);
-          if (!target.previous.empty() && previous == target.previous) {
-            confirmed = true;
-          } else if (!words[w - 1].allCaps && !honorifics_.contains(previous) && !dictionary_->knows(lowered(previous))) {
-            continue;
-          }
-        } else if (!before.empty() && !words[w - 1].allCaps && !isCommon(before)) {
-          continue;
-        }
-        if (!closeEnough(slip, target.word.size(), confirmed, target.person)) continue;
-        if (best != nullptr && best->word != target.word && best->entity != target.entity) {
-          // Two known words within reach: keep the nearer one, or stay silent on a tie.
-          const size_t mine = config::editDistance(found, target.word, {.ignoreCase = false, .adjacentSwaps = true});
-          const size_t theirs = config::editDistance(found, best->word, {.ignoreCase = false, .adjacentSwaps = true});
-          if (mine == theirs) ambiguous = true;
-          if (mine < theirs) {
-            best = &target;
-            ambiguous = false;
-          }
-          continue;
-        }
-        if (best == nullptr) best = &target;
+      const Neighbour after = neighbour(w, 1);
+      if (!after.text.empty() && !after.acronym && !isCommon(after.text)) continue;  // part of an unknown name
+      if (const Target* target = nearestTarget(found, neighbour(w, -1))) {
+        report(block, {span.begin + word.prose.begin, span.begin + word.prose.end}, wordText(word), *target, sink);
       }
-      if (isForm || ambiguous || best == nullptr) continue;
-      const facts::Entity& entity = base.entity(best->entity);
-      const base::Range range{span.begin + word.prose.begin, span.begin + word.prose.end};
-      const std::string written(wordText(word));
-      const std::array<std::pair<std::string_view, std::string_view>, 3> values{
-          {{"found", written}, {"expected", best->word}, {"name", entity.name}}};
-      diag::Diagnostic diagnostic = this->diagnostic(block.prose.toSource(range), values);
-      diagnostic.notes.push_back(factNote(base, entity.where, entity.sources, "the fact base writes " + entity.name));
-      if (block.prose.isContiguous(range)) {
-        diagnostic.fix = diag::Fix{"Write '" + best->word + "'", diag::Applicability::Unsafe,
-                                   {diag::Edit{block.prose.toSource(range), best->word}}};
-      }
-      sink.report(std::move(diagnostic));
     }
   });
 }

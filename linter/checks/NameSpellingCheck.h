@@ -82,6 +82,17 @@ class NameSpellingCheck final : public Check {
            diag::DiagnosticSink& sink) const override;
 
  private:
+  // A capitalised word right beside a candidate (plain form; empty when there is none).
+  struct Neighbour {
+    std::string text;
+    bool acronym = false;
+  };
+  // The known word `found` is a slip of, given the capitalised word `before` it; nullptr when
+  // none is close enough, when `found` is a known word plus an accepted ending, or when two
+  // entities' words are equally close.
+  [[nodiscard]] const Target* nearestTarget(const std::string& found, const Neighbour& before) const;
+  void report(const document::Block& block, base::Range range, std::string_view written, const Target& target,
+              diag::DiagnosticSink& sink) const;
   // True when `word` (a capitalised neighbour) is not part of a name: a dictionary word in lower
   // case, an honorific, an acronym or a word the fact base knows.
   [[nodiscard]] bool isCommon(std::string_view word) const;

@@ -94,6 +94,39 @@ bool SpellingCheck::accepts(std::string_view word) const {
   });
 }
 
+bool SpellingCheck::isMisspelt(std::string_view plain, bool capitalised) const {
+  if (plain.size() < 2 || accepts(plain)) return false;
+  if (!capitalised) return true;
+  // A capitalised word is a name the fact base does not know ("Aktau", "Alimova") unless it is
+  // one slip from an ordinary word ("Goverments", "Comittee") and Hunspell offers that word.
+  return plain.size() >= kShortestCapitalised && dictionary_->hasWordOneSlipFrom(plain);
+}
+
+void SpellingCheck::report(const document::Block& block, base::Range range, bool capitalised,
+                           diag::DiagnosticSink& sink) const {
+  const std::string found = std::string(std::string_view(block.prose.text()).substr(range.begin, range.size()));
+  const std::string plain = annotate::plainWord(found);
+  const std::vector<std::string> suggestions = dictionary_->suggest(plain, suggestions_);
+  if (capitalised && (suggestions.empty() || !isSlipOfCommonWord(*dictionary_, plain, suggestions.front()))) return;
+  std::string offered;
+  for (size_t i = 0; i < suggestions.size(); ++i) {
+    if (i > 0) offered += i + 1 == suggestions.size() ? " or " : ", ";
+    offered += '\'';
+    offered += suggestions[i];
+    offered += '\'';
+  }
+  if (!offered.empty()) offered = " (did you mean " + offered + "?)";
+  const std::string expected = suggestions.empty() ? std::string() : suggestions.front();
+  const std::array<std::pair<std::string_view, std::string_view>, 3> values{
+      {{"found", found}, {"expected", expected}, {"suggestions", offered}}};
+  diag::Diagnostic diagnostic = this->diagnostic(block.prose.toSource(range), values);
+  if (!expected.empty() && block.prose.isContiguous(range)) {
+    diagnostic.fix = diag::Fix{"Write '" + expected + "'", diag::Applicability::Unsafe,
+                               {diag::Edit{block.prose.toSource(range), expected}}};
+  }
+  sink.report(std::move(diagnostic));
+}
+
 void SpellingCheck::run(const document::Document& document, annotate::Annotations& annotations,
                         diag::DiagnosticSink& sink) const {
   const std::vector<annotate::Sentence>& sentences = annotations.sentences();
@@ -114,38 +147,15 @@ void SpellingCheck::run(const document::Document& document, annotate::Annotation
       const annotate::Word& word = words[w];
       if (word.inLink || word.hasDigit || word.allCaps || word.mixedCase) continue;
       const base::Range range{span.begin + word.prose.begin, span.begin + word.prose.end};
-      if (word.capitalised && !headline) {
-        // A sentence's first word: no earlier word of this span lies at or after the sentence's start.
-        const base::Offset previousEnd = w == 0 ? span.begin : span.begin + words[w - 1].prose.end;
-        const bool initial = (w == 0 && span.begin == 0) || std::any_of(starts.begin(), starts.end(), [&](base::Offset start) {
-                               return start <= range.begin && start >= previousEnd;
-                             });
-        if (!initial) continue;  // a name the fact base does not know
-      }
-      const std::string_view written = text.substr(range.begin, range.size());
-      const std::string plain = annotate::plainWord(written);
-      if (plain.size() < 2 || accepts(plain)) continue;
-      if (word.capitalised && plain.size() < kShortestCapitalised) continue;
-      // A capitalised word is a name the fact base does not know ("Aktau", "Alimova") unless it
-      // is one slip from an ordinary word ("Goverments", "Comittee") and Hunspell offers that word.
-      if (word.capitalised && !dictionary_->hasWordOneSlipFrom(plain)) continue;
-      const std::vector<std::string> suggestions = dictionary_->suggest(plain, suggestions_);
-      if (word.capitalised && (suggestions.empty() || !isSlipOfCommonWord(*dictionary_, plain, suggestions.front()))) continue;
-      std::string offered;
-      for (size_t i = 0; i < suggestions.size(); ++i) {
-        offered += (i == 0 ? "" : i + 1 == suggestions.size() ? " or " : ", ") + ("'" + suggestions[i] + "'");
-      }
-      if (!offered.empty()) offered = " (did you mean " + offered + "?)";
-      const std::string found(written);
-      const std::string expected = suggestions.empty() ? std::string() : suggestions.front();
-      const std::array<std::pair<std::string_view, std::string_view>, 3> values{
-          {{"found", found}, {"expected", expected}, {"suggestions", offered}}};
-      diag::Diagnostic diagnostic = this->diagnostic(block.prose.toSource(range), values);
-      if (!expected.empty() && block.prose.isContiguous(range)) {
-        diagnostic.fix = diag::Fix{"Write '" + expected + "'", diag::Applicability::Unsafe,
-                                   {diag::Edit{block.prose.toSource(range), expected}}};
-      }
-      sink.report(std::move(diagnostic));
+      // Inside a sentence, a capitalised word is a name: only a sentence's first word (no earlier
+      // word of this span at or after the sentence's start) is checked.
+      const base::Offset previousEnd = w == 0 ? span.begin : span.begin + words[w - 1].prose.end;
+      const bool initial = (w == 0 && span.begin == 0) || std::any_of(starts.begin(), starts.end(), [&](base::Offset start) {
+                             return start <= range.begin && start >= previousEnd;
+                           });
+      if (word.capitalised && !headline && !initial) continue;
+      if (isMisspelt(annotate::plainWord(text.substr(range.begin, range.size())), word.capitalised))
+        report(block, range, word.capitalised, sink);
     }
   });
 }

@@ -64,6 +64,12 @@ class SpellingCheck final : public Check {
   [[nodiscard]] AnnotationNeeds needs() const override { return {true}; }
 
  private:
+  // True when `plain` should be reported: not accepted, and (when capitalised) one slip from an
+  // ordinary word.
+  [[nodiscard]] bool isMisspelt(std::string_view plain, bool capitalised) const;
+  // Reports the word at prose `range` of `block` with Hunspell's suggestions; a capitalised word
+  // whose first suggestion is not an ordinary word one slip away is left alone.
+  void report(const document::Block& block, base::Range range, bool capitalised, diag::DiagnosticSink& sink) const;
   // True when `word` (plain form) is spelt right or is not checked.
   [[nodiscard]] bool accepts(std::string_view word) const;
 
