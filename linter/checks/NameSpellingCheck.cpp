@@ -98,7 +98,7 @@ NameSpellingCheck::NameSpellingCheck(const config::RuleConfig& rule, Scope scope
       endings_(std::move(endings)) {
   const facts::FactBase& base = pack_->facts();
   addNameWords(base, known_);
-  std::unordered_set<std::string> seen;  // word + entity, so aliases sharing a surname add it once
+  std::unordered_set<std::string> seen;  // word + previous word + entity: aliases repeat surnames
   for (facts::EntityIndex index = 0; index < base.entities().size(); ++index) {
     const facts::Entity& entity = base.entity(index);
     const bool person = entity.kind == facts::EntityKind::Person;
@@ -114,8 +114,9 @@ NameSpellingCheck::NameSpellingCheck(const config::RuleConfig& rule, Scope scope
         // name is always one, dictionary word or not ("Shanghai" is also a verb).
         if (person && i == 0 && words.size() > 1) continue;
         if (entity.kind == facts::EntityKind::Organisation && dictionary_->knows(lowered(word))) continue;
-        if (!seen.insert(word + '\n' + std::to_string(index)).second) continue;
-        targets_.push_back({word, index, person, person && i > 0 ? words[i - 1] : std::string()});
+        std::string previous = person && i > 0 ? words[i - 1] : std::string();
+        if (!seen.insert(word + '\n' + previous + '\n' + std::to_string(index)).second) continue;
+        targets_.push_back({word, index, person, std::move(previous)});
       }
     }
   }
