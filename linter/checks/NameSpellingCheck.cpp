@@ -115,7 +115,9 @@ NameSpellingCheck::NameSpellingCheck(const config::RuleConfig& rule, Scope scope
         if (person && i == 0 && words.size() > 1) continue;
         if (entity.kind == facts::EntityKind::Organisation && dictionary_->knows(lowered(word))) continue;
         std::string previous = person && i > 0 ? words[i - 1] : std::string();
-        if (!seen.insert(word + '\n' + previous + '\n' + std::to_string(index)).second) continue;
+        std::string key = word;
+        key.append(1, '\n').append(previous).append(1, '\n').append(std::to_string(index));
+        if (!seen.insert(std::move(key)).second) continue;
         targets_.push_back({word, index, person, std::move(previous)});
       }
     }
