@@ -23,6 +23,8 @@ say() { printf 'bootstrap: %s\n' "$*"; }
 packages=(build-essential cmake ninja-build pkg-config libtree-sitter-dev libyaml-cpp-dev
           libboost-regex-dev libfmt-dev nlohmann-json3-dev googletest libgtest-dev libbenchmark-dev
           python3)
+# The spelling kinds: Hunspell and its British and American dictionaries.
+packages+=(libhunspell-dev hunspell-en-gb hunspell-en-us)
 # The language server's editor test drives a headless Neovim (tests/lsp/nvim_test.lua).
 packages+=(neovim)
 [[ "$ci" == "true" ]] && packages+=(clang-tidy)

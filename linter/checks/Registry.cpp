@@ -14,7 +14,9 @@
 #include "checks/ExistenceCheck.h"
 #include "checks/FactCheck.h"
 #include "checks/NameCheck.h"
+#include "checks/NameSpellingCheck.h"
 #include "checks/RepetitionCheck.h"
+#include "checks/SpellingCheck.h"
 #include "checks/SubstitutionCheck.h"
 #include "checks/TitleCheck.h"
 #include "checks/TitleFormCheck.h"
@@ -42,7 +44,9 @@ const std::array kKinds = {
     kind<ExistenceCheck>("existence", Stability::Stable),
     kind<FactCheck>("fact", Stability::Stable),
     kind<NameCheck>("name", Stability::Stable),
+    kind<NameSpellingCheck>("name-spelling", Stability::Stable),
     kind<RepetitionCheck>("repetition", Stability::Stable),
+    kind<SpellingCheck>("spelling", Stability::Stable),
     kind<SubstitutionCheck>("substitution", Stability::Stable),
     kind<TitleCheck>("title", Stability::Stable),
     kind<TitleFormCheck>("title-form", Stability::Stable),

@@ -1,0 +1,172 @@
+#include "checks/Dictionary.h"
+
+#include <hunspell/hunspell.hxx>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <utility>
+
+#include "annotate/Words.h"
+#include "facts/FactBase.h"
+
+namespace galley::checks {
+
+namespace {
+
+bool validLanguage(const std::string& language) {
+  return !language.empty() && std::all_of(language.begin(), language.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+  });
+}
+
+// "en_GB" -> "hunspell-en-gb": the Debian package that installs it.
+std::string packageFor(const std::string& language) {
+  std::string package = "hunspell-";
+  for (const char c : language) {
+    package += c == '_' ? '-' : static_cast<char>((c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c);
+  }
+  return package;
+}
+
+}  // namespace
+
+Dictionary::Dictionary(const std::string& affix, const std::string& words)
+    : hunspell_(std::make_unique<Hunspell>(affix.c_str(), words.c_str())) {}
+
+Dictionary::~Dictionary() = default;
+
+std::shared_ptr<const Dictionary> Dictionary::loadShared(const std::string& language,
+                                                         const std::vector<std::string>& directories,
+                                                         const base::Location& where, base::ErrorList& errors) {
+  if (!validLanguage(language)) {
+    errors.push_back(base::Error::invalidInput(
+        "dictionary '" + language + "' is not a dictionary name (such as en_GB or en_US)", where));
+    return nullptr;
+  }
+  std::vector<std::string> searched = directories;
+  for (const std::string_view directory : kSystemDirectories) searched.emplace_back(directory);
+  std::string affix;
+  std::string words;
+  for (const std::string& directory : searched) {
+    const std::filesystem::path base = std::filesystem::path(directory) / language;
+    std::error_code ec;
+    if (std::filesystem::is_regular_file(base.string() + ".aff", ec) &&
+        std::filesystem::is_regular_file(base.string() + ".dic", ec)) {
+      affix = base.string() + ".aff";
+      words = base.string() + ".dic";
+      break;
+    }
+  }
+  if (affix.empty()) {
+    std::string list;
+    for (const std::string& directory : searched) list += (list.empty() ? "" : ", ") + directory;
+    errors.push_back(base::Error::environment("dictionary '" + language + "' not found: no " + language + ".aff and " +
+                                                   language + ".dic in " + list + " (install the Debian package " +
+                                                   packageFor(language) + ")",
+                                               where));
+    return nullptr;
+  }
+  static std::mutex cacheMutex;
+  static std::map<std::string, std::weak_ptr<const Dictionary>> cache;
+  const std::lock_guard lock(cacheMutex);
+  std::weak_ptr<const Dictionary>& slot = cache[words];
+  if (auto shared = slot.lock()) return shared;
+  auto dictionary = std::make_shared<const Dictionary>(affix, words);
+  slot = dictionary;
+  return dictionary;
+}
+
+bool Dictionary::knows(std::string_view word) const {
+  const std::lock_guard lock(mutex_);
+  std::string key(word);
+  if (const auto it = memo_.find(key); it != memo_.end()) return it->second;
+  const bool known = hunspell_->spell(key);
+  if (memo_.size() >= kMemoLimit) memo_.clear();
+  memo_.emplace(std::move(key), known);
+  return known;
+}
+
+bool Dictionary::hasWordOneSlipFrom(std::string_view word) const {
+  std::string lower(word);
+  for (char& c : lower) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  const std::lock_guard lock(mutex_);
+  const auto known = [&](const std::string& candidate) { return !candidate.empty() && hunspell_->spell(candidate); };
+  std::string candidate;
+  for (size_t i = 0; i < lower.size(); ++i) {
+    candidate = lower;
+    candidate.erase(i, 1);
+    if (known(candidate)) return true;
+    if (i + 1 < lower.size()) {
+      candidate = lower;
+      std::swap(candidate[i], candidate[i + 1]);
+      if (known(candidate)) return true;
+    }
+  }
+  for (size_t i = 0; i <= lower.size(); ++i) {
+    for (char letter = 'a'; letter <= 'z'; ++letter) {
+      if (i < lower.size() && lower[i] != letter) {
+        candidate = lower;
+        candidate[i] = letter;
+        if (known(candidate)) return true;
+      }
+      candidate = lower;
+      candidate.insert(i, 1, letter);
+      if (known(candidate)) return true;
+    }
+  }
+  return false;
+}
+
+std::vector<std::string> Dictionary::suggest(std::string_view word, size_t limit) const {
+  const std::lock_guard lock(mutex_);
+  std::string key(word);
+  auto it = suggestions_.find(key);
+  if (it == suggestions_.end()) {
+    // Hunspell's suggestions cost milliseconds: a corpus asks about the same unknown word often.
+    if (suggestions_.size() >= kMemoLimit) suggestions_.clear();
+    it = suggestions_.emplace(std::move(key), hunspell_->suggest(std::string(word))).first;
+  }
+  std::vector<std::string> suggestions(it->second.begin(), it->second.begin() + static_cast<std::ptrdiff_t>(std::min(limit, it->second.size())));
+  return suggestions;
+}
+
+namespace {
+
+void addWordsOf(std::string_view text, std::unordered_set<std::string>& words) {
+  for (const annotate::Word& word : annotate::findWords(text)) {
+    const std::string plain = annotate::plainWord(text.substr(word.prose.begin, word.prose.size()));
+    words.insert(plain);
+    for (const std::string_view part : annotate::hyphenParts(plain)) words.emplace(part);
+  }
+}
+
+}  // namespace
+
+void addNameWords(const facts::FactBase& facts, std::unordered_set<std::string>& words) {
+  for (const facts::Entity& entity : facts.entities()) {
+    for (const std::string_view name : entity.allNames()) addWordsOf(name, words);
+    for (const std::string& title : entity.titles) addWordsOf(title, words);
+  }
+}
+
+bool addVocabulary(const std::string& path, const base::Location& where, std::unordered_set<std::string>& words,
+                   base::ErrorList& errors) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    errors.push_back(base::Error::invalidInput("cannot read vocabulary file '" + path + "'", where));
+    return false;
+  }
+  std::string line;
+  while (std::getline(in, line)) {
+    if (const size_t hash = line.find('#'); hash != std::string::npos) line.erase(hash);
+    addWordsOf(line, words);
+  }
+  return true;
+}
+
+}  // namespace galley::checks

@@ -1,0 +1,150 @@
+// The `spelling` and `name-spelling` kinds against the shipped sco-un fact base and Hunspell's
+// en_GB dictionary: what each flags, what each leaves alone, and a missing dictionary's error.
+#include <gtest/gtest.h>
+
+#include <array>
+#include <string>
+#include <vector>
+
+#include "annotate/Words.h"
+#include "checks/NameSpellingCheck.h"
+#include "checks/SpellingCheck.h"
+#include "config/PackLoader.h"
+#include "document/Parser.h"
+
+namespace galley::checks {
+namespace {
+
+const std::array<config::KindSchema, 2> kSchemas{{
+    {"name-spelling", config::Stability::Stable, NameSpellingCheck::kOptions, NameSpellingCheck::kPlaceholders},
+    {"spelling", config::Stability::Stable, SpellingCheck::kOptions, SpellingCheck::kPlaceholders},
+}};
+
+// The rule file sits (virtually) beside rules/sco-un/facts*.yaml and vocabulary.txt.
+constexpr const char* kRulePath = GALLEY_SOURCE_DIR "/rules/sco-un/spelling-under-test.yaml";
+
+std::vector<std::unique_ptr<Check>> load(const std::string& rules, std::vector<std::string>& errorText) {
+  config::PackLoader loader(kSchemas);
+  loader.addFile(kRulePath, rules, "sco-un");
+  config::LoadedConfigs configs = std::move(loader).finish();
+  for (const auto& e : configs.errors) errorText.push_back(e.toString());
+  base::ErrorList errors;
+  std::vector<std::unique_ptr<Check>> checks;
+  for (const auto& rule : configs.rules) {
+    auto check = rule.kind == "spelling" ? SpellingCheck::create(rule, errors) : NameSpellingCheck::create(rule, errors);
+    if (check) checks.push_back(std::move(check));
+  }
+  for (const auto& e : errors) errorText.push_back(e.toString());
+  return checks;
+}
+
+constexpr const char* kRules = R"yaml(rules:
+  - id: spelling
+    kind: spelling
+    message: "'{found}'{suggestions}"
+  - id: names
+    kind: name-spelling
+    message: "'{found}' for '{expected}' ({name})"
+    honorifics: [Mr, Ms]
+    accept-endings: [a, i, s]
+)yaml";
+
+class SpellingCheckTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { checks_ = load(kRules, errors_); }
+  static void TearDownTestSuite() { checks_.clear(); }
+  void SetUp() override {
+    for (const auto& e : errors_) ADD_FAILURE() << e;
+    ASSERT_EQ(checks_.size(), 2U);
+  }
+  // "rule: text" for each diagnostic of `draft`.
+  static std::vector<std::string> check(const std::string& draft, std::vector<diag::Diagnostic>* out = nullptr) {
+    const document::Document document = document::parseDocument(base::SourceBuffer("draft.md", draft));
+    annotate::Annotations annotations(document);
+    diag::DiagnosticSink sink;
+    for (const auto& c : checks_) c->run(document, annotations, sink);
+    std::vector<diag::Diagnostic> diagnostics = sink.take();
+    diag::sortAndDedupe(diagnostics);
+    std::vector<std::string> texts;
+    for (const auto& d : diagnostics) texts.push_back(d.ruleId + ": " + draft.substr(d.range.begin, d.range.size()));
+    if (out != nullptr) *out = std::move(diagnostics);
+    return texts;
+  }
+  static std::vector<std::unique_ptr<Check>> checks_;
+  static std::vector<std::string> errors_;
+};
+
+std::vector<std::unique_ptr<Check>> SpellingCheckTest::checks_;
+std::vector<std::string> SpellingCheckTest::errors_;
+
+using Lines = std::vector<std::string>;
+
+TEST_F(SpellingCheckTest, MisspeltWordInHeadlineBodyAndListWithUnsafeSuggestion) {
+  std::vector<diag::Diagnostic> diagnostics;
+  EXPECT_EQ(check("# Joint statment adopted\n\nThe ministers recieved it.\n\n- illicit trafficing\n", &diagnostics),
+            (Lines{"sco-un.spelling: statment", "sco-un.spelling: recieved", "sco-un.spelling: trafficing"}));
+  ASSERT_TRUE(diagnostics.at(1).fix);
+  EXPECT_EQ(diagnostics[1].fix->applicability, diag::Applicability::Unsafe);
+  EXPECT_EQ(diagnostics[1].fix->edits.at(0).text, "received");
+  EXPECT_NE(diagnostics[1].message.find("did you mean 'received'"), std::string::npos);
+}
+
+TEST_F(SpellingCheckTest, NamesAcronymsUnitsUrlsAndCodeAreSkipped) {
+  EXPECT_EQ(check("Kassym-Jomart Tokayev and Ghada Waly of UNODC met in Dushanbe. A 250 km road, 5km of it new, "
+                  "see https://www.unodc.org/wrongg and press@sco.int, A/RES/71/14, `configg`, Zhang Ming's plan.\n"),
+            Lines{});
+}
+
+TEST_F(SpellingCheckTest, HyphenatedWordsPassWhenEachPartIsAWord) {
+  EXPECT_EQ(check("Long-term co-operation against drug-trafficking.\n"), Lines{});
+  EXPECT_EQ(check("Long-term co-opertion.\n"), (Lines{"sco-un.spelling: co-opertion"}));
+}
+
+TEST_F(SpellingCheckTest, SurnameSlipsAreNamedWithTheFactBaseForm) {
+  std::vector<diag::Diagnostic> diagnostics;
+  EXPECT_EQ(check("President Tokayevv met Rashid Alimvo in Dushanbee.\n", &diagnostics),
+            (Lines{"sco-un.names: Tokayevv", "sco-un.names: Alimvo", "sco-un.names: Dushanbee"}));
+  EXPECT_EQ(diagnostics.at(0).message, "'Tokayevv' for 'Tokayev' (Kassym-Jomart Tokayev)");
+  ASSERT_TRUE(diagnostics[0].fix);
+  EXPECT_EQ(diagnostics[0].fix->applicability, diag::Applicability::Unsafe);
+  EXPECT_EQ(diagnostics[0].fix->edits.at(0).text, "Tokayev");
+}
+
+TEST_F(SpellingCheckTest, CapitalisedWordsAreNamesUnlessASlipOfAnOrdinaryWordStartsASentence) {
+  EXPECT_EQ(check("Goverments agreed. The Goverments of Aktau agreed. Aktobe hosted it.\n\n# Comittee meets in Aktau\n"),
+            (Lines{"sco-un.spelling: Goverments", "sco-un.spelling: Comittee"}));
+}
+
+TEST_F(SpellingCheckTest, NameGuardsKeepRealNamesSilent) {
+  const std::vector<std::string> found =
+      check("Ms Alimova met Mr Kerimov, Mr Rahman and Timur Alimv in Astara. Cooperation grew. "
+            "Kazakhstani experts.\n");
+  for (const std::string& line : found) EXPECT_FALSE(line.starts_with("sco-un.names")) << line;
+}
+
+TEST_F(SpellingCheckTest, MissingDictionaryIsALocatedEnvironmentError) {
+  std::vector<std::string> errors;
+  const auto checks = load("rules:\n  - id: s\n    kind: spelling\n    message: m\n    dictionary: xx_YY\n", errors);
+  EXPECT_TRUE(checks.empty());
+  ASSERT_EQ(errors.size(), 1U);
+  EXPECT_NE(errors[0].find("spelling-under-test.yaml:5:17"), std::string::npos) << errors[0];
+  EXPECT_NE(errors[0].find("dictionary 'xx_YY' not found"), std::string::npos) << errors[0];
+  EXPECT_NE(errors[0].find("hunspell-xx-yy"), std::string::npos) << errors[0];
+}
+
+TEST(WordsTest, ShapesOfWords) {
+  const std::string prose = "Xi’s co‑operation, UNODC, 5km, https://a.org/x y";
+  const std::vector<annotate::Word> words = annotate::findWords(prose);
+  ASSERT_GE(words.size(), 5U);
+  EXPECT_EQ(prose.substr(words[0].prose.begin, words[0].prose.size()), "Xi");
+  EXPECT_TRUE(words[0].capitalised);
+  EXPECT_EQ(annotate::plainWord(prose.substr(words[1].prose.begin, words[1].prose.size())), "co-operation");
+  EXPECT_TRUE(words[1].hyphenated);
+  EXPECT_TRUE(words[2].allCaps);
+  EXPECT_TRUE(words[3].hasDigit);
+  EXPECT_TRUE(words[4].inLink);
+  EXPECT_FALSE(words.back().inLink);
+}
+
+}  // namespace
+}  // namespace galley::checks
