@@ -77,7 +77,7 @@ std::string noteHtml(const base::SourceBuffer& source, const diag::Note& note) {
   std::string out = "<li>" + xmlEscape(where) + xmlEscape(note.message);
   if (isWebLink(note.sourceUrl)) {
     const std::string& label = note.sourceTitle.empty() ? note.sourceUrl : note.sourceTitle;
-    out += fmt::format(" <a href=\"{}\" rel=\"noreferrer\">{}</a>", xmlEscape(note.sourceUrl), xmlEscape(label));
+    out += fmt::format(R"( <a href="{}" rel="noreferrer">{}</a>)", xmlEscape(note.sourceUrl), xmlEscape(label));
   }
   return out + "</li>";
 }

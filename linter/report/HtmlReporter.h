@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <ostream>
 #include <string>
+#include <utility>
 
 #include "report/Reporter.h"
 
@@ -19,7 +20,7 @@ namespace galley::report {
 // knows the totals the heading shows.
 class HtmlReporter : public Reporter {
  public:
-  HtmlReporter(std::ostream& out, const ReporterOptions& options) : out_(out), options_(options) {}
+  HtmlReporter(std::ostream& out, ReporterOptions options) : out_(out), options_(std::move(options)) {}
 
   void addFile(const base::SourceBuffer& source, const std::vector<diag::Diagnostic>& diagnostics) override;
   void addError(const base::Error& error) override;

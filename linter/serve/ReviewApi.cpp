@@ -127,13 +127,13 @@ ApiReply ReviewApi::check(const std::string& body) const {
   const auto text = stringField(*request, "text");
   if (!text) return failure(kBadRequest, "'text' (a string) is required");
   const std::string path = stringField(*request, "path").value_or("pasted.md");
-  return {200, lintReply(path, lintPathFor(path), *text)};
+  return {kHttpOk, lintReply(path, lintPathFor(path), *text)};
 }
 
 ApiReply ReviewApi::files() const {
   json list = json::array();
   for (const std::string& path : guard_.drafts()) list.push_back(path);
-  return {200, {{"files", std::move(list)}}};
+  return {kHttpOk, {{"files", std::move(list)}}};
 }
 
 ApiReply ReviewApi::file(const std::string& path) const {
@@ -144,7 +144,7 @@ ApiReply ReviewApi::file(const std::string& path) const {
   std::string text(buffer->text());
   json reply = lintReply(path, resolved.file.string(), text);
   reply["text"] = std::move(text);
-  return {200, std::move(reply)};
+  return {kHttpOk, std::move(reply)};
 }
 
 ApiReply ReviewApi::fix(const std::string& body) const {
@@ -184,7 +184,7 @@ ApiReply ReviewApi::fix(const std::string& body) const {
   json reply = lintReply(path, lintPath, fixed);
   reply["text"] = std::move(fixed);
   reply["fixesApplied"] = applied;
-  return {200, std::move(reply)};
+  return {kHttpOk, std::move(reply)};
 }
 
 ApiReply ReviewApi::save(const std::string& body) const {
@@ -205,7 +205,7 @@ ApiReply ReviewApi::save(const std::string& body) const {
   json reply = lintReply(*path, resolved.file.string(), *text);
   reply["text"] = *text;
   reply["saved"] = true;
-  return {200, std::move(reply)};
+  return {kHttpOk, std::move(reply)};
 }
 
 }  // namespace galley::serve

@@ -11,9 +11,11 @@
 
 namespace galley::serve {
 
+inline constexpr int kHttpOk = 200;
+
 // An HTTP status and the JSON body to send with it. Errors carry {"error": message}.
 struct ApiReply {
-  int status = 200;
+  int status = kHttpOk;
   nlohmann::json body;
 };
 

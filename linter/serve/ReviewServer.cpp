@@ -67,7 +67,7 @@ void ReviewServer::route() {
       return httplib::Server::HandlerResponse::Handled;
     }
     if (request.method != "GET" && request.method != "HEAD" &&
-        !guard_->tokenValid(request.get_header_value(std::string(kTokenHeader).c_str()))) {
+        !guard_->tokenValid(request.get_header_value(std::string(kTokenHeader)))) {
       refuse(response, kForbidden, "missing or wrong X-Galley-Token header");
       return httplib::Server::HandlerResponse::Handled;
     }

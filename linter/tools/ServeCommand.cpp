@@ -1,6 +1,7 @@
 #include "tools/ServeCommand.h"
 
 #include <pthread.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <csignal>
@@ -130,7 +131,7 @@ int runServeCommand(const std::vector<std::string>& args) {
   std::thread watcher = stopOnSignal(server, signalled);
   server.run();
   // The server stopped by itself (it could not listen): wake the watcher so it can be joined.
-  if (!signalled) pthread_kill(watcher.native_handle(), SIGTERM);
+  if (!signalled) ::kill(::getpid(), SIGTERM);  // process-directed: only the watcher takes it
   watcher.join();
   return 0;
 }
