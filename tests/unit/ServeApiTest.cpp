@@ -261,3 +261,22 @@ TEST_F(ServeApi, MalformedRequestsAre400) {
 
 }  // namespace
 }  // namespace galley::serve
+
+namespace galley::serve {
+namespace {
+
+TEST(ServeCli, UsageErrorsExitTwoWithoutServing) {
+  const fs::path root = GALLEY_SOURCE_DIR;
+  const auto badPort = testing::runBinary({"serve", "--port", "http", "fixtures"}, root);
+  EXPECT_EQ(badPort.code, 2);
+  EXPECT_NE(badPort.err.find("--port must be a number from 0 to 65535, not 'http'"), std::string::npos) << badPort.err;
+  const auto notFolder = testing::runBinary({"serve", "README.md"}, root);
+  EXPECT_EQ(notFolder.code, 2);
+  EXPECT_NE(notFolder.err.find("'README.md' is not a folder"), std::string::npos) << notFolder.err;
+  const auto two = testing::runBinary({"serve", "fixtures", "rules"}, root);
+  EXPECT_EQ(two.code, 2);
+  EXPECT_TRUE(badPort.out.empty() && notFolder.out.empty() && two.out.empty()) << "no address printed";
+}
+
+}  // namespace
+}  // namespace galley::serve
