@@ -27,6 +27,8 @@ packages=(build-essential cmake ninja-build pkg-config libtree-sitter-dev libyam
 packages+=(libhunspell-dev hunspell-en-gb hunspell-en-us)
 # The language server's editor test drives a headless Neovim (tests/lsp/nvim_test.lua).
 packages+=(neovim)
+# `galley serve` is built on cpp-httplib; its browser test drives Debian's Chromium headless.
+packages+=(libcpp-httplib-dev chromium)
 [[ "$ci" == "true" ]] && packages+=(clang-tidy)
 # Node.js and npm are checked as commands: a machine whose nodejs package bundles npm (as
 # third-party builds of Node do) must not get Debian's npm, which conflicts with it.
@@ -82,6 +84,18 @@ else
   say "fetching the LSP client test packages (npm ci in tests/lsp/)"
   (cd tests/lsp && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
   printf '%s\n' "$lsp_sum" >"$lsp_stamp"
+fi
+
+# The review page's browser test packages (tests/browser/package-lock.json: puppeteer-core, which
+# drives the system Chromium and downloads no browser of its own), fetched the same way.
+browser_stamp="tests/browser/node_modules/.galley-lock.sha256"
+browser_sum="$(sha256sum tests/browser/package-lock.json | cut -d' ' -f1)"
+if [[ -f "$browser_stamp" && "$(cat "$browser_stamp")" == "$browser_sum" ]]; then
+  say "browser test packages present"
+else
+  say "fetching the browser test packages (npm ci in tests/browser/)"
+  (cd tests/browser && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+  printf '%s\n' "$browser_sum" >"$browser_stamp"
 fi
 
 # --- 3. configure and build --------------------------------------------------------------------------

@@ -14,7 +14,7 @@ offence() { echo "hygiene: $*"; fail=1; }
 committed="$(git ls-files | grep -E '(^|/)node_modules/|(^|/)parser\.c$|(^|/)scanner\.c$|\.tgz$' || true)"
 [[ -z "$committed" ]] || offence "third-party sources are committed: $committed"
 
-for lock in third_party/package-lock.json tests/lsp/package-lock.json; do
+for lock in third_party/package-lock.json tests/lsp/package-lock.json tests/browser/package-lock.json; do
   if grep -n '"resolved"' "$lock"; then
     offence "$lock records download URLs (keep omit-lockfile-registry-resolved)"
   fi

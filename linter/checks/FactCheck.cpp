@@ -161,6 +161,7 @@ diag::Note factNote(const facts::FactBase& facts, const facts::FactLocation& whe
     if (cited.empty()) cited = source.title;
     if (note.sourceUrl.empty() && !source.url.empty()) note.sourceUrl = source.url;
   }
+  note.sourceTitle = cited;
   note.message = std::move(message) + (cited.empty() ? "" : " (source: " + cited + ")");
   return note;
 }

@@ -43,6 +43,7 @@ struct Note {
   uint32_t line = 0;
   uint32_t column = 0;
   std::string sourceUrl;             // the fact's reference, when the note cites one
+  std::string sourceTitle;           // that reference's title (also in `message`), for links
 };
 
 // One finding. `range` is a half-open byte range in the file the diagnostic belongs to.

@@ -19,7 +19,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr std::string_view kMagic = "galley-cache 1\n";
+constexpr std::string_view kMagic = "galley-cache 2\n";
 // A second FNV offset basis, so that a key is two independent-ish 64-bit hashes.
 constexpr uint64_t kSecondSeed = 0x84222325cbf29ce4ULL;
 
@@ -106,6 +106,7 @@ std::string serialiseDiagnostics(const std::vector<diag::Diagnostic>& diagnostic
       out.number(note.line);
       out.number(note.column);
       out.text(note.sourceUrl);
+      out.text(note.sourceTitle);
     }
     out.number(d.fix ? 1 : 0);
     if (d.fix) {
@@ -139,7 +140,8 @@ std::optional<std::vector<diag::Diagnostic>> parseDiagnostics(std::string_view b
       unsigned hasRange = 0;
       base::Range range;
       if (!in.text(note.message) || !in.narrow(hasRange) || !readRange(in, range) || !in.text(note.path) ||
-          !in.narrow(note.line) || !in.narrow(note.column) || !in.text(note.sourceUrl))
+          !in.narrow(note.line) || !in.narrow(note.column) || !in.text(note.sourceUrl) ||
+          !in.text(note.sourceTitle))
         return std::nullopt;
       if (hasRange != 0) note.range = range;
     }

@@ -9,6 +9,7 @@
 #include "report/GccReporter.h"
 #include "report/GithubReporter.h"
 #include "report/GitlabReporter.h"
+#include "report/HtmlReporter.h"
 #include "report/JsonReporter.h"
 #include "report/JunitReporter.h"
 #include "report/SarifReporter.h"
@@ -26,11 +27,12 @@ std::unique_ptr<Reporter> build(std::ostream& out, const ReporterOptions& option
 }
 
 // A new format is one line here (sorted by name).
-constexpr std::array<std::pair<std::string_view, Factory>, 8> kFormats = {{
+constexpr std::array<std::pair<std::string_view, Factory>, 9> kFormats = {{
     {"checkstyle", &build<CheckstyleReporter>},
     {"gcc", &build<GccReporter>},
     {"github", &build<GithubReporter>},
     {"gitlab", &build<GitlabReporter>},
+    {"html", &build<HtmlReporter>},
     {"json", &build<JsonReporter>},
     {"junit", &build<JunitReporter>},
     {"sarif", &build<SarifReporter>},

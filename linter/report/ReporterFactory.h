@@ -11,7 +11,7 @@
 
 namespace galley::report {
 
-// Builds the reporter for `format` ("text", "json", "gcc", "sarif", "github", "junit", "checkstyle") writing to `out`, which must outlive it.
+// Builds the reporter for `format` ("text", "json", "gcc", "sarif", "github", "junit", "checkstyle", "gitlab", "html") writing to `out`, which must outlive it.
 // Returns nullptr for an unknown format (see formatNames() for the valid ones).
 std::unique_ptr<Reporter> makeReporter(std::string_view format, std::ostream& out, const ReporterOptions& options);
 

@@ -195,7 +195,7 @@ const std::vector<OptionSpec>& checkOptions() {
   static const std::vector<OptionSpec> kOptions = {
       {"--rules", "DIR", "add a rule pack (or a directory of packs); repeatable", true},
       {"--no-default-rules", "", "do not load the bundled packs", false},
-      {"--format", "FORMAT", "output: text (default), json, gcc, sarif, github, gitlab, junit, checkstyle", false},
+      {"--format", "FORMAT", "output: text (default), json, gcc, sarif, github, gitlab, junit, checkstyle, html", false},
       {"--fail-on", "LEVEL", "exit 1 on findings at or above: error (default), warning, info, none", false},
       {"--color", "WHEN", "colour the text output: auto (default), always, never", false},
       {"--no-color", "", "same as --color=never", false},

@@ -14,6 +14,7 @@
 #include "tools/InitCommand.h"
 #include "tools/LspCommand.h"
 #include "tools/RulesCommand.h"
+#include "tools/ServeCommand.h"
 #include "config/NearestName.h"
 #include "tools/TestCommand.h"
 
@@ -26,7 +27,7 @@ constexpr int kExitUsage = 2;
 using CommandFunction = int (*)(const std::vector<std::string>&);
 
 // The command table: one line per command, sorted.
-constexpr std::array<std::pair<std::string_view, CommandFunction>, 8> kCommands = {{
+constexpr std::array<std::pair<std::string_view, CommandFunction>, 9> kCommands = {{
     {"check", &runCheckCommand},
     {"dates", &runDatesCommand},
     {"explain", &runExplainCommand},
@@ -34,6 +35,7 @@ constexpr std::array<std::pair<std::string_view, CommandFunction>, 8> kCommands 
     {"init", &runInitCommand},
     {"lsp", &runLspCommand},
     {"rules", &runRulesCommand},
+    {"serve", &runServeCommand},
     {"test", &runTestCommand},
 }};
 

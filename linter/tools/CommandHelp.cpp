@@ -14,6 +14,7 @@ std::string mainHelp() {
          "  check PATH...        lint drafts (files, directories, '-' for stdin)\n"
          "  fix PATH...          apply the fixes Galley is sure of (--dry-run: show a diff)\n"
          "  lsp                  the language server for editors (stdio)\n"
+         "  serve [FOLDER]       the review page in a browser, on this computer only\n"
          "  test [DIR...]        run every rule's self-tests and the annotated fixtures\n"
          "  dates TEXT           show the dates Galley understands in a text\n"
          "  init [DIR]           write a commented starter .galley.yaml\n"

@@ -36,8 +36,8 @@ struct Sample {
                            "https://example.org/titles"};
     title.fix = diag::Fix{"Replace with 'Under-Secretary-General'", diag::Applicability::Safe,
                           {{title.range, "Under-Secretary-General"}}};
-    title.notes.push_back({"first used here", find(source.text(), "T\n"), "", 0, 0, ""});
-    title.notes.push_back({"the fact", std::nullopt, "rules/f.yaml", 4, 7, "https://example.org/f"});
+    title.notes.push_back({"first used here", find(source.text(), "T\n"), "", 0, 0, "", ""});
+    title.notes.push_back({"the fact", std::nullopt, "rules/f.yaml", 4, 7, "https://example.org/f", ""});
     const base::Range wrapped{find(source.text(), "Signed").begin, find(source.text(), "Astana").end};
     diagnostics.push_back(std::move(title));
     diagnostics.push_back({"p.wrap", diag::Severity::Warning, wrapped, "two lines", {}, std::nullopt, ""});

@@ -74,8 +74,8 @@ TEST(ReportText, UnsafeFixNotesAndFactUrl) {
   d.range = {11, 16};
   d.message = "second form";
   d.fix = diag::Fix{"", diag::Applicability::Unsafe, {{{11, 16}, "Alpha"}}};
-  d.notes.push_back({"first used here", base::Range{0, 5}, "", 0, 0, ""});
-  d.notes.push_back({"the fact", std::nullopt, "rules/facts.yaml", 12, 3, "https://example.org/a"});
+  d.notes.push_back({"first used here", base::Range{0, 5}, "", 0, 0, "", ""});
+  d.notes.push_back({"the fact", std::nullopt, "rules/facts.yaml", 12, 3, "https://example.org/a", ""});
   const std::string out = render("text", source, {d}, plain(false, false));
   EXPECT_EQ(out,
             "d.md:1:12: warning: second form [p.r]\n"
@@ -136,8 +136,8 @@ TEST(ReportText, SummaryPluralsAndTime) {
 TEST(ReportJson, OneObjectWithOneBasedExclusiveEnds) {
   const base::SourceBuffer source("d.txt", "T\n\xC3\xA9 Under-Secretary General\n");
   diag::Diagnostic d = titleDiagnostic(source);
-  d.notes.push_back({"first", base::Range{0, 1}, "", 0, 0, ""});
-  d.notes.push_back({"fact", std::nullopt, "f.yaml", 4, 7, "https://example.org/f"});
+  d.notes.push_back({"first", base::Range{0, 1}, "", 0, 0, "", ""});
+  d.notes.push_back({"fact", std::nullopt, "f.yaml", 4, 7, "https://example.org/f", ""});
   d.link = "https://example.org/rule";
   const auto json = nlohmann::json::parse(render("json", source, {d}));
   EXPECT_EQ(json["version"], 1);
@@ -205,7 +205,7 @@ TEST(ReportFactory, UnknownFormatIsNull) {
   std::ostringstream out;
   EXPECT_EQ(makeReporter("sarif-ish", out, {}), nullptr);
   EXPECT_EQ(formatNames(),
-            (std::vector<std::string>{"checkstyle", "gcc", "github", "gitlab", "json", "junit", "sarif", "text"}));
+            (std::vector<std::string>{"checkstyle", "gcc", "github", "gitlab", "html", "json", "junit", "sarif", "text"}));
 }
 
 }  // namespace
