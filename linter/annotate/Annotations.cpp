@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "annotate/EngineDateFinder.h"
+#include "annotate/Organisation.h"
 #include "annotate/SentenceSplitter.h"
 #include "dates/DateRecognizer.h"
 
@@ -30,10 +31,12 @@ constexpr std::string_view kBlockSeparator = "\n|\n";
 
 }  // namespace
 
-const std::string& Annotations::organisation() const {
-  if (const auto* field = document_.field("organisation"); field != nullptr && !field->value.empty())
-    return field->value;
-  return settings_.organisation;
+const std::string& Annotations::organisation() {
+  if (!organisation_) {
+    organisation_ = organisationOf(document_);
+    if (organisation_->empty()) organisation_ = settings_.organisation;
+  }
+  return *organisation_;
 }
 
 const ReferenceDate& Annotations::reference() {

@@ -93,7 +93,7 @@ class Annotations {
   const std::optional<base::CivilDate>& referenceDate() { return reference().date; }
   // Whose release this is, as written ("OSCE", "un"): the front matter's `organisation:`, else the
   // configuration's; "" when neither says. Compare case-insensitively.
-  [[nodiscard]] const std::string& organisation() const;
+  const std::string& organisation();
   [[nodiscard]] const ModelSettings& settings() const { return settings_; }
   // The tense of the clause holding dates()[index], or nullopt when no cue decides or the date lies
   // outside every sentence. REQUIRES: index < dates().size().
@@ -123,6 +123,7 @@ class Annotations {
   const document::Document& document_;
   const config::Lexicon& lexicon_;
   ModelSettings settings_;
+  std::optional<std::string> organisation_;
   bool sentencesDone_ = false;
   std::vector<Sentence> sentences_;
   bool datesDone_ = false;

@@ -80,6 +80,10 @@ bool isLetter(char32_t c) {
          !kCjkPunctuation.holds(c) && !kSpecials.holds(c);
 }
 bool isDigit(char32_t c) { return c >= '0' && c <= '9'; }
+// Basic Latin, Latin-1, Latin Extended-A and -B, and Latin Extended Additional ("ệ").
+constexpr char32_t kLatinExtendedBEnd = 0x24F;
+constexpr Span32 kLatinExtendedAdditional{0x1E00, 0x1EFF};
+bool isLatin(char32_t c) { return c <= kLatinExtendedBEnd || kLatinExtendedAdditional.holds(c); }
 bool isApostrophe(char32_t c) { return c == '\'' || c == kRightQuote; }
 bool isHyphen(char32_t c) { return c == '-' || c == kHyphen || c == kNonBreakingHyphen; }
 bool isSpace(char32_t c) {
@@ -145,6 +149,7 @@ size_t scanWord(std::string_view prose, size_t i, Word& word) {
     if (isDigit(c)) {
       word.hasDigit = true;
     } else if (isLetter(c)) {
+      word.otherScript = word.otherScript || !isLatin(c);
       if (isUpper(c)) {
         word.capitalised = word.capitalised || letterCount == 0;
         word.mixedCase = word.mixedCase || sawLower;

@@ -19,6 +19,9 @@ struct Word {
   bool allCaps = false;      // two or more letters, none lower case ("SCO", "UNODC")
   bool mixedCase = false;    // an upper-case letter after a lower-case one ("McDonald", "eGov")
   bool hasDigit = false;
+  // Holds a character outside the Latin script (Cyrillic, Chinese, a symbol such as U+1D11E): not
+  // a word an English dictionary or the fact base's Latin names can judge.
+  bool otherScript = false;
   // Part of a chunk that is not prose: a URL, an e-mail address, a path or symbol written with a
   // slash ("A/RES/71/14"), a domain ("sco.int").
   bool inLink = false;

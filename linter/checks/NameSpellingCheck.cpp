@@ -232,7 +232,7 @@ void NameSpellingCheck::run(const document::Document& document, annotate::Annota
     };
     for (size_t w = 0; w < words.size(); ++w) {
       const annotate::Word& word = words[w];
-      if (!word.capitalised || word.allCaps || word.mixedCase || word.hasDigit || word.inLink || word.hyphenated)
+      if (!word.capitalised || word.allCaps || word.mixedCase || word.hasDigit || word.otherScript || word.inLink || word.hyphenated)
         continue;
       const std::string found = annotate::plainWord(wordText(word));
       if (found.size() < kShortestTarget - 1 || known_.contains(found) || dictionary_->knows(found)) continue;

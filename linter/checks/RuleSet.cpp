@@ -129,10 +129,8 @@ void RuleSet::run(const document::Document& document, annotate::Annotations& ann
                   const std::set<std::string>& only, const CheckOverrides* replaced) const {
   const CpuClock::time_point start = CpuClock::now();
   // House style belongs to the organisation: a rule confined to some organisations is silent on
-  // another's draft.
-  // FIXME(organisation setting): the engine hands the folder's `organisation:` to the model; until
-  // then only the front matter is read here.
-  const std::string organisation = annotate::organisationOf(document);
+  // another's draft (front matter `organisation:`, else the folder's configuration).
+  const std::string organisation = annotations.organisation();
   for (const Entry& entry : entries_) {
     const bool selected = only.empty() ? entry.config.enabled : only.contains(entry.config.id);
     if (!selected || !annotate::organisationListed(organisation, entry.config.organisations)) continue;

@@ -145,7 +145,7 @@ void SpellingCheck::run(const document::Document& document, annotate::Annotation
     const std::vector<annotate::Word> words = annotate::findWords(text.substr(span.begin, span.size()));
     for (size_t w = 0; w < words.size(); ++w) {
       const annotate::Word& word = words[w];
-      if (word.inLink || word.hasDigit || word.allCaps || word.mixedCase) continue;
+      if (word.inLink || word.hasDigit || word.otherScript || word.allCaps || word.mixedCase) continue;
       const base::Range range{span.begin + word.prose.begin, span.begin + word.prose.end};
       // Inside a sentence, a capitalised word is a name: only a sentence's first word (no earlier
       // word of this span at or after the sentence's start) is checked.

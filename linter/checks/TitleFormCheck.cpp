@@ -41,7 +41,7 @@ void TitleFormCheck::run(const document::Document& document, annotate::Annotatio
   const facts::FactBase& facts = pack_->facts();
   // The release's organisation: named and known, named and unknown (then nothing is tied to it),
   // or not named (then the rule's default).
-  const std::string named = annotate::organisationOf(document);
+  const std::string named = annotations.organisation();
   const std::optional<facts::EntityIndex> release = named.empty() ? fallback_ : annotate::organisationNamed(facts, named);
 
   for (const annotate::WrittenTitle& title : titles) {

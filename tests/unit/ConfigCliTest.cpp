@@ -289,5 +289,19 @@ TEST(ConfigCli, ReferenceDateAndDateOrderFromTheConfigAndTheCommandLineReachTheC
   EXPECT_NE(early.out.find("[dates.tense]"), std::string::npos) << early.out;
 }
 
+// A folder's `organisation:` decides whose house style applies when the draft's front matter is silent.
+TEST(ConfigCli, TheFoldersOrganisationChoosesTheHouseStyleUnlessTheDraftNamesItsOwn) {
+  const ScratchDir dir;
+  dir.write("d.md", "The delegation published the report on its web site.\n");
+  const RunResult un = runBinary({"check", "--format", "gcc", "d.md"}, dir.path());
+  EXPECT_NE(un.out.find("d.md:1:44: warning: UN usage is 'website'"), std::string::npos) << un.out;
+  dir.write(".galley.yaml", "organisation: OSCE\n");
+  const RunResult osce = runBinary({"check", "--format", "gcc", "d.md"}, dir.path());
+  EXPECT_EQ(osce.out.find("[un-style.terminology]"), std::string::npos) << osce.out;
+  dir.write("own.md", "---\norganisation: UN\n---\nThe delegation published the report on its web site.\n");
+  const RunResult own = runBinary({"check", "--format", "gcc", "own.md"}, dir.path());
+  EXPECT_NE(own.out.find("[un-style.terminology]"), std::string::npos) << own.out;
+}
+
 }  // namespace
 }  // namespace galley::tools

@@ -95,6 +95,13 @@ TEST_F(SpellingCheckTest, NamesAcronymsUnitsUrlsAndCodeAreSkipped) {
             Lines{});
 }
 
+TEST_F(SpellingCheckTest, WordsInOtherScriptsAndSymbolsAreSkipped) {
+  // Cyrillic and Chinese names quoted in an English release, and a symbol outside the BMP.
+  EXPECT_EQ(check("The talks in \xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0 (\xE4\xB8\x8A\xE6\xB5\xB7) "
+                  "ended \xF0\x9D\x84\x9E today.\n"),
+            Lines{});
+}
+
 TEST_F(SpellingCheckTest, HyphenatedWordsPassWhenEachPartIsAWord) {
   EXPECT_EQ(check("Long-term co-operation against drug-trafficking.\n"), Lines{});
   EXPECT_EQ(check("Long-term co-opertion.\n"), (Lines{"sco-un.spelling: co-opertion"}));
