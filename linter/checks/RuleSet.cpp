@@ -73,6 +73,7 @@ LoadedRules RuleSet::build(config::LoadedConfigs configs) {
   LoadedRules out;
   out.errors = std::move(configs.errors);
   out.warnings = std::move(configs.warnings);
+  out.rules.fixtureDirs_ = std::move(configs.fixtureDirs);
   // A pack's fact base is validated whether or not any rule reads it, and held while the rules
   // are built so that every fact rule of the pack shares this one load.
   std::vector<std::shared_ptr<const facts::FactPack>> factPacks;

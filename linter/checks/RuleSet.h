@@ -85,6 +85,9 @@ class RuleSet {
   [[nodiscard]] size_t size() const;
   // The rule's validated config, or nullptr.
   [[nodiscard]] const config::RuleConfig* rule(std::string_view id) const;
+  // Folders of annotated drafts the rule files name with `fixtures:` (absolute or as resolved
+  // from each file's folder), in load order.
+  [[nodiscard]] const std::vector<std::string>& fixtureDirs() const { return fixtureDirs_; }
   // What the enabled checks read from Annotations.
   [[nodiscard]] AnnotationNeeds needs() const;
 
@@ -101,6 +104,7 @@ class RuleSet {
 
   using CpuClock = ThreadCpuClock;
   std::vector<Entry> entries_;
+  std::vector<std::string> fixtureDirs_;
   std::chrono::nanoseconds cpuBudget_ = kDefaultCpuBudget;
 };
 

@@ -23,7 +23,7 @@ namespace fs = std::filesystem;
 
 constexpr std::array<std::string_view, 10> kHeaderKeys = {"id",   "kind",    "severity",    "message", "scope",
                                                           "link", "enabled", "description", "tests", "organisations"};
-constexpr std::array<std::string_view, 2> kTopLevelKeys = {"organisations", "rules"};
+constexpr std::array<std::string_view, 3> kTopLevelKeys = {"fixtures", "organisations", "rules"};
 constexpr std::array<std::string_view, 3> kSeverityNames = {"error", "warning", "info"};
 constexpr std::array<std::string_view, 2> kTestKeys = {"bad", "good"};
 
@@ -133,6 +133,19 @@ void PackLoader::addFile(const std::string& path, std::string text, const std::s
   const RuleOptions top(root, source, source->location(root.Mark()));
   if (auto listed = top.getStringList("organisations", result_.errors))
     fileOrganisations_ = organisationNames(*listed, result_.errors);
+  // `fixtures:` names folders of annotated drafts for `galley test --rules`, relative to this file.
+  if (auto folders = top.getStringList("fixtures", result_.errors)) {
+    namespace fs = std::filesystem;
+    for (const Located<std::string>& folder : *folders) {
+      const fs::path resolved = (fs::path(path).parent_path() / folder.value).lexically_normal();
+      std::error_code ec;
+      if (!fs::is_directory(resolved, ec))
+        result_.errors.push_back(base::Error::invalidInput("'fixtures': no folder '" + folder.value + "' beside this file",
+                                                           folder.where));
+      else
+        result_.fixtureDirs.push_back(resolved.string());
+    }
+  }
   const YAML::Node rules = findKey(root, "rules");
   if (!rules.IsDefined()) {
     result_.errors.push_back(base::Error::invalidInput("missing 'rules:' list", source->location(root.Mark())));

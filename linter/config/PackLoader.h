@@ -28,6 +28,7 @@ struct LoadedConfigs {
   base::ErrorList errors;         // empty => every file and rule was valid
   base::ErrorList warnings;       // e.g. a deprecated kind: loaded, but worth telling
   std::vector<std::string> packDirs;  // every pack directory read, in load order
+  std::vector<std::string> fixtureDirs;  // folders rule files name in `fixtures:`, in load order
 };
 
 // Collects rules from pack directories and rule files, validating the header every kind shares

@@ -91,7 +91,7 @@ std::vector<std::string> packFixtureDirs(const std::vector<std::string>& packDir
 
 const std::vector<OptionSpec>& testOptions() {
   static const std::vector<OptionSpec> kOptions = {
-      {"--rules", "DIR", "test this pack (or directory of packs) alone: its self-tests and DIR/fixtures/", true},
+      {"--rules", "DIR", "test this pack (or directory of packs) alone: its self-tests, DIR/fixtures/ and the folders its rule files name in 'fixtures:'", true},
       {"--no-default-rules", "", "do not load the bundled packs", false},
       {"--quiet", "", "print failures only, no summary", false},
   };
@@ -126,6 +126,10 @@ int runTestCommand(const std::vector<std::string>& args) {
   std::vector<std::string> roots = parsed->operands;
   if (roots.empty() && !packDirs.empty()) {
     roots = packFixtureDirs(packDirs);
+    // And the folders the pack's rule files name with `fixtures:`.
+    for (const std::string& dir : rules->fixtureDirs()) {
+      if (std::find(roots.begin(), roots.end(), dir) == roots.end()) roots.push_back(dir);
+    }
   } else if (roots.empty()) {
     if (const auto bundled = engine::bundledFixturesDir()) roots.push_back(*bundled);
   }

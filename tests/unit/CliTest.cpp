@@ -455,5 +455,30 @@ TEST(CliTestCommand, ABrokenSelfTestFails) {
   EXPECT_NE(run.out.find("self-tests: 1 passed, 1 failed"), std::string::npos) << run.out;
 }
 
+TEST(CliTestCommand, RulesDirRunsTheFixturesItsRuleFilesName) {
+  const ScratchDir dir;
+  dir.write("packs/p/rules.yaml", R"(fixtures: [../../drafts/checked]
+rules:
+  - id: soft-word
+    kind: existence
+    severity: warning
+    message: "Avoid '{found}'"
+    tokens: [dynamically]
+)");
+  dir.write("drafts/checked/a.md", "<!-- expect: p.soft-word \"dynamically\" -->\nIt grew dynamically.\n");
+  const RunResult run = runGalley({"test", "--no-default-rules", "--rules", "packs/p"}, dir.path());
+  EXPECT_EQ(run.code, 0) << run.out << run.err;
+  EXPECT_NE(run.out.find("fixtures: 1 passed, 0 failed"), std::string::npos) << run.out;
+  // The fixture fails when the rule no longer fires, so it is really run.
+  dir.write("drafts/checked/a.md", "<!-- expect: p.soft-word \"dynamically\" -->\nIt grew steadily.\n");
+  EXPECT_EQ(runGalley({"test", "--no-default-rules", "--rules", "packs/p"}, dir.path()).code, 1);
+  // A folder that does not exist is a located load error.
+  dir.write("packs/p/rules.yaml", "fixtures: [missing]\nrules: []\n");
+  const RunResult missing = runGalley({"test", "--no-default-rules", "--rules", "packs/p"}, dir.path());
+  EXPECT_EQ(missing.code, 2);
+  EXPECT_NE(missing.err.find("rules.yaml:1:12: error: 'fixtures': no folder 'missing' beside this file"), std::string::npos)
+      << missing.err;
+}
+
 }  // namespace
 }  // namespace galley::tools
