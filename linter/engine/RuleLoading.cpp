@@ -62,10 +62,20 @@ std::unique_ptr<checks::RuleSet> loadRules(const RuleSelection& selection, std::
                                    : "--rules " + selection.extraDirs[i];
     bool duplicate = false;
     for (const std::string& pack : packDirsOf(selection.extraDirs[i])) {
+      const std::string name = fs::path(pack).filename().string();
       const auto [it, added] = originOf.emplace(pack, origin);
-      if (added) continue;
-      err << "galley: error: rule pack '" << fs::path(pack).filename().string() << "' loaded twice: by " << it->second
-          << " and by " << origin << '\n';
+      if (!added) {
+        err << "galley: error: rule pack '" << name << "' loaded twice: by " << it->second << " and by " << origin << '\n';
+        duplicate = true;
+        continue;
+      }
+      // Two folders of one name make the same rule ids ("p.x"): one error, not one per rule.
+      const auto sameName = std::find_if(originOf.begin(), originOf.end(), [&](const auto& entry) {
+        return entry.first != pack && fs::path(entry.first).filename().string() == name;
+      });
+      if (sameName == originOf.end()) continue;
+      err << "galley: error: two rule packs named '" << name << "': " << sameName->first << " (" << sameName->second
+          << ") and " << pack << " (" << origin << "); rule ids are '" << name << ".<id>', so rename one folder\n";
       duplicate = true;
     }
     if (duplicate) ++duplicates;

@@ -159,6 +159,14 @@ TEST(ConfigCli, SilentNoOpsAreWarnedAbout) {
   EXPECT_EQ(count(twice.err, "error:"), 1U) << twice.err;
   EXPECT_NE(twice.err.find("rule pack 't' loaded twice: by --rules packs/t and by --rules packs/t/"), std::string::npos)
       << twice.err;
+  // Two folders of one name would define the same rule ids: one error naming both.
+  dir.write("other/t/rules.yaml", kPack);
+  const RunResult sameName = runBinary({"check", "--no-config", "--no-default-rules", "--rules", "packs/t", "--rules",
+                                        "other/t", "a.md"}, dir.path());
+  EXPECT_EQ(sameName.code, 2);
+  EXPECT_EQ(count(sameName.err, "error:"), 1U) << sameName.err;
+  EXPECT_NE(sameName.err.find("two rule packs named 't': "), std::string::npos) << sameName.err;
+  EXPECT_NE(sameName.err.find("(--rules packs/t) and "), std::string::npos) << sameName.err;
   // An override that matches no file.
   dir.write(".galley.yaml", "packs: [./packs/t]\noverrides:\n  - files: [\"archiv/**\"]\n    rules: {t.loud: off}\n");
   const RunResult unused = runBinary({"check", "--no-default-rules", "a.md"}, dir.path());
