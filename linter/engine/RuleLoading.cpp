@@ -92,13 +92,16 @@ std::unique_ptr<checks::RuleSet> loadRules(const RuleSelection& selection, std::
     if (const size_t at = line.find("error: "); at != std::string::npos) line.replace(at, std::string_view("error:").size(), "warning:");
     err << line << '\n';
   }
-  if (!loaded.errors.empty()) {
-    for (const base::Error& error : loaded.errors) err << error.toString() << '\n';
-    err << "galley: " << loaded.errors.size() << (loaded.errors.size() == 1 ? " configuration error" : " configuration errors")
-        << "; nothing was checked\n";
-    return nullptr;
-  }
+  if (reportConfigErrors(loaded.errors, err)) return nullptr;
   return std::make_unique<checks::RuleSet>(std::move(loaded.rules));
+}
+
+bool reportConfigErrors(const base::ErrorList& errors, std::ostream& err) {
+  if (errors.empty()) return false;
+  for (const base::Error& error : errors) err << error.toString() << '\n';
+  err << "galley: " << errors.size() << (errors.size() == 1 ? " configuration error" : " configuration errors")
+      << "; nothing was checked\n";
+  return true;
 }
 
 RuleHooks hooksFor(const checks::RuleSet& rules, std::set<std::string> only) {

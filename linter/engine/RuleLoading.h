@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "base/Error.h"
 #include "checks/RuleSet.h"
 #include "engine/Engine.h"
 
@@ -26,6 +27,10 @@ struct RuleSelection {
 // bundled packs (no --rules given and none found) is such an error too, and so is one pack
 // directory reached twice (one error naming both places, instead of one per rule).
 std::unique_ptr<checks::RuleSet> loadRules(const RuleSelection& selection, std::ostream& err);
+
+// Prints every error of `errors` as "file:line:col: error: message" to `err`, then the
+// "galley: N configuration error(s); nothing was checked" line. Returns true when there were any.
+bool reportConfigErrors(const base::ErrorList& errors, std::ostream& err);
 
 // Engine hooks that run `rules` (which must outlive them), restricted to `only` when not empty.
 RuleHooks hooksFor(const checks::RuleSet& rules, std::set<std::string> only = {});

@@ -119,12 +119,7 @@ bool checkRuleNames(const ParsedArgs& parsed, const ProjectSetup& setup, std::os
         fmt::format("no loaded rule matches '{}'{}", setting->pattern.value, suggestion(setting->pattern.value)),
         setting->pattern.where));
   }
-  for (const base::Error& error : errors) err << error.toString() << '\n';
-  if (!errors.empty()) {
-    err << fmt::format("galley: {} configuration error{}; nothing was checked\n", errors.size(),
-                       errors.size() == 1 ? "" : "s");
-    return false;
-  }
+  if (engine::reportConfigErrors(errors, err)) return false;
   for (const auto* flag : {"--disable", "--enable"}) {
     for (const std::string& pattern : parsed.all(flag)) {
       if (!matchesNone(pattern)) continue;
@@ -211,12 +206,7 @@ std::unique_ptr<ProjectSetup> setUpProject(const ParsedArgs& parsed, const std::
   base::ErrorList errors = setup->resolver->errors();
   engine::RuleSelection selection{parsed.all("--rules"), !parsed.has("--no-default-rules"), {}};
   if (errors.empty()) addConfigPacks(*setup->resolver, selection, errors);
-  if (!errors.empty()) {
-    for (const base::Error& error : errors) err << error.toString() << '\n';
-    err << fmt::format("galley: {} configuration error{}; nothing was checked\n", errors.size(),
-                       errors.size() == 1 ? "" : "s");
-    return nullptr;
-  }
+  if (engine::reportConfigErrors(errors, err)) return nullptr;
   setup->rules = engine::loadRules(selection, err);
   if (!setup->rules) return nullptr;
   if (selection.useBundled) {
@@ -224,12 +214,7 @@ std::unique_ptr<ProjectSetup> setUpProject(const ParsedArgs& parsed, const std::
   }
   setup->packDirs.insert(setup->packDirs.end(), selection.extraDirs.begin(), selection.extraDirs.end());
   if (!checkRuleNames(parsed, *setup, err)) return nullptr;
-  if (const base::ErrorList optionErrors = setup->resolver->prepareRuleOptions(*setup->rules); !optionErrors.empty()) {
-    for (const base::Error& error : optionErrors) err << error.toString() << '\n';
-    err << fmt::format("galley: {} configuration error{}; nothing was checked\n", optionErrors.size(),
-                       optionErrors.size() == 1 ? "" : "s");
-    return nullptr;
-  }
+  if (engine::reportConfigErrors(setup->resolver->prepareRuleOptions(*setup->rules), err)) return nullptr;
   warnUnusedOverrides(*setup->resolver, setup->inputs, err);
   return setup;
 }
