@@ -56,7 +56,9 @@ std::vector<std::string> formWords(std::string_view form) {
 bool nearWord(std::string_view written, std::string_view form) {
   if (written == form || form.size() < kMinNearLength || written.empty() || written.front() != form.front()) return false;
   if (written.size() == form.size() + 1 && written.starts_with(form) && written.back() == 's') return false;
-  if (form.back() == 'y' && written == std::string(form.substr(0, form.size() - 1)) + "ies") return false;
+  if (form.back() == 'y' && written.size() == form.size() + 2 && written.starts_with(form.substr(0, form.size() - 1)) &&
+      written.ends_with("ies"))
+    return false;
   const size_t a = written.size();
   const size_t b = form.size();
   if (a + 1 < b || b + 1 < a) return false;
@@ -205,6 +207,17 @@ TitleFormFinder::TitleFormFinder(const FactBase& facts, const config::Lexicon& l
     }
   }
   std::stable_sort(forms_.begin(), forms_.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
+  // A form fits only words whose first letter is its first word's (the same word, or one a letter
+  // off with the first letter kept), or for two words swapped its second word's.
+  for (uint32_t index = 0; index < forms_.size(); ++index) {
+    const auto& form = forms_[index];
+    const auto first = static_cast<unsigned char>(form[0].front());
+    formsByInitial_[first].push_back(index);
+    if (form.size() == 2) {
+      const auto second = static_cast<unsigned char>(form[1].front());
+      if (second != first) formsByInitial_[second].push_back(index);
+    }
+  }
 }
 
 std::vector<WrittenTitle> TitleFormFinder::find(const document::Document& document, const MentionSet& mentions) const {
@@ -232,6 +245,9 @@ class BlockWords {
       words_.push_back({{static_cast<base::Offset>(at), static_cast<base::Offset>(end)}, lower(text.substr(at, end - at))});
       at = end;
     }
+    // Every finder position asks for several joints: work them out once.
+    joints_.reserve(words_.size());
+    for (size_t i = 0; i < words_.size(); ++i) joints_.push_back(jointOf(i));
   }
 
   [[nodiscard]] size_t size() const { return words_.size(); }
@@ -242,7 +258,15 @@ class BlockWords {
   }
   // What joins words i-1 and i: '-', ' ' (spaces and line breaks only) or '\0' (anything else, or
   // no such pair).
-  [[nodiscard]] char joint(size_t i) const {
+  [[nodiscard]] char joint(size_t i) const { return i < joints_.size() ? joints_[i] : '\0'; }
+
+ private:
+  struct Word {
+    base::Range range;  // folded
+    std::string lower;
+  };
+
+  [[nodiscard]] char jointOf(size_t i) const {
     if (i == 0 || i >= words_.size()) return '\0';
     const std::string_view gap =
         text_.substr(words_[i - 1].range.end, words_[i].range.begin - words_[i - 1].range.end);
@@ -251,30 +275,52 @@ class BlockWords {
     return '\0';
   }
 
- private:
-  struct Word {
-    base::Range range;  // folded
-    std::string lower;
-  };
   std::string_view text_;
   std::vector<Word> words_;
+  std::vector<char> joints_;
 };
+
+// fits() of words [i, i+form.size()) against `form`, reading the words in place: asked at every
+// word for every form, so it copies nothing.
+std::optional<bool> fitsAt(const BlockWords& words, size_t i, const std::vector<std::string>& form) {
+  const size_t n = form.size();
+  size_t near = 0;
+  size_t other = 0;
+  for (size_t k = 0; k < n; ++k) {
+    const std::string& word = words.lowerAt(i + k);
+    if (word == form[k]) continue;
+    if (nearWord(word, form[k])) {
+      ++near;
+    } else {
+      ++other;
+    }
+    // Past one difference only two swapped words can still fit.
+    if (n != 2 && near + other > 1) return std::nullopt;
+  }
+  if (near == 0 && other == 0) return false;
+  if (near == 1 && other == 0) return true;
+  if (n == 2 && words.lowerAt(i) == form[1] && words.lowerAt(i + 1) == form[0] && form[0] != form[1]) return true;
+  return std::nullopt;
+}
 
 // The length in words of the first form (longest first) written at word `i`, its words written
 // into `written`; nullopt when none is.
 std::optional<size_t> formAt(const BlockWords& words, size_t i, const std::vector<std::vector<std::string>>& forms,
-                             std::vector<std::string>& written) {
-  for (const auto& form : forms) {
+                             const std::vector<uint32_t>& candidates, std::vector<std::string>& written) {
+  for (const uint32_t index : candidates) {
+    const auto& form = forms[index];
     const size_t n = form.size();
     if (i + n > words.size() || words.joint(i + n) == '-') continue;
     bool joined = true;
     for (size_t k = i + 1; k < i + n; ++k) joined = joined && words.joint(k) != '\0';
     if (!joined) continue;
-    written.clear();
-    for (size_t k = i; k < i + n; ++k) written.push_back(words.lowerAt(k));
-    const auto fit = fits(written, form);
+    const auto fit = fitsAt(words, i, form);
     // A garbled title is read only when capitalised: "general secretary" may be prose.
-    if (fit && (!*fit || words.capitalised(i))) return n;
+    if (fit && (!*fit || words.capitalised(i))) {
+      written.clear();
+      for (size_t k = i; k < i + n; ++k) written.push_back(words.lowerAt(k));
+      return n;
+    }
   }
   return std::nullopt;
 }
@@ -372,7 +418,7 @@ void TitleFormFinder::findInBlock(std::string_view prose, uint32_t block, const 
   std::vector<std::string> written;
   for (size_t i = 0; i < words.size(); ++i) {
     if (words.joint(i) == '-') continue;  // inside a compound this finder does not know ("Vice-Secretary-General")
-    const auto n = formAt(words, i, forms_, written);
+    const auto n = formAt(words, i, forms_, formsByInitial_[static_cast<unsigned char>(words.lowerAt(i).front())], written);
     if (!n) continue;
     WrittenTitle title;
     title.block = block;

@@ -3,6 +3,7 @@
 // title is judged by its own organisation's house style.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -82,6 +83,9 @@ class TitleFormFinder {
   const facts::FactBase& facts_;
   const config::Lexicon& lexicon_;
   std::vector<std::vector<std::string>> forms_;  // distinct forms' words, longest first
+  // By a word's first byte: the forms (indices into forms_, longest first) that may start there,
+  // whose first word starts with it or, for two-word forms read swapped, whose second does.
+  std::array<std::vector<uint32_t>, 256> formsByInitial_;  // NOLINT(readability-magic-numbers): one per byte value
 };
 
 }  // namespace galley::annotate

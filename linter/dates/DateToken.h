@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "base/Range.h"
 
@@ -40,7 +41,7 @@ struct DateToken {
   bool abbreviated = false;  // "Sept", "Mon"
   bool ambiguous = false;    // also an ordinary English word ("may", "march", "sat", "sun", "wed")
 
-  [[nodiscard]] bool isWord(const char* word) const { return type == TokenType::Word && text == word; }
+  [[nodiscard]] bool isWord(std::string_view word) const { return type == TokenType::Word && text == word; }
   [[nodiscard]] bool isPunct(char c) const { return type == TokenType::Punct && text.size() == 1 && text[0] == c; }
   [[nodiscard]] bool isDash() const { return isPunct('-'); }
 };
