@@ -95,6 +95,14 @@ bool Dictionary::hasWordOneSlipFrom(std::string_view word) const {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
   const std::lock_guard lock(mutex_);
+  if (const auto it = slipMemo_.find(lower); it != slipMemo_.end()) return it->second;
+  const bool found = slipFrom(lower);
+  if (slipMemo_.size() >= kMemoLimit) slipMemo_.clear();
+  slipMemo_.emplace(std::move(lower), found);
+  return found;
+}
+
+bool Dictionary::slipFrom(const std::string& lower) const {
   const auto known = [&](const std::string& candidate) { return !candidate.empty() && hunspell_->spell(candidate); };
   std::string candidate;
   for (size_t i = 0; i < lower.size(); ++i) {

@@ -49,15 +49,19 @@ class Dictionary {
   [[nodiscard]] bool knows(std::string_view word) const;
   // True when an ordinary lower-case word of the dictionary lies one slip (a letter dropped,
   // added, changed, or two neighbours swapped; letters a-z) from `word` in lower case. Some
-  // hundred dictionary look-ups, not remembered: far cheaper than suggest().
+  // hundred dictionary look-ups, far cheaper than suggest(); remembered like knows().
   [[nodiscard]] bool hasWordOneSlipFrom(std::string_view word) const;
   // Up to `limit` suggestions for `word`, best first; empty when Hunspell has none.
   [[nodiscard]] std::vector<std::string> suggest(std::string_view word, size_t limit) const;
 
  private:
+  // hasWordOneSlipFrom's search, asking Hunspell; the caller holds mutex_.
+  [[nodiscard]] bool slipFrom(const std::string& lower) const;
+
   mutable std::mutex mutex_;
   std::unique_ptr<Hunspell> hunspell_;
   mutable std::unordered_map<std::string, bool> memo_;
+  mutable std::unordered_map<std::string, bool> slipMemo_;  // hasWordOneSlipFrom, by lower-case word
   mutable std::unordered_map<std::string, std::vector<std::string>> suggestions_;
 };
 

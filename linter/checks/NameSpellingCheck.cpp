@@ -1,6 +1,7 @@
 #include "checks/NameSpellingCheck.h"
 
 #include <algorithm>
+#include <array>
 #include <filesystem>
 
 #include "annotate/Words.h"
@@ -22,12 +23,43 @@ constexpr size_t kLongSurname = 12;        // two slips in a surname, unconfirme
 
 enum class Slip { None, Typo, Change, Two };
 
+// config::editDistance (case kept, adjacent swaps) when it is at most 2, else 3: asked of every
+// unknown capitalised word against every target, so it allocates nothing and stops as soon as two
+// rows in a row exceed 2 (no later cell can come back under 3).
+size_t slipDistance(std::string_view a, std::string_view b) {
+  constexpr size_t kFar = 3;
+  constexpr size_t kRow = 64;
+  if (b.size() + 1 > kRow) return std::min(kFar, config::editDistance(a, b, {.ignoreCase = false, .adjacentSwaps = true}));
+  std::array<std::array<size_t, kRow>, 3> rows{};  // rolling rows; the oldest serves adjacent swaps
+  size_t* beforePrevious = rows[0].data();
+  size_t* previous = rows[1].data();
+  size_t* current = rows[2].data();
+  for (size_t j = 0; j <= b.size(); ++j) previous[j] = j;
+  size_t previousMin = 0;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    current[0] = i;
+    size_t rowMin = current[0];
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const size_t substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+      current[j] = std::min({previous[j] + 1, current[j - 1] + 1, substitution});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+        current[j] = std::min(current[j], beforePrevious[j - 2] + 1);
+      rowMin = std::min(rowMin, current[j]);
+    }
+    if (rowMin >= kFar && previousMin >= kFar) return kFar;
+    previousMin = rowMin;
+    std::swap(beforePrevious, previous);
+    std::swap(previous, current);
+  }
+  return std::min(kFar, previous[b.size()]);
+}
+
 // What one or two edits turn `target` into `word`: a typo (a letter dropped, doubled or two
 // neighbours swapped), a change (a letter replaced or a new one added), two slips, or none of these.
 Slip slipBetween(std::string_view word, std::string_view target) {
   const size_t lengthGap = word.size() > target.size() ? word.size() - target.size() : target.size() - word.size();
   if (lengthGap > 2) return Slip::None;
-  const size_t distance = config::editDistance(word, target, {.ignoreCase = false, .adjacentSwaps = true});
+  const size_t distance = slipDistance(word, target);
   if (distance == 2) return Slip::Two;
   if (distance != 1) return Slip::None;
   if (word.size() + 1 == target.size()) return Slip::Typo;  // dropped
@@ -186,7 +218,7 @@ const NameSpellingCheck::Target* NameSpellingCheck::nearestTarget(const std::str
       continue;
     }
     if (!closeEnough(slip, target.word.size(), confirmed, target.person)) continue;
-    const size_t distance = config::editDistance(found, target.word, {.ignoreCase = false, .adjacentSwaps = true});
+    const size_t distance = slipDistance(found, target.word);  // 1 or 2: the slip was one
     if (best == nullptr || distance < bestDistance) {
       best = &target;
       bestDistance = distance;
