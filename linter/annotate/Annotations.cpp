@@ -23,6 +23,23 @@ const std::vector<Sentence>& Annotations::sentences() {
   return sentences_;
 }
 
+const std::vector<Word>& Annotations::words(uint32_t block, base::Range span) {
+  const auto key = std::make_tuple(block, span.begin, span.end);
+  auto it = words_.find(key);
+  if (it == words_.end()) {
+    const std::string_view prose = document_.blocks[block].prose.text();
+    it = words_.emplace(key, findWords(prose.substr(span.begin, span.size()))).first;
+  }
+  return it->second;
+}
+
+const SearchText& Annotations::searchText(uint32_t block) {
+  if (searchTexts_.size() != document_.blocks.size()) searchTexts_.resize(document_.blocks.size());
+  auto& slot = searchTexts_[block];
+  if (!slot) slot = std::make_unique<SearchText>(document_.blocks[block].prose.text(), config::Lexicon::standard());
+  return *slot;
+}
+
 namespace {
 
 // Joins blocks so that no date expression can run from one block into the next: "|" between

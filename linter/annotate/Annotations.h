@@ -3,9 +3,11 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -13,7 +15,9 @@
 #include "annotate/Clauses.h"
 #include "annotate/MentionFinder.h"
 #include "annotate/ReferenceDate.h"
+#include "annotate/SearchText.h"
 #include "annotate/TitleForms.h"
+#include "annotate/Words.h"
 #include "base/Calendar.h"
 #include "base/Range.h"
 #include "config/Lexicon.h"
@@ -55,7 +59,9 @@ struct ModelSettings {
 //   mentions(p)   entity mentions and titles paired with people, for fact pack p (one scan),
 //                 each title dated by its own sentence when that sentence opens with a date;
 //   claims(p)     what the draft states about p's entities and the cue that tied each value;
-//   titleForms(p) titles as written, each with the organisation whose house style judges it.
+//   titleForms(p) titles as written, each with the organisation whose house style judges it;
+//   words(b, s)   the words of span s of block b (Words.h), for the spelling kinds;
+//   searchText(b) block b's prose folded for the text-matching kinds (SearchText.h).
 //
 // Several fact bases: a check names the pack it reads (each fact-reading check holds one
 // shared FactPack), and the model keeps one mention/claim set per pack, keyed by the pack's
@@ -105,6 +111,12 @@ class Annotations {
   // Titles of `pack`'s offices and organisations as written, each tied to its organisation when
   // the text ties it (TitleForms.h), in document order.
   const std::vector<WrittenTitle>& titleForms(const facts::FactPack& pack);
+  // The words of `span` of block `block`'s prose (findWords over that span: offsets from
+  // span.begin), found once for every rule that asks about the same span.
+  const std::vector<Word>& words(uint32_t block, base::Range span);
+  // Block `block`'s prose as the substitution, existence and consistency kinds search it: folded
+  // once for all of them, its names (read with the bundled lexicon) found on the first inName().
+  const SearchText& searchText(uint32_t block);
 
  private:
   // Re-places dates written without a year or week ("16 June", "on Tuesday") by their clause's
@@ -131,6 +143,8 @@ class Annotations {
   ReferenceDate reference_;
   std::vector<std::optional<std::optional<Tense>>> tenses_;  // per date: outer empty until computed
   std::vector<std::unique_ptr<PackModel>> packs_;  // few (one per pack the rules read): a vector
+  std::map<std::tuple<uint32_t, base::Offset, base::Offset>, std::vector<Word>> words_;  // by block, span
+  std::vector<std::unique_ptr<SearchText>> searchTexts_;                // by block; null until asked
 };
 
 }  // namespace galley::annotate

@@ -4,8 +4,8 @@
 #include <array>
 #include <tuple>
 
+#include "annotate/SearchText.h"
 #include "checks/Patterns.h"
-#include "checks/SearchText.h"
 
 namespace galley::checks {
 
@@ -98,14 +98,14 @@ void ConsistencyCheck::run(const document::Document& document, annotate::Annotat
   std::vector<std::pair<size_t, base::Range>> spans;
   forEachSpan(document, annotations, [&](size_t blockIndex, base::Range span) {
     spans.emplace_back(blockIndex, span);
-    const SearchText search(document.blocks[blockIndex].prose.text(), !inNames_);
+    const annotate::SearchText& search = annotations.searchText(static_cast<uint32_t>(blockIndex));
     const std::string_view text = search.text();
     forms_.forEachMatch(text, search.toFolded(span), [&](const boost::cmatch& match) {
       const auto ref = std::find_if(refs_.begin(), refs_.end(), [&](const FormRef& r) { return match[r.captureGroup].matched; });
       if (ref == refs_.end()) return;
       const auto begin = static_cast<base::Offset>(match[0].first - text.data());
       const base::Range folded{begin, begin + static_cast<base::Offset>(match[0].length())};
-      if (search.inName(folded)) return;  // a name keeps its owner's spelling, and sets no precedent
+      if (!inNames_ && search.inName(folded)) return;  // a name keeps its owner's spelling, and sets no precedent
       allUses.push_back({blockIndex, search.toProse(folded), ref->form, ref->group});
     });
   });

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <array>
 
+#include "annotate/SearchText.h"
 #include "checks/Patterns.h"
-#include "checks/SearchText.h"
 
 namespace galley::checks {
 
@@ -55,13 +55,13 @@ void ExistenceCheck::run(const document::Document& document, annotate::Annotatio
                          diag::DiagnosticSink& sink) const {
   forEachSpan(document, annotations, [&](size_t blockIndex, base::Range span) {
     const document::ProseText& prose = document.blocks[blockIndex].prose;
-    const SearchText search(prose.text(), !inNames_);
+    const annotate::SearchText& search = annotations.searchText(static_cast<uint32_t>(blockIndex));
     const std::string_view text = search.text();
     for (const PrefilteredRegex& regex : regexes_) {
       regex.forEachMatch(text, search.toFolded(span), [&](const boost::cmatch& match) {
         const auto begin = static_cast<base::Offset>(match[0].first - text.data());
         const base::Range folded{begin, begin + static_cast<base::Offset>(match[0].length())};
-        if (search.inName(folded)) return;  // a name is written as its owner writes it
+        if (!inNames_ && search.inName(folded)) return;  // a name is written as its owner writes it
         const base::Range range = search.toProse(folded);
         const std::string_view found = std::string_view(prose.text()).substr(range.begin, range.size());
         const std::array<std::pair<std::string_view, std::string_view>, 1> values{{{"found", found}}};

@@ -251,7 +251,7 @@ void NameSpellingCheck::run(const document::Document& document, annotate::Annota
     const document::Block& block = document.blocks[blockIndex];
     if (block.kind == document::BlockKind::FrontMatter && block.key != "title") return;
     const std::string_view text = std::string_view(block.prose.text()).substr(span.begin, span.size());
-    const std::vector<annotate::Word> words = annotate::findWords(text);
+    const std::vector<annotate::Word>& words = annotations.words(static_cast<uint32_t>(blockIndex), span);
     const auto wordText = [&](const annotate::Word& word) { return text.substr(word.prose.begin, word.prose.size()); };
     // The capitalised word right beside word `w` (`step` -1 or +1), when only a space separates them.
     const auto neighbour = [&](size_t w, int step) {

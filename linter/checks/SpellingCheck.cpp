@@ -142,7 +142,7 @@ void SpellingCheck::run(const document::Document& document, annotate::Annotation
       if (sentence.block == blockIndex) starts.push_back(sentence.prose.begin);
     }
     const std::string_view text = block.prose.text();
-    const std::vector<annotate::Word> words = annotate::findWords(text.substr(span.begin, span.size()));
+    const std::vector<annotate::Word>& words = annotations.words(static_cast<uint32_t>(blockIndex), span);
     for (size_t w = 0; w < words.size(); ++w) {
       const annotate::Word& word = words[w];
       if (word.inLink || word.hasDigit || word.otherScript || word.allCaps || word.mixedCase) continue;

@@ -5,8 +5,8 @@
 #include <numeric>
 #include <optional>
 
+#include "annotate/SearchText.h"
 #include "checks/Patterns.h"
-#include "checks/SearchText.h"
 
 namespace galley::checks {
 
@@ -96,7 +96,7 @@ void SubstitutionCheck::run(const document::Document& document, annotate::Annota
                             diag::DiagnosticSink& sink) const {
   forEachSpan(document, annotations, [&](size_t blockIndex, base::Range span) {
     const document::ProseText& prose = document.blocks[blockIndex].prose;
-    const SearchText search(prose.text(), !inNames_);
+    const annotate::SearchText& search = annotations.searchText(static_cast<uint32_t>(blockIndex));
     const std::string_view text = search.text();
     std::vector<Hit> hits;
     regex_.forEachMatch(text, search.toFolded(span), [&](const boost::cmatch& match) {
@@ -109,7 +109,7 @@ void SubstitutionCheck::run(const document::Document& document, annotate::Annota
     // Both compare folded: "Secretary‑General" (U+2011) is the right form.
     for (const Hit& hit : resolveOverlaps(std::move(hits))) {
       if (text.substr(hit.range.begin, hit.range.size()) == expected_[hit.key]) continue;
-      if (search.inName(hit.range)) continue;  // a name is written as its owner writes it
+      if (!inNames_ && search.inName(hit.range)) continue;  // a name is written as its owner writes it
       const base::Range range = search.toProse(hit.range);
       const std::string_view found = std::string_view(prose.text()).substr(range.begin, range.size());
       const std::string& expected = written_[hit.key];
