@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <filesystem>
 
 #include "annotate/Words.h"
@@ -150,7 +151,7 @@ NameSpellingCheck::NameSpellingCheck(const config::RuleConfig& rule, Scope scope
         std::string key = word;
         key.append(1, '\n').append(previous).append(1, '\n').append(std::to_string(index));
         if (!seen.insert(std::move(key)).second) continue;
-        targets_.push_back({word, index, person, std::move(previous)});
+        targets_.push_back({word, index, person, std::move(previous), byteMask(word)});
       }
     }
   }
@@ -191,17 +192,26 @@ bool NameSpellingCheck::isCommon(std::string_view word) const {
          });
 }
 
+uint64_t NameSpellingCheck::byteMask(std::string_view word) {
+  constexpr unsigned kBits = 64;
+  uint64_t mask = 0;
+  for (const char c : word) mask |= uint64_t{1} << (static_cast<unsigned char>(c) % kBits);
+  return mask;
+}
+
 const NameSpellingCheck::Target* NameSpellingCheck::nearestTarget(const std::string& found,
                                                                    const Neighbour& before) const {
   const Target* best = nullptr;
   size_t bestDistance = 0;
   bool ambiguous = false;
+  const uint64_t foundBytes = byteMask(found);
   for (const Target& target : targets_) {
     const bool isForm = std::any_of(endings_.begin(), endings_.end(), [&](const std::string& ending) {
       return found.size() == target.word.size() + ending.size() && found.starts_with(target.word) &&
              found.ends_with(ending);
     });
     if (isForm) return nullptr;  // "Alimova": another form of a known name, not a slip
+    if (std::popcount(foundBytes & ~target.bytes) > 2 || std::popcount(target.bytes & ~foundBytes) > 2) continue;
     const Slip slip = slipBetween(found, target.word);
     if (slip == Slip::None) continue;
     bool confirmed = false;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -70,7 +71,13 @@ class NameSpellingCheck final : public Check {
     facts::EntityIndex entity = 0;
     bool person = false;
     std::string previous;  // the word before it in the person's name ("Rashid" for "Alimov"), if any
+    uint64_t bytes = 0;    // byteMask(word)
   };
+
+  // One bit per byte value (modulo 64) that `word` holds. A word within two edits of another
+  // holds at most two bits the other lacks, and lacks at most two it holds: a test far cheaper
+  // than the distance itself, which most pairs fail.
+  static uint64_t byteMask(std::string_view word);
 
   static std::unique_ptr<Check> create(const config::RuleConfig& rule, base::ErrorList& errors);
   // REQUIRES: validated by create().
