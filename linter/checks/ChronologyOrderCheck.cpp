@@ -232,8 +232,11 @@ void ChronologyOrderCheck::run(const document::Document& document, annotate::Ann
         if (sentence.prose.contains(m->date.range) && m->date.value && m->date.kind != dates::DateKind::Duration &&
             !namesADocument(text, m->date))
           dated.push_back(&*m);
-      for (const CueHit& hit : findCues(annotations.lexicon(), text, sentence.prose))
-        if (const auto steps = orderedSteps(hit, dated, text)) report(prose, *steps, hit.cue, sink);
+      // A cue orders two dated steps of its sentence: with fewer, no cue can say anything.
+      if (dated.size() >= 2) {
+        for (const CueHit& hit : findCues(annotations.lexicon(), text, sentence.prose))
+          if (const auto steps = orderedSteps(hit, dated, text)) report(prose, *steps, hit.cue, sink);
+      }
       // The sentence's step is its first date, when that is a stated one ("Later this year, ... on
       // 2 March" is about this year, not 2 March).
       if (dated.empty() || !isStepDate(dated.front()->date)) continue;
