@@ -104,6 +104,14 @@ bool inCuePhrase(std::string_view text, uint32_t cue, uint32_t date) {
 using Dated = std::vector<const annotate::DateMention*>;
 using Steps = std::pair<const annotate::DateMention*, const annotate::DateMention*>;
 
+// The cues of a sentence whose dated steps are `dated`. A cue orders two of them: with fewer, no
+// cue can say anything, and the sentence is not read for cues at all.
+std::vector<CueHit> cuesToRead(const config::Lexicon& lexicon, std::string_view text, base::Range sentence,
+                               const Dated& dated) {
+  if (dated.size() < 2) return {};
+  return findCues(lexicon, text, sentence);
+}
+
 // The two steps a cue orders as (the step that should come first, the one that should come
 // second), or nullopt when the cue is part of a date ("the day after") or lacks a dated step on
 // either side.
@@ -232,11 +240,8 @@ void ChronologyOrderCheck::run(const document::Document& document, annotate::Ann
         if (sentence.prose.contains(m->date.range) && m->date.value && m->date.kind != dates::DateKind::Duration &&
             !namesADocument(text, m->date))
           dated.push_back(&*m);
-      // A cue orders two dated steps of its sentence: with fewer, no cue can say anything.
-      if (dated.size() >= 2) {
-        for (const CueHit& hit : findCues(annotations.lexicon(), text, sentence.prose))
-          if (const auto steps = orderedSteps(hit, dated, text)) report(prose, *steps, hit.cue, sink);
-      }
+      for (const CueHit& hit : cuesToRead(annotations.lexicon(), text, sentence.prose, dated))
+        if (const auto steps = orderedSteps(hit, dated, text)) report(prose, *steps, hit.cue, sink);
       // The sentence's step is its first date, when that is a stated one ("Later this year, ... on
       // 2 March" is about this year, not 2 March).
       if (dated.empty() || !isStepDate(dated.front()->date)) continue;
