@@ -155,12 +155,25 @@ bool countFindings(const std::vector<diag::Diagnostic>& diagnostics, const FailO
 
 // --output FILE: a temporary file beside it is opened before the run (so an unwritable place is
 // found before any work) and renamed over FILE at the end: a failed run or a full disk leaves the
-// previous report whole. Null, after saying why, when it cannot be opened.
-std::unique_ptr<engine::AtomicFileWriter> openOutput(const std::string& path) {
-  auto writer = engine::AtomicFileWriter::open(path, "--output file");
-  if (writer) return std::move(writer).value();
-  std::cerr << writer.error().toString() << '\n';
-  return nullptr;
+// previous report whole. Without --output, `out` stays null. False, after saying why, when the file
+// cannot be opened.
+bool openOutput(const std::optional<std::string>& path, std::unique_ptr<engine::AtomicFileWriter>& out) {
+  if (!path) return true;
+  auto writer = engine::AtomicFileWriter::open(*path, "--output file");
+  if (!writer) {
+    std::cerr << writer.error().toString() << '\n';
+    return false;
+  }
+  out = std::move(writer).value();
+  return true;
+}
+
+// One warning when the cache could not store a result. Not an error: every file was checked; only
+// the next run will not be faster.
+void warnIfNotCached(const engine::ResultCache* cache) {
+  if (cache == nullptr) return;
+  if (const auto failure = cache->storeFailure())
+    std::cerr << fmt::format("galley: warning: results not cached ({}); the check itself is complete\n", *failure);
 }
 
 // Puts the --output file in place and, unless `summary` is null (--quiet), prints the summary line
@@ -264,10 +277,7 @@ int runCheckCommand(const std::vector<std::string>& args) {
   engineOptions.settingsFor = [&setup](const std::string& path) { return setup->resolver->settingsFor(path, *setup->rules); };
   std::unique_ptr<engine::AtomicFileWriter> outputFile;
   const auto outputPath = parsed->last("--output");
-  if (outputPath) {
-    outputFile = openOutput(*outputPath);
-    if (!outputFile) return kExitUsage;
-  }
+  if (!openOutput(outputPath, outputFile)) return kExitUsage;
 
   report::ReporterOptions reporterOptions;
   reporterOptions.color = *color;
@@ -308,11 +318,7 @@ int runCheckCommand(const std::vector<std::string>& args) {
   if (outputFile && !closeOutput(*outputPath, *outputFile, parsed->has("--quiet") ? nullptr : &summary))
     return kExitUsage;
   warnIfNoRuleRan(summary, anyRuleActive);
-  if (engineOptions.cache) {
-    // Not an error: every file was checked; only the next run will not be faster.
-    if (const auto failure = engineOptions.cache->storeFailure())
-      std::cerr << fmt::format("galley: warning: results not cached ({}); the check itself is complete\n", *failure);
-  }
+  warnIfNotCached(engineOptions.cache.get());
   if (!writeBaselineFile(ci)) return kExitUsage;
   if (inputErrors > 0) {
     std::cerr << fmt::format("galley: {} input{} could not be checked\n", inputErrors, inputErrors == 1 ? "" : "s");
