@@ -68,7 +68,9 @@ diag::Edit minimalEdit(std::string_view before, std::string_view after) {
          before[before.size() - 1 - suffix] == after[after.size() - 1 - suffix])
     ++suffix;
   // Keep UTF-8 sequences whole: back off to a character start.
-  while (prefix > 0 && (static_cast<unsigned char>(before[prefix]) & kContinuationMask) == kContinuationBits) --prefix;
+  while (prefix > 0 && prefix < before.size() &&
+         (static_cast<unsigned char>(before[prefix]) & kContinuationMask) == kContinuationBits)
+    --prefix;
   while (suffix > 0 && (static_cast<unsigned char>(before[before.size() - suffix]) & kContinuationMask) == kContinuationBits) --suffix;
   return {{static_cast<base::Offset>(prefix), static_cast<base::Offset>(before.size() - suffix)},
           std::string(after.substr(prefix, after.size() - suffix - prefix))};
