@@ -16,7 +16,7 @@
 namespace galley::fuzz {
 
 // The bundled packs, loaded once per process (every input then reuses them, as the LSP server does).
-inline const engine::Engine& bundledEngine() {
+inline const checks::RuleSet& bundledRules() {
   static const auto* const rules = [] {
     std::ostringstream err;
     auto loaded = engine::loadRules(engine::RuleSelection{}, err);
@@ -26,7 +26,12 @@ inline const engine::Engine& bundledEngine() {
     }
     return loaded.release();  // lives as long as the process
   }();
-  static const engine::Engine engine(engine::hooksFor(*rules), engine::EngineOptions{.maxFileSize = engine::kDefaultMaxFileSize, .jobs = 1});
+  return *rules;
+}
+
+// One engine over the bundled packs, single-threaded.
+inline const engine::Engine& bundledEngine() {
+  static const engine::Engine engine(engine::hooksFor(bundledRules()), engine::EngineOptions{.maxFileSize = engine::kDefaultMaxFileSize, .jobs = 1});
   return engine;
 }
 

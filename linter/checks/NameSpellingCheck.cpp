@@ -105,8 +105,9 @@ std::string lowered(std::string_view word) {
 std::vector<std::string> wordsOf(std::string_view name) {
   std::vector<std::string> out;
   for (const annotate::Word& word : annotate::findWords(name)) {
-    for (const std::string_view part : annotate::hyphenParts(annotate::plainWord(name.substr(word.prose.begin, word.prose.size()))))
-      out.emplace_back(part);
+    // Named, not a temporary inside the for-range: the parts are views into it.
+    const std::string plain = annotate::plainWord(name.substr(word.prose.begin, word.prose.size()));
+    for (const std::string_view part : annotate::hyphenParts(plain)) out.emplace_back(part);
   }
   return out;
 }

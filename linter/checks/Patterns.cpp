@@ -193,4 +193,13 @@ void forEachMatch(const boost::regex& regex, std::string_view text, base::Range 
   }
 }
 
+bool matchesWhole(const boost::regex& regex, std::string_view text, base::Range span) {
+  const char* const base = text.data();
+  try {
+    return boost::regex_match(base + span.begin, base + span.end, regex);
+  } catch (const std::runtime_error& error) {  // Boost's complexity or stack limit, as forEachMatch reports it
+    throw RegexLimitError(base, span, error.what());
+  }
+}
+
 }  // namespace galley::checks

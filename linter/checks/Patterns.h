@@ -43,4 +43,10 @@ std::optional<boost::regex> compileWordRegex(const config::Located<std::string>&
 using MatchVisitor = std::function<void(const boost::cmatch&)>;
 void forEachMatch(const boost::regex& regex, std::string_view text, base::Range span, const MatchVisitor& visit);
 
+// True when `regex` matches the whole of text[span.begin, span.end) (boost::regex_match: the span
+// read on its own, nothing before it visible). When Boost gives up (complexity or stack limit) it
+// throws RegexLimitError located at `span` of `text`, as forEachMatch does, so RuleSet::run turns it
+// into a galley.regex-limit warning for the rule and file instead of ending the process.
+bool matchesWhole(const boost::regex& regex, std::string_view text, base::Range span);
+
 }  // namespace galley::checks

@@ -79,8 +79,9 @@ void TitleCheck::runForm(const document::Document& document, const annotate::Men
     const document::ProseText& prose = document.blocks[title.block].prose;
     const std::string written(prose.text().substr(title.titleProse.begin, title.titleProse.size()));
     if (title.canonical.empty() || written == title.canonical) continue;
+    // Guarded like every other pattern: a runaway `ignore:` regex costs this rule the file, not the process.
     if (std::any_of(ignore_.begin(), ignore_.end(),
-                    [&](const boost::regex& pattern) { return boost::regex_match(written, pattern); }))
+                    [&](const boost::regex& pattern) { return matchesWhole(pattern, prose.text(), title.titleProse); }))
       continue;
     const std::string person = title.person ? base.entity(mentions.mentions[*title.person].entity).name : "";
     const std::array<std::pair<std::string_view, std::string_view>, 3> values{

@@ -1,17 +1,14 @@
 #include "engine/Baseline.h"
 
-#include <unistd.h>
-
 #include <algorithm>
 #include <charconv>
-#include <cstdio>
-#include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include <fmt/format.h>
 
 #include "diag/Fingerprint.h"
+#include "engine/AtomicWrite.h"
 
 namespace galley::engine {
 
@@ -80,25 +77,9 @@ void Baseline::record(std::string_view path, std::string_view text, const std::v
 std::optional<base::Error> Baseline::write(const std::string& path) const {
   std::vector<std::string> sorted = lines_;
   std::sort(sorted.begin(), sorted.end());
-  const std::string temporary = fmt::format("{}.tmp-{}", path, ::getpid());
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    out << kHeader << '\n';
-    for (const std::string& line : sorted) out << line << '\n';
-    out.close();
-    if (!out) {
-      std::error_code ignored;
-      std::filesystem::remove(temporary, ignored);
-      return base::Error::environment("cannot write baseline file", base::Location{path, 0, 0});
-    }
-  }
-  std::error_code ec;
-  std::filesystem::rename(temporary, path, ec);
-  if (ec) {
-    std::filesystem::remove(temporary, ec);
-    return base::Error::environment("cannot write baseline file", base::Location{path, 0, 0});
-  }
-  return std::nullopt;
+  std::string text = std::string(kHeader) + "\n";
+  for (const std::string& line : sorted) text += line + "\n";
+  return writeFileAtomically(path, text, "baseline file");
 }
 
 }  // namespace galley::engine

@@ -29,8 +29,9 @@ class Baseline {
 
   // Records every finding of one file.
   void record(std::string_view path, std::string_view text, const std::vector<diag::Diagnostic>& diagnostics);
-  // Writes the recorded findings to `path` through a temporary file renamed over it, so a failed
-  // write leaves any old baseline whole. Returns an Environment error when it cannot write.
+  // Writes the recorded findings to `path` whole or not at all (engine/AtomicWrite: a temporary
+  // file beside it, synced, renamed over it), so a failed write leaves any old baseline whole and a
+  // read-only baseline is refused. Returns an Environment error naming `path` when it cannot write.
   [[nodiscard]] std::optional<base::Error> write(const std::string& path) const;
 
   [[nodiscard]] size_t size() const { return lines_.size(); }

@@ -2,7 +2,9 @@
 
 #include <unistd.h>
 
+#include <cerrno>
 #include <charconv>
+#include <cstring>
 #include <limits>
 #include <cstdlib>
 #include <filesystem>
@@ -218,7 +220,10 @@ void ResultCache::store(std::string_view text, const FileSettings* settings,
   const fs::path path = pathFor(key);
   std::error_code ec;
   fs::create_directories(path.parent_path(), ec);
-  if (ec) return;
+  if (ec) {
+    noteFailure(path.parent_path().string(), ec.message());
+    return;
+  }
   const std::string payload = serialiseDiagnostics(diagnostics);
   const fs::path temporary = path.string() + fmt::format(".tmp-{}-{}", ::getpid(), counter_++);
   {
@@ -226,12 +231,27 @@ void ResultCache::store(std::string_view text, const FileSettings* settings,
     out << kMagic << key << '\n' << fmt::format("{:016x}", diag::fnv1a64(payload)) << '\n' << payload;
     out.close();
     if (!out) {
+      const std::string why = std::strerror(errno);  // NOLINT(concurrency-mt-unsafe): read right away
       fs::remove(temporary, ec);
+      noteFailure(path.string(), why);
       return;
     }
   }
   fs::rename(temporary, path, ec);
-  if (ec) fs::remove(temporary, ec);
+  if (ec) {
+    noteFailure(path.string(), ec.message());
+    fs::remove(temporary, ec);
+  }
+}
+
+void ResultCache::noteFailure(const std::string& path, const std::string& why) const {
+  const std::lock_guard lock(failureMutex_);
+  if (!failure_) failure_ = path + ": " + why;
+}
+
+std::optional<std::string> ResultCache::storeFailure() const {
+  const std::lock_guard lock(failureMutex_);
+  return failure_;
 }
 
 }  // namespace galley::engine

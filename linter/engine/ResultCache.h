@@ -3,6 +3,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -25,8 +26,13 @@ class ResultCache {
   // The cached diagnostics of a draft with bytes `text` under `settings` (may be null), or nullopt.
   [[nodiscard]] std::optional<std::vector<diag::Diagnostic>> lookup(std::string_view text,
                                                                      const FileSettings* settings) const;
-  // Stores them; failures (full disk, read-only cache) are ignored: the cache is an optimisation.
+  // Stores them. A failure (full disk, read-only cache) stores nothing and leaves every entry as it
+  // was (a temporary file renamed into place, removed on failure); the run goes on, since the cache
+  // is an optimisation, and the first failure is kept for storeFailure().
   void store(std::string_view text, const FileSettings* settings, const std::vector<diag::Diagnostic>& diagnostics) const;
+
+  // "PATH: why" for the first store that failed, or nullopt; for one warning at the end of a run.
+  [[nodiscard]] std::optional<std::string> storeFailure() const;
 
   // $XDG_CACHE_HOME/galley, else $HOME/.cache/galley; nullopt when neither is set.
   static std::optional<std::string> defaultDir();
@@ -37,7 +43,11 @@ class ResultCache {
 
   std::string dir_;
   std::string runKey_;
+  void noteFailure(const std::string& path, const std::string& why) const;
+
   mutable std::atomic<uint64_t> counter_{0};  // makes temporary names unique between threads
+  mutable std::mutex failureMutex_;
+  mutable std::optional<std::string> failure_;  // guarded by failureMutex_
 };
 
 // Serialises diagnostics (every field) and reads them back; nullopt on any malformation.

@@ -36,6 +36,8 @@ constexpr unsigned kContinuationMask = 0xC0U;
 constexpr unsigned kContinuationBits = 0x80U;
 
 const char* const kFixAllKind = "source.fixAll.galley";
+// A client's debounceMs above this is taken as this: now + a huge duration overflows the clock.
+constexpr int64_t kMaxDebounceMs = 60'000;
 
 int lspSeverity(diag::Severity severity) {
   switch (severity) {
@@ -54,6 +56,16 @@ const json& field(const json& object, const char* name) {
   return found == object.end() ? kNull : *found;
 }
 
+// An LSP position field (a uinteger): integers as sent; other numbers clamped to [0, 2^32 - 1],
+// since converting 1e300 to an integer is undefined behaviour; other types throw json::type_error
+// (the request's InvalidParams).
+int64_t positionNumber(const json& value) {
+  if (!value.is_number_float()) return value.get<int64_t>();
+  const double number = value.get<double>();
+  if (!(number > 0)) return 0;
+  return number >= static_cast<double>(UINT32_MAX) ? int64_t{UINT32_MAX} : static_cast<int64_t>(number);
+}
+
 bool isMarkdownPath(const std::string& path) {
   const size_t dot = path.rfind('.');
   return dot == std::string::npos || path.substr(dot) != ".txt";
@@ -68,7 +80,9 @@ diag::Edit minimalEdit(std::string_view before, std::string_view after) {
          before[before.size() - 1 - suffix] == after[after.size() - 1 - suffix])
     ++suffix;
   // Keep UTF-8 sequences whole: back off to a character start.
-  while (prefix > 0 && (static_cast<unsigned char>(before[prefix]) & kContinuationMask) == kContinuationBits) --prefix;
+  while (prefix > 0 && prefix < before.size() &&
+         (static_cast<unsigned char>(before[prefix]) & kContinuationMask) == kContinuationBits)
+    --prefix;
   while (suffix > 0 && (static_cast<unsigned char>(before[before.size() - suffix]) & kContinuationMask) == kContinuationBits) --suffix;
   return {{static_cast<base::Offset>(prefix), static_cast<base::Offset>(before.size() - suffix)},
           std::string(after.substr(prefix, after.size() - suffix - prefix))};
@@ -240,7 +254,7 @@ json Server::initialize(const json& params) {
   pull_ = field(field(capabilities, "textDocument"), "diagnostic").is_object();
   const json& init = field(params, "initializationOptions");
   if (const json& debounce = field(init, "debounceMs"); debounce.is_number_integer() && debounce.get<int64_t>() >= 0)
-    options_.debounce = std::chrono::milliseconds(debounce.get<int64_t>());
+    options_.debounce = std::chrono::milliseconds(std::min(debounce.get<int64_t>(), kMaxDebounceMs));
   if (const json& dirs = field(init, "rules"); dirs.is_array()) {
     for (const json& dir : dirs)
       if (dir.is_string()) options_.ruleDirs.push_back(dir.get<std::string>());
@@ -421,8 +435,8 @@ json Server::range(const base::SourceBuffer& source, base::Range bytes) const {
 }
 
 base::Offset Server::offset(const base::SourceBuffer& source, const json& position) const {
-  const int64_t line = position.at("line").get<int64_t>();
-  const int64_t character = position.at("character").get<int64_t>();
+  const int64_t line = positionNumber(position.at("line"));
+  const int64_t character = positionNumber(position.at("character"));
   if (line < 0 || character < 0) return 0;
   return toOffset(source, {static_cast<uint32_t>(std::min<int64_t>(line, UINT32_MAX)),
                            static_cast<uint32_t>(std::min<int64_t>(character, UINT32_MAX))},

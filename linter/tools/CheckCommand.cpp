@@ -5,7 +5,6 @@
 #include <charconv>
 #include <chrono>
 #include <cstdlib>
-#include <fstream>
 #include <iostream>
 #include <limits>
 
@@ -13,6 +12,7 @@
 
 #include "report/ReporterFactory.h"
 #include "tools/CommandHelp.h"
+#include "engine/AtomicWrite.h"
 #include "engine/Baseline.h"
 #include "engine/Engine.h"
 #include "engine/Sharding.h"
@@ -153,20 +153,34 @@ bool countFindings(const std::vector<diag::Diagnostic>& diagnostics, const FailO
   return failed;
 }
 
-// --output FILE: opened (truncated) before the run. False, after saying why, when it cannot be.
-bool openOutput(const std::string& path, std::ofstream& out) {
-  out.open(path, std::ios::binary | std::ios::trunc);
-  if (out) return true;
-  std::cerr << fmt::format("galley: error: cannot write --output file '{}'\n", path);
-  return false;
+// --output FILE: a temporary file beside it is opened before the run (so an unwritable place is
+// found before any work) and renamed over FILE at the end: a failed run or a full disk leaves the
+// previous report whole. Without --output, `out` stays null. False, after saying why, when the file
+// cannot be opened.
+bool openOutput(const std::optional<std::string>& path, std::unique_ptr<engine::AtomicFileWriter>& out) {
+  if (!path) return true;
+  auto writer = engine::AtomicFileWriter::open(*path, "--output file");
+  if (!writer) {
+    std::cerr << writer.error().toString() << '\n';
+    return false;
+  }
+  out = std::move(writer).value();
+  return true;
 }
 
-// Closes the --output file and, unless `summary` is null (--quiet), prints the summary line on
-// the terminal. False, after saying why, when the file could not be written whole.
-bool closeOutput(const std::string& path, std::ofstream& out, const report::RunSummary* summary) {
-  out.close();
-  if (!out) {
-    std::cerr << fmt::format("galley: error: writing --output file '{}' failed\n", path);
+// One warning when the cache could not store a result. Not an error: every file was checked; only
+// the next run will not be faster.
+void warnIfNotCached(const engine::ResultCache* cache) {
+  if (cache == nullptr) return;
+  if (const auto failure = cache->storeFailure())
+    std::cerr << fmt::format("galley: warning: results not cached ({}); the check itself is complete\n", *failure);
+}
+
+// Puts the --output file in place and, unless `summary` is null (--quiet), prints the summary line
+// on the terminal. False, after saying why, when the file could not be written whole.
+bool closeOutput(const std::string& path, engine::AtomicFileWriter& out, const report::RunSummary* summary) {
+  if (const auto error = out.commit()) {
+    std::cerr << error->toString() << '\n';
     return false;
   }
   if (summary == nullptr) return true;
@@ -261,16 +275,16 @@ int runCheckCommand(const std::vector<std::string>& args) {
   CiState ci;
   if (const auto exit = applyCiOptions(*parsed, *setup, engineOptions, ci)) return *exit;
   engineOptions.settingsFor = [&setup](const std::string& path) { return setup->resolver->settingsFor(path, *setup->rules); };
-  std::ofstream outputFile;
+  std::unique_ptr<engine::AtomicFileWriter> outputFile;
   const auto outputPath = parsed->last("--output");
-  if (outputPath && !openOutput(*outputPath, outputFile)) return kExitUsage;
+  if (!openOutput(outputPath, outputFile)) return kExitUsage;
 
   report::ReporterOptions reporterOptions;
   reporterOptions.color = *color;
   reporterOptions.summary = !parsed->has("--quiet") && !outputPath;
   reporterOptions.toolVersion = GALLEY_VERSION;
   reporterOptions.rules = ruleCatalogue(*rules);
-  const auto reporter = report::makeReporter(format, outputPath ? static_cast<std::ostream&>(outputFile) : std::cout, reporterOptions);
+  const auto reporter = report::makeReporter(format, outputFile ? outputFile->stream() : std::cout, reporterOptions);
   const engine::Engine linter(engine::hooksFor(*rules), engineOptions);
   const auto& inputs = setup->inputs;
 
@@ -301,9 +315,10 @@ int runCheckCommand(const std::vector<std::string>& args) {
   });
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   reporter->finish(summary);
-  if (outputPath && !closeOutput(*outputPath, outputFile, parsed->has("--quiet") ? nullptr : &summary))
+  if (outputFile && !closeOutput(*outputPath, *outputFile, parsed->has("--quiet") ? nullptr : &summary))
     return kExitUsage;
   warnIfNoRuleRan(summary, anyRuleActive);
+  warnIfNotCached(engineOptions.cache.get());
   if (!writeBaselineFile(ci)) return kExitUsage;
   if (inputErrors > 0) {
     std::cerr << fmt::format("galley: {} input{} could not be checked\n", inputErrors, inputErrors == 1 ? "" : "s");

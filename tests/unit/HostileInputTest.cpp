@@ -360,6 +360,32 @@ TEST(HostileInput, ARegexThatExhaustsBoostIsAWarningForThatRuleAndFile) {
   }
 }
 
+// The title kind's `ignore:` patterns are matched against each written title (regex_match), a
+// search that once ran outside the guard: Boost's complexity error would have ended the process.
+constexpr const char* kRunawayIgnorePack = R"(rules:
+  - {id: form, kind: title, problem: form, ignore: ["((\\w|\\s)+)+!"], message: "'{title}' / {expected}"}
+  - {id: plain, kind: existence, message: "plain {found}", tokens: [alpha]}
+)";
+
+TEST(HostileInput, ARunawayTitleIgnorePatternIsAWarningAtTheTitle) {
+  // Beside the sco-un pack's rules, so the rule reads that pack's fact base (as its own rules do).
+  const checks::LoadedRules loaded =
+      checks::RuleSet::loadText(GALLEY_SOURCE_DIR "/rules/sco-un/hostile-test.yaml", kRunawayIgnorePack, "t");
+  for (const base::Error& error : loaded.errors) ADD_FAILURE() << error.toString();
+  const std::string draft = "alpha\n\nOSCE secretary general Helga Schmid spoke.\n";
+  const std::vector<diag::Diagnostic> found = lint(loaded.rules, draft);
+  std::vector<std::string> ids;
+  for (const diag::Diagnostic& d : found) ids.push_back(d.ruleId);
+  EXPECT_EQ(ids, (std::vector<std::string>{"galley.regex-limit", "t.plain"}));  // in rule order
+  for (const diag::Diagnostic& d : found) {
+    if (d.ruleId != "galley.regex-limit") continue;
+    EXPECT_EQ(d.severity, diag::Severity::Warning);
+    EXPECT_EQ(d.message, "rule 't.form' stopped on this file: its regular expression hit Boost.Regex's complexity "
+                         "limit in the text from here; its findings for this file are incomplete");
+    EXPECT_EQ(d.range.begin, draft.find("secretary general"));  // at the title the pattern was tried on
+  }
+}
+
 TEST(HostileInput, ThePerFileCpuBudgetStopsTheRemainingRulesWithAWarning) {
   checks::LoadedRules loaded = checks::RuleSet::loadText("r.yaml", kRunawayPack, "t");
   ASSERT_TRUE(loaded.errors.empty());

@@ -260,6 +260,29 @@ TEST(LspServer, SurvivesBadMessagesAndStillAnswers) {
   EXPECT_EQ(lsp.server().exitCode(), 0);
 }
 
+// Found with fuzz_lsp's inputs under UndefinedBehaviorSanitizer: a huge debounceMs overflowed
+// the clock (now + 2^63 ms), and a position of 1e300 was converted to an integer (undefined
+// behaviour); both now clamp.
+TEST(LspServer, HugeDebounceAndNonIntegerPositionsClamp) {
+  Harness lsp(json::object(), {{"debounceMs", INT64_MAX}});
+  lsp.open(kUri, "# Note\n\nAll is well.\n", 1);
+  lsp.settle();
+  lsp.notify("textDocument/didChange",
+             {{"textDocument", {{"uri", kUri}, {"version", 2}}},
+              {"contentChanges", {{{"range", {{"start", {{"line", 1e300}, {"character", -2.5}}}, {"end", {{"line", 2.0}, {"character", 7.9}}}}},
+                                   {"text", "Secretary General"}}}}});
+  // The change waits for the (clamped, one-minute) debounce, then is applied as lines 2..end.
+  const auto deadline = lsp.server().nextDeadline();
+  ASSERT_TRUE(deadline.has_value());
+  EXPECT_GT(*deadline, Clock::now());  // it waits: the sum did not wrap into the past
+  EXPECT_LE(*deadline, Clock::now() + std::chrono::minutes(1));
+  lsp.settle();
+  const json diagnostic = titleDiagnostic(lsp.published(kUri)["diagnostics"]);
+  ASSERT_FALSE(diagnostic.is_null()) << lsp.published(kUri).dump();
+  EXPECT_EQ(diagnostic["range"]["start"]["line"], 2);
+  EXPECT_EQ(diagnostic["range"]["start"]["character"], 7);
+}
+
 TEST(LspServer, ExitWithoutShutdownIsStatusOne) {
   Harness lsp;
   lsp.notify("exit", nullptr);
