@@ -396,6 +396,21 @@ TEST(LspConfig, ABrokenGalleyYamlIsADiagnosticAndTheLastGoodOneStays) {
   EXPECT_EQ(lsp.sent().size(), before);
 }
 
+TEST(LspConfig, AChangedExtendedFileRereadsTheConfigs) {
+  const ScratchDir dir("extends");
+  const std::string house = dir.write("house.yaml", "rules:\n  un-style.title-hyphenation: warning\n");
+  dir.write("un/.galley.yaml", "extends: ../house.yaml\n");
+  const std::string draft = uriFromPath((dir.path() / "un/release.md").string());
+  Harness lsp;
+  lsp.open(draft, kTitleDraft);
+  lsp.settle();
+  ASSERT_EQ(titleDiagnostic(lsp.published(draft)["diagnostics"])["severity"], 2);
+  dir.write("house.yaml", "rules:\n  un-style.title-hyphenation: info\n");
+  lsp.notify("workspace/didChangeWatchedFiles", {{"changes", {{{"uri", uriFromPath(house)}, {"type", 2}}}}});
+  lsp.settle();
+  EXPECT_EQ(titleDiagnostic(lsp.published(draft)["diagnostics"])["severity"], 3);
+}
+
 // The Shanghai Convention was signed in Shanghai; its source in the fact base has a title and a URL.
 const std::string kFactDraft =
     "---\ntitle: Convention\ndate: 2017-03-14\n---\n\n"
