@@ -77,14 +77,21 @@ ConfigResolver::ConfigResolver(ConfigOptions options) : options_(std::move(optio
 const config::ProjectConfig* ConfigResolver::loadConfig(const std::string& path) {
   if (const auto it = byPath_.find(path); it != byPath_.end()) return it->second.get();
   config::LoadedProjectConfig loaded = config::loadProjectConfig(path);
-  std::unique_ptr<config::ProjectConfig> config;
+  std::shared_ptr<const config::ProjectConfig> config;
   if (loaded.errors.empty()) {
-    config = std::make_unique<config::ProjectConfig>(std::move(loaded.config));
-    loadOrder_.push_back(path);
+    config = std::make_shared<const config::ProjectConfig>(std::move(loaded.config));
   } else {
     errors_.insert(errors_.end(), loaded.errors.begin(), loaded.errors.end());
+    if (const auto good = lastGood_.find(path); good != lastGood_.end()) config = good->second;
   }
+  if (config) loadOrder_.push_back(path);
   return (byPath_[path] = std::move(config)).get();
+}
+
+void ConfigResolver::keepLastGood(const ConfigResolver& previous) {
+  for (const auto& [path, config] : previous.byPath_) {
+    if (config) lastGood_[path] = config;
+  }
 }
 
 const config::ProjectConfig* ConfigResolver::configFor(const std::string& draftPath) {

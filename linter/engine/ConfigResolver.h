@@ -60,6 +60,11 @@ class ConfigResolver {
   // Call after discovery and before settingsFor, with the rules settingsFor will be given.
   base::ErrorList prepareRuleOptions(const checks::RuleSet& rules);
 
+  // For a long-lived front end (the language server), which makes a new resolver when a config
+  // changes: a config that then fails to load is replaced by `previous`'s version of it, when that
+  // one had loaded (the errors are still kept). REQUIRES: called before the first configFor().
+  void keepLastGood(const ConfigResolver& previous);
+
   // Whether `draftPath` (a file found by walking a folder) is ignored by its config's `ignore:`
   // or, when `useGitignore`, by a .gitignore between it and the repository root.
   [[nodiscard]] bool ignored(const std::string& draftPath, bool useGitignore);
@@ -72,7 +77,9 @@ class ConfigResolver {
   ConfigOptions options_;
   base::ErrorList errors_;
   std::map<const config::RuleSetting*, std::shared_ptr<const checks::Check>> optionChecks_;
-  std::map<std::string, std::unique_ptr<config::ProjectConfig>> byPath_;  // null: failed to load
+  // Shared, so that a later resolver can keep a config that then fails to load (keepLastGood).
+  std::map<std::string, std::shared_ptr<const config::ProjectConfig>> byPath_;  // null: failed to load
+  std::map<std::string, std::shared_ptr<const config::ProjectConfig>> lastGood_;
   std::vector<std::string> loadOrder_;
   std::map<std::string, std::string> configOfDir_;  // folder -> config path ("" for none)
   std::map<std::string, std::vector<config::IgnorePattern>> gitignoreOfDir_;

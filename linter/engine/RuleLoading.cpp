@@ -4,7 +4,12 @@
 #include <filesystem>
 #include <iterator>
 #include <map>
+#include <set>
 
+#include <fmt/format.h>
+
+#include "config/Glob.h"
+#include "config/NearestName.h"
 #include "engine/BundledPaths.h"
 
 namespace galley::engine {
@@ -36,7 +41,68 @@ std::vector<std::string> packDirsOf(const std::string& dir) {
   return packs;
 }
 
+// The pack names under the bundled rules directory.
+std::vector<std::string> bundledPackNames() {
+  std::vector<std::string> names;
+  const auto dir = bundledRulesDir();
+  if (!dir) return names;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(*dir, ec)) {
+    if (entry.is_directory(ec)) names.push_back(entry.path().filename().string());
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+std::string located(const base::Location& where) { return fmt::format("{}:{}:{}", where.path, where.line, where.column); }
+
 }  // namespace
+
+void addConfigPacks(const ConfigResolver& resolver, RuleSelection& selection, base::ErrorList& errors) {
+  const std::vector<std::string> bundled = bundledPackNames();
+  std::set<std::string> seen;
+  for (const config::ProjectConfig* config : resolver.configs()) {
+    for (const auto& pack : config->packs) {
+      if (pack.value.find('/') == std::string::npos) {
+        if (std::binary_search(bundled.begin(), bundled.end(), pack.value)) continue;
+        std::string message = fmt::format("unknown bundled pack '{}' (bundled: {}; a directory needs a '/', as in './{}')",
+                                          pack.value, fmt::join(bundled, ", "), pack.value);
+        if (const auto near = config::nearestMatch(pack.value, bundled)) message += fmt::format("; did you mean '{}'?", *near);
+        errors.push_back(base::Error::invalidInput(message, pack.where));
+        continue;
+      }
+      std::error_code ec;
+      const std::string canonical = fs::weakly_canonical(pack.value, ec).string();
+      if (!seen.insert(ec ? pack.value : canonical).second) continue;
+      if (!fs::is_directory(pack.value, ec)) {
+        errors.push_back(base::Error::environment("rule pack directory not found: " + pack.value, pack.where));
+        continue;
+      }
+      selection.extraDirs.push_back(pack.value);
+      selection.extraOrigins.push_back(located(pack.where));
+    }
+  }
+}
+
+base::ErrorList unknownRuleSettings(const ConfigResolver& resolver, const checks::RuleSet& rules) {
+  const std::vector<std::string> ids = rules.ruleIds();
+  base::ErrorList errors;
+  auto check = [&](const config::RuleSetting& setting) {
+    const std::string& pattern = setting.pattern.value;
+    if (std::any_of(ids.begin(), ids.end(), [&](const std::string& id) { return config::globMatch(pattern, id); })) return;
+    const auto near = config::nearestMatch(pattern, ids);
+    errors.push_back(base::Error::invalidInput(
+        fmt::format("no loaded rule matches '{}'{}", pattern, near ? fmt::format("; did you mean '{}'?", *near) : ""),
+        setting.pattern.where));
+  };
+  for (const config::ProjectConfig* config : resolver.configs()) {
+    for (const config::RuleSetting& setting : config->rules) check(setting);
+    for (const config::ConfigOverride& override : config->overrides) {
+      for (const config::RuleSetting& setting : override.rules) check(setting);
+    }
+  }
+  return errors;
+}
 
 std::unique_ptr<checks::RuleSet> loadRules(const RuleSelection& selection, std::ostream& err) {
   std::vector<std::string> dirs;

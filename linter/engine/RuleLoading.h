@@ -9,6 +9,7 @@
 
 #include "base/Error.h"
 #include "checks/RuleSet.h"
+#include "engine/ConfigResolver.h"
 #include "engine/Engine.h"
 
 namespace galley::engine {
@@ -27,6 +28,15 @@ struct RuleSelection {
 // bundled packs (no --rules given and none found) is such an error too, and so is one pack
 // directory reached twice (one error naming both places, instead of one per rule).
 std::unique_ptr<checks::RuleSet> loadRules(const RuleSelection& selection, std::ostream& err);
+
+// Adds the `packs:` directories of the configs `resolver` has loaded to `selection` (each once,
+// with the config's file:line:col as origin) and checks their bundled pack names; every problem
+// (an unknown bundled name, a missing directory) is appended to `errors`, located.
+void addConfigPacks(const ConfigResolver& resolver, RuleSelection& selection, base::ErrorList& errors);
+
+// One located error for each `rules:` entry of a loaded config (overrides included) whose id or
+// glob matches no rule of `rules` (a typo, not a no-op), with the nearest id as a suggestion.
+base::ErrorList unknownRuleSettings(const ConfigResolver& resolver, const checks::RuleSet& rules);
 
 // Prints every error of `errors` as "file:line:col: error: message" to `err`, then the
 // "galley: N configuration error(s); nothing was checked" line. Returns true when there were any.

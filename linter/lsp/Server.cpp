@@ -3,13 +3,13 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
+#include <filesystem>
 #include <string>
 
 #include <fmt/format.h>
 
-#include "engine/BundledPaths.h"
+#include "engine/ConfigResolver.h"
 #include "engine/Fixer.h"
-#include "engine/RuleLoading.h"
 
 namespace galley::lsp {
 
@@ -86,6 +86,57 @@ diag::Edit minimalEdit(std::string_view before, std::string_view after) {
   while (suffix > 0 && (static_cast<unsigned char>(before[before.size() - suffix]) & kContinuationMask) == kContinuationBits) --suffix;
   return {{static_cast<base::Offset>(prefix), static_cast<base::Offset>(before.size() - suffix)},
           std::string(after.substr(prefix, after.size() - suffix - prefix))};
+}
+
+// The workspace's folder: the first workspace folder, else rootUri, else rootPath; nullopt when
+// the client names none (or not as a file).
+std::optional<std::string> workspaceRoot(const json& params) {
+  const json& folders = field(params, "workspaceFolders");
+  if (folders.is_array() && !folders.empty() && field(folders[0], "uri").is_string())
+    return pathFromUri(field(folders[0], "uri").get<std::string>());
+  if (const json& uri = field(params, "rootUri"); uri.is_string()) return pathFromUri(uri.get<std::string>());
+  if (const json& path = field(params, "rootPath"); path.is_string()) return path.get<std::string>();
+  return std::nullopt;
+}
+
+// The absolute file URI of a note in another file (a fact's line in the fact-base YAML).
+std::string noteUri(const diag::Note& note) {
+  // Pack paths are absolute (Workspace makes the rule folders so); a relative one is the current
+  // directory's, where the loader opened it.
+  return note.path.empty() ? std::string() : uriFromPath(engine::absolutePath(note.path));
+}
+
+// Hover Markdown for one finding: the message, the rule's explanation (description, a flagged and
+// an accepted example), the notes with each fact's source (title linked to its URL) and its line.
+std::string hoverText(const diag::Diagnostic& diagnostic, const config::RuleConfig* rule) {
+  std::string text = fmt::format("**{}** ({}): {}", diagnostic.ruleId, diag::severityName(diagnostic.severity), diagnostic.message);
+  if (rule != nullptr) {
+    // The rule's explanation: its description, then one flagged and one accepted self-test.
+    if (!rule->description.empty()) text += "\n\n" + rule->description;
+    for (const auto expect : {config::RuleTest::Expect::Bad, config::RuleTest::Expect::Good}) {
+      const auto test = std::find_if(rule->tests.begin(), rule->tests.end(), [&](const auto& t) { return t.expect == expect; });
+      if (test != rule->tests.end())
+        text += fmt::format("\n\n{}: {}", expect == config::RuleTest::Expect::Bad ? "Flagged" : "Accepted", test->text);
+    }
+  }
+  for (const diag::Note& note : diagnostic.notes) {
+    // The cited title is written once, as the link to the source.
+    std::string message = note.message;
+    const std::string cited = " (source: " + note.sourceTitle + ")";
+    if (!note.sourceTitle.empty() && message.ends_with(cited)) message.resize(message.size() - cited.size());
+    text += "\n\n- " + message;
+    if (!note.sourceTitle.empty() && !note.sourceUrl.empty())
+      text += fmt::format("\n  - Source: [{}]({})", note.sourceTitle, note.sourceUrl);
+    else if (!note.sourceTitle.empty())
+      text += "\n  - Source: " + note.sourceTitle;
+    else if (!note.sourceUrl.empty())
+      text += fmt::format("\n  - Source: <{}>", note.sourceUrl);
+    if (!note.range && !note.path.empty())
+      text += fmt::format("\n  - Written in [{}:{}]({}#L{})", std::filesystem::path(note.path).filename().string(), note.line,
+                          noteUri(note), note.line);
+  }
+  if (!diagnostic.link.empty()) text += fmt::format("\n\n[Rule documentation]({})", diagnostic.link);
+  return text;
 }
 
 }  // namespace
@@ -256,19 +307,18 @@ json Server::initialize(const json& params) {
   if (const json& debounce = field(init, "debounceMs"); debounce.is_number_integer() && debounce.get<int64_t>() >= 0)
     options_.debounce = std::chrono::milliseconds(std::min(debounce.get<int64_t>(), kMaxDebounceMs));
   if (const json& dirs = field(init, "rules"); dirs.is_array()) {
-    for (const json& dir : dirs)
-      if (dir.is_string()) options_.ruleDirs.push_back(dir.get<std::string>());
+    // Relative folders are the workspace's, as the user wrote them in the client's settings.
+    const std::optional<std::string> root = workspaceRoot(params);
+    for (const json& dir : dirs) {
+      if (!dir.is_string()) continue;
+      const std::filesystem::path path = dir.get<std::string>();
+      options_.ruleDirs.push_back(root && path.is_relative() ? (std::filesystem::path(*root) / path).string() : path.string());
+    }
   }
   if (const json& noDefaults = field(init, "noDefaultRules"); noDefaults.is_boolean())
     options_.useBundledRules = !noDefaults.get<bool>();
-  reloadRules();
-  if (!rules_) {
-    // Even with every pack broken the server runs (with no rules), so the errors can be shown.
-    rules_ = std::make_unique<checks::RuleSet>();
-    engine::EngineOptions engineOptions;
-    engineOptions.jobs = 1;
-    engine_ = std::make_unique<engine::Engine>(engine::hooksFor(*rules_), engineOptions);
-  }
+  workspace_ = std::make_unique<Workspace>(options_.ruleDirs, options_.useBundledRules);
+  reloadConfiguration(true);
   json result;
   result["capabilities"] = {
       {"positionEncoding", encoding_ == PositionEncoding::Utf8 ? "utf-8" : "utf-16"},
@@ -282,44 +332,41 @@ json Server::initialize(const json& params) {
   return result;
 }
 
-bool Server::reloadRules() {
-  std::vector<std::string> dirs;
-  if (options_.useBundledRules) {
-    if (const auto bundled = engine::bundledRulesDir()) dirs.push_back(*bundled);
-  }
-  dirs.insert(dirs.end(), options_.ruleDirs.begin(), options_.ruleDirs.end());
-  checks::LoadedRules loaded = checks::RuleSet::load(dirs);
-  // Clear the diagnostics of rule files that were broken before.
-  std::set<std::string> broken;
+void Server::reloadConfiguration(bool packsToo) {
+  std::vector<std::string> paths;
+  paths.reserve(documents_.size());
+  for (const auto& [uri, document] : documents_) paths.push_back(document.path);
+  publishProblems(workspace_->reload(paths, packsToo));
+  rules_ = workspace_->rules();
+  engine_ = workspace_->engine();
+}
+
+void Server::publishProblems(const std::vector<ConfigProblem>& problems) {
   std::map<std::string, json> byFile;
-  for (const base::Error& error : loaded.errors) {
-    const auto& where = error.location();
+  for (const ConfigProblem& problem : problems) {
+    const auto& where = problem.error.location();
     if (!where || where->path.empty()) {
-      log_("galley lsp: " + error.toString());
+      log_("galley lsp: " + problem.error.toString() + " (" + problem.outcome + ")");
       continue;
     }
-    const std::string uri = uriFromPath(where->path);
-    broken.insert(uri);
     const uint32_t line = where->line > 0 ? where->line - 1 : 0;
     const uint32_t column = where->column > 0 ? where->column - 1 : 0;
-    byFile[uri].push_back({{"range", {{"start", {{"line", line}, {"character", column}}}, {"end", {{"line", line}, {"character", column}}}}},
-                           {"severity", kLspError},
-                           {"source", "galley"},
-                           {"message", error.message() + " (the server keeps the last rules that loaded)"}});
+    const json at = {{"line", line}, {"character", column}};
+    byFile[uriFromPath(engine::absolutePath(where->path))].push_back(
+        {{"range", {{"start", at}, {"end", at}}},
+         {"severity", kLspError},
+         {"source", "galley"},
+         {"message", problem.error.message() + " (" + problem.outcome + ")"}});
   }
-  for (const std::string& uri : brokenRuleFiles_) {
-    if (!broken.contains(uri))
+  for (const std::string& uri : problemFiles_) {
+    if (!byFile.contains(uri))
       send_({{"jsonrpc", "2.0"}, {"method", "textDocument/publishDiagnostics"}, {"params", {{"uri", uri}, {"diagnostics", json::array()}}}});
   }
-  for (const auto& [uri, diagnostics] : byFile)
-    send_({{"jsonrpc", "2.0"}, {"method", "textDocument/publishDiagnostics"}, {"params", {{"uri", uri}, {"diagnostics", diagnostics}}}});
-  brokenRuleFiles_ = std::move(broken);
-  if (!loaded.errors.empty()) return false;
-  rules_ = std::make_unique<checks::RuleSet>(std::move(loaded.rules));
-  engine::EngineOptions engineOptions;
-  engineOptions.jobs = 1;
-  engine_ = std::make_unique<engine::Engine>(engine::hooksFor(*rules_), engineOptions);
-  return true;
+  problemFiles_.clear();
+  for (auto& [uri, diagnostics] : byFile) {
+    problemFiles_.insert(uri);
+    send_({{"jsonrpc", "2.0"}, {"method", "textDocument/publishDiagnostics"}, {"params", {{"uri", uri}, {"diagnostics", std::move(diagnostics)}}}});
+  }
 }
 
 OpenDocument* Server::find(const json& params) {
@@ -340,7 +387,10 @@ void Server::didOpen(const json& params) {
   // An untitled buffer gets its format from the language the client names.
   if (!pathFromUri(document.uri)) document.path += (language == "plaintext" ? ".txt" : ".md");
   document.lintDue = Clock::now();  // first lint without waiting
+  const std::string path = document.path;
   documents_[document.uri] = std::move(document);
+  // A draft in a folder not seen before may bring its own .galley.yaml (and packs).
+  if (workspace_->discover(path)) reloadConfiguration(false);
 }
 
 void Server::didChange(const json& params) {
@@ -379,13 +429,22 @@ void Server::didClose(const json& params) {
 void Server::didSave(const json& params) {
   const json& uri = field(field(params, "textDocument"), "uri");
   if (!uri.is_string()) return;
-  const std::string text = uri.get<std::string>();
-  if (text.ends_with(".yaml") || text.ends_with(".yml")) didChangeWatchedFiles(json::object());
+  // A saved .galley.yaml, rule or fact file is a changed file for clients that do not watch files.
+  didChangeWatchedFiles({{"changes", json::array({{{"uri", uri}, {"type", 2}}})}});
 }
 
-void Server::didChangeWatchedFiles(const json& /*params*/) {
-  // Any rule, fact or lexicon file may have changed; packs load fast enough to reload them all.
-  if (!reloadRules()) return;
+void Server::didChangeWatchedFiles(const json& params) {
+  const json& changes = field(params, "changes");
+  // Without a list of changes, anything may have changed.
+  Reload needed = changes.is_array() ? Reload::None : Reload::Packs;
+  if (changes.is_array()) {
+    for (const json& change : changes) {
+      const auto path = pathFromUri(field(change, "uri").is_string() ? field(change, "uri").get<std::string>() : "");
+      if (path) needed = std::max(needed, workspace_->affectedBy(*path));
+    }
+  }
+  if (needed == Reload::None) return;  // a draft saved, say
+  reloadConfiguration(needed == Reload::Packs);
   for (auto& [uri, document] : documents_) document.lintDue = Clock::now();
 }
 
@@ -451,7 +510,7 @@ json Server::toLsp(const base::SourceBuffer& source, const diag::Diagnostic& dia
               {"message", diagnostic.message}};
   if (!diagnostic.link.empty()) out["codeDescription"] = {{"href", diagnostic.link}};
   json related = json::array();
-  const std::string uri = uriFromPath(source.path());
+  const std::string uri = uriOf(source.path());
   for (const diag::Note& note : diagnostic.notes) {
     std::string message = note.message;
     if (!note.sourceUrl.empty()) message += " (source: " + note.sourceUrl + ")";
@@ -461,8 +520,7 @@ json Server::toLsp(const base::SourceBuffer& source, const diag::Diagnostic& dia
       const uint32_t line = note.line > 0 ? note.line - 1 : 0;
       const uint32_t column = note.column > 0 ? note.column - 1 : 0;
       const json at = {{"line", line}, {"character", column}};
-      related.push_back({{"location", {{"uri", uriFromPath(note.path)}, {"range", {{"start", at}, {"end", at}}}}},
-                         {"message", message}});
+      related.push_back({{"location", {{"uri", noteUri(note)}, {"range", {{"start", at}, {"end", at}}}}}, {"message", message}});
     }
   }
   if (!related.empty()) out["relatedInformation"] = std::move(related);
@@ -534,6 +592,12 @@ json Server::codeActions(const json& params) {
   return actions;
 }
 
+std::string Server::uriOf(const std::string& path) const {
+  for (const auto& [uri, document] : documents_)
+    if (document.path == path) return uri;
+  return uriFromPath(engine::absolutePath(path));
+}
+
 json Server::hover(const json& params) {
   OpenDocument* document = find(params);
   if (document == nullptr) return nullptr;
@@ -545,14 +609,7 @@ json Server::hover(const json& params) {
   for (const diag::Diagnostic& diagnostic : result.diagnostics) {
     if (at < diagnostic.range.begin || at > diagnostic.range.end) continue;
     if (!text.empty()) text += "\n\n---\n\n";
-    text += fmt::format("**{}**: {}", diagnostic.ruleId, diagnostic.message);
-    const config::RuleConfig* rule = rules_ ? rules_->rule(diagnostic.ruleId) : nullptr;
-    if (rule != nullptr && !rule->description.empty()) text += "\n\n" + rule->description;
-    for (const diag::Note& note : diagnostic.notes) {
-      text += "\n\n- " + note.message;
-      if (!note.sourceUrl.empty()) text += fmt::format(" ([source]({}))", note.sourceUrl);
-    }
-    if (!diagnostic.link.empty()) text += fmt::format("\n\n[Rule documentation]({})", diagnostic.link);
+    text += hoverText(diagnostic, rules_ ? rules_->rule(diagnostic.ruleId) : nullptr);
     covered = covered ? base::Range{std::min(covered->begin, diagnostic.range.begin), std::max(covered->end, diagnostic.range.end)}
                       : diagnostic.range;
   }

@@ -16,6 +16,7 @@
 #include "checks/RuleSet.h"
 #include "engine/Engine.h"
 #include "lsp/Positions.h"
+#include "lsp/Workspace.h"
 
 namespace galley::lsp {
 
@@ -82,9 +83,14 @@ class Server {
   nlohmann::json codeActions(const nlohmann::json& params);
   nlohmann::json hover(const nlohmann::json& params);
 
-  // Loads the rule packs; on errors keeps the rules it had and reports them as diagnostics on the
-  // broken files. Returns true when the rules changed.
-  bool reloadRules();
+  // Rereads the configs of the open drafts (and the packs when `packsToo`) through workspace_;
+  // every problem becomes a diagnostic on its file, and files that had problems and have none now
+  // are cleared. Keeps the last good configs and rules (Workspace).
+  void reloadConfiguration(bool packsToo);
+  // Publishes `problems` on their files (one list per file), clearing files that had some before.
+  void publishProblems(const std::vector<ConfigProblem>& problems);
+  // The document URI of a draft path (the client's URI for an open document), else a file URI.
+  [[nodiscard]] std::string uriOf(const std::string& path) const;
   void lintNow(OpenDocument& document);
   void publish(const OpenDocument& document);
   [[nodiscard]] nlohmann::json toLsp(const engine::FileResult& result) const;
@@ -98,9 +104,11 @@ class Server {
   ServerOptions options_;
   Send send_;
   Log log_;
-  std::unique_ptr<checks::RuleSet> rules_;
-  std::unique_ptr<engine::Engine> engine_;
-  std::set<std::string> brokenRuleFiles_;  // URIs with published configuration errors
+  std::unique_ptr<Workspace> workspace_;  // made by initialize
+  // What workspace_ gave at the last reload: the rules and the engine bound to the drafts' configs.
+  std::shared_ptr<const checks::RuleSet> rules_;
+  std::shared_ptr<const engine::Engine> engine_;
+  std::set<std::string> problemFiles_;  // URIs with published configuration problems
   std::map<std::string, OpenDocument> documents_;
   // Pull requests waiting for a document's lint: request id per URI.
   std::map<std::string, std::vector<nlohmann::json>> waitingPulls_;

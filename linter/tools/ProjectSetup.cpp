@@ -23,46 +23,6 @@ namespace fs = std::filesystem;
 
 std::string located(const base::Location& where) { return fmt::format("{}:{}:{}", where.path, where.line, where.column); }
 
-// The pack names under the bundled rules directory.
-std::vector<std::string> bundledPackNames() {
-  std::vector<std::string> names;
-  const auto dir = engine::bundledRulesDir();
-  if (!dir) return names;
-  std::error_code ec;
-  for (const auto& entry : fs::directory_iterator(*dir, ec)) {
-    if (entry.is_directory(ec)) names.push_back(entry.path().filename().string());
-  }
-  std::sort(names.begin(), names.end());
-  return names;
-}
-
-// Adds the configs' pack directories to `selection` (each once) and checks their bundled names.
-void addConfigPacks(const engine::ConfigResolver& resolver, engine::RuleSelection& selection, base::ErrorList& errors) {
-  const std::vector<std::string> bundled = bundledPackNames();
-  std::set<std::string> seen;
-  for (const config::ProjectConfig* config : resolver.configs()) {
-    for (const auto& pack : config->packs) {
-      if (pack.value.find('/') == std::string::npos) {
-        if (std::binary_search(bundled.begin(), bundled.end(), pack.value)) continue;
-        std::string message = fmt::format("unknown bundled pack '{}' (bundled: {}; a directory needs a '/', as in './{}')",
-                                          pack.value, fmt::join(bundled, ", "), pack.value);
-        if (const auto near = config::nearestMatch(pack.value, bundled)) message += fmt::format("; did you mean '{}'?", *near);
-        errors.push_back(base::Error::invalidInput(message, pack.where));
-        continue;
-      }
-      std::error_code ec;
-      const std::string canonical = fs::weakly_canonical(pack.value, ec).string();
-      if (!seen.insert(ec ? pack.value : canonical).second) continue;
-      if (!fs::is_directory(pack.value, ec)) {
-        errors.push_back(base::Error::environment("rule pack directory not found: " + pack.value, pack.where));
-        continue;
-      }
-      selection.extraDirs.push_back(pack.value);
-      selection.extraOrigins.push_back(located(pack.where));
-    }
-  }
-}
-
 // Warns of each override whose `files:` match none of `inputs` (a typo, or a moved folder).
 void warnUnusedOverrides(engine::ConfigResolver& resolver, const std::vector<engine::Input>& inputs, std::ostream& err) {
   std::map<const config::ProjectConfig*, std::vector<std::string>> pathsOf;
@@ -105,21 +65,7 @@ bool checkRuleNames(const ParsedArgs& parsed, const ProjectSetup& setup, std::os
     const auto near = config::nearestMatch(pattern, ids);
     return near ? fmt::format("; did you mean '{}'?", *near) : std::string();
   };
-  base::ErrorList errors;
-  std::vector<const config::RuleSetting*> settings;
-  for (const config::ProjectConfig* config : setup.resolver->configs()) {
-    for (const config::RuleSetting& setting : config->rules) settings.push_back(&setting);
-    for (const config::ConfigOverride& override : config->overrides) {
-      for (const config::RuleSetting& setting : override.rules) settings.push_back(&setting);
-    }
-  }
-  for (const config::RuleSetting* setting : settings) {
-    if (!matchesNone(setting->pattern.value)) continue;
-    errors.push_back(base::Error::invalidInput(
-        fmt::format("no loaded rule matches '{}'{}", setting->pattern.value, suggestion(setting->pattern.value)),
-        setting->pattern.where));
-  }
-  if (engine::reportConfigErrors(errors, err)) return false;
+  if (engine::reportConfigErrors(engine::unknownRuleSettings(*setup.resolver, *setup.rules), err)) return false;
   for (const auto* flag : {"--disable", "--enable"}) {
     for (const std::string& pattern : parsed.all(flag)) {
       if (!matchesNone(pattern)) continue;
@@ -205,7 +151,7 @@ std::unique_ptr<ProjectSetup> setUpProject(const ParsedArgs& parsed, const std::
   for (const std::string& probe : probes) setup->resolver->configFor(probe);
   base::ErrorList errors = setup->resolver->errors();
   engine::RuleSelection selection{parsed.all("--rules"), !parsed.has("--no-default-rules"), {}};
-  if (errors.empty()) addConfigPacks(*setup->resolver, selection, errors);
+  if (errors.empty()) engine::addConfigPacks(*setup->resolver, selection, errors);
   if (engine::reportConfigErrors(errors, err)) return nullptr;
   setup->rules = engine::loadRules(selection, err);
   if (!setup->rules) return nullptr;

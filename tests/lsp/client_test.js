@@ -1,11 +1,16 @@
 // Drives `galley lsp` with the LSP client library editors use (vscode-jsonrpc): pull diagnostics,
-// UTF-8 position negotiation, cancellation, and malformed frames followed by a valid request.
+// UTF-8 position negotiation, cancellation, malformed frames followed by a valid request, a
+// draft's own .galley.yaml, and hover on a fact finding (its source) with an absolute note URI.
 // Usage: node client_test.js PATH_TO_GALLEY. Exits 0 when every check passes, 1 otherwise,
 // 77 (skipped) when the pinned client packages are not installed (run `npm ci` here).
 'use strict';
 
 const assert = require('node:assert/strict');
 const { spawn } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { pathToFileURL } = require('node:url');
 
 let rpc;
 let protocol;
@@ -81,6 +86,33 @@ async function main() {
   assert.ok(hover && hover.contents.value.includes('un-style.title-hyphenation'), JSON.stringify(hover));
   const unknown = connection.sendRequest('galley/noSuchMethod', {});
   await assert.rejects(unknown, (error) => error.code === -32601);
+
+  // A draft in a folder whose .galley.yaml turns the title rule off and the fact rule to warning.
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'galley-lsp-client-'));
+  try {
+    fs.writeFileSync(path.join(folder, '.galley.yaml'),
+                     'rules:\n  un-style.title-hyphenation: off\n  sco-un.fact: warning\n');
+    const draftUri = pathToFileURL(path.join(folder, 'release.md')).href;
+    const draft = '---\ntitle: Convention\ndate: 2017-03-14\n---\n\nThe Secretary General said the Shanghai Convention ' +
+                  'on Combating Terrorism, Separatism and Extremism was signed in Moscow in 2001.\n';
+    await connection.sendNotification(protocol.DidOpenTextDocumentNotification.type,
+                                      { textDocument: { uri: draftUri, languageId: 'markdown', version: 1, text: draft } });
+    const own = await withTimeout(connection.sendRequest(protocol.DocumentDiagnosticRequest.type, { textDocument: { uri: draftUri } }),
+                                  10000, 'pull diagnostics of the configured draft');
+    assert.equal(own.items.find((d) => d.code === 'un-style.title-hyphenation'), undefined, 'title rule off by .galley.yaml');
+    const fact = own.items.find((d) => d.code === 'sco-un.fact');
+    assert.ok(fact, `fact diagnostic in ${JSON.stringify(own.items)}`);
+    assert.equal(fact.severity, 2, 'warning, from .galley.yaml');
+    const noteUri = fact.relatedInformation[0].location.uri;
+    assert.match(noteUri, /^file:\/\/\/.*facts-documents\.yaml$/, 'the note is an absolute file URI');
+    assert.ok(fs.existsSync(new URL(noteUri)), `${noteUri} exists`);
+    const factHover = await withTimeout(connection.sendRequest(protocol.HoverRequest.type,
+                                        { textDocument: { uri: draftUri }, position: fact.range.start }), 10000, 'fact hover');
+    assert.match(factHover.contents.value, /Source: \[The World and Japan database[^\]]*\]\(https:\/\/worldjpn\.net\//,
+                 factHover.contents.value);
+  } finally {
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
 
   await connection.sendRequest(protocol.ShutdownRequest.type);
   await connection.sendNotification(protocol.ExitNotification.type);

@@ -27,12 +27,14 @@ namespace fs = std::filesystem;
 // A Server with every message it sent collected.
 class Harness {
  public:
-  explicit Harness(json capabilities = json::object(), json init = {{"debounceMs", 0}}) {
+  // `more` adds initialize params (rootUri, workspaceFolders).
+  explicit Harness(json capabilities = json::object(), json init = {{"debounceMs", 0}}, json more = json::object()) {
     ServerOptions options;
     server_ = std::make_unique<Server>(
         options, [this](const json& message) { sent_.push_back(message); }, [this](const std::string& line) { logged_.push_back(line); });
-    send({{"jsonrpc", "2.0"}, {"id", 0}, {"method", "initialize"},
-          {"params", {{"capabilities", std::move(capabilities)}, {"initializationOptions", std::move(init)}}}});
+    json params = {{"capabilities", std::move(capabilities)}, {"initializationOptions", std::move(init)}};
+    params.update(more);
+    send({{"jsonrpc", "2.0"}, {"id", 0}, {"method", "initialize"}, {"params", std::move(params)}});
     initializeResult_ = sent_.back();
     notify("initialized", json::object());
   }
@@ -317,6 +319,195 @@ TEST(LspServer, ABrokenRuleFileIsADiagnosticAndTheLastGoodRulesStay) {
   ASSERT_EQ(now.size(), 1U);
   EXPECT_EQ(now[0]["range"]["start"]["character"], 11);
   fs::remove_all(dir);
+}
+
+// --- per-document configuration, notes, hover ------------------------------------------------------
+
+// A scratch folder removed at the end of the test.
+class ScratchDir {
+ public:
+  explicit ScratchDir(const std::string& name)
+      : path_(fs::temp_directory_path() / ("galley-lsp-" + name + "-" + std::to_string(::getpid()))) {
+    fs::remove_all(path_);
+    fs::create_directories(path_);
+  }
+  ~ScratchDir() { fs::remove_all(path_); }
+  ScratchDir(const ScratchDir&) = delete;
+  ScratchDir& operator=(const ScratchDir&) = delete;
+  ScratchDir(ScratchDir&&) = delete;
+  ScratchDir& operator=(ScratchDir&&) = delete;
+  // Writes `text` to `relative` (folders made as needed); returns the file's path.
+  std::string write(const std::string& relative, const std::string& text) const {
+    const fs::path file = path_ / relative;
+    fs::create_directories(file.parent_path());
+    std::ofstream(file, std::ios::binary) << text;
+    return file.string();
+  }
+  [[nodiscard]] const fs::path& path() const { return path_; }
+
+ private:
+  fs::path path_;
+};
+
+const std::string kTitleDraft = "# Note\n\nThe Secretary General spoke.\n";
+
+TEST(LspConfig, EachDraftIsLintedWithItsNearestGalleyYaml) {
+  const ScratchDir dir("config");
+  // The OSCE writes "Secretary General" (its own title form); the UN folder lowers the title rule
+  // to info; the nested folder has no file of its own, so drafts/un's applies.
+  dir.write("drafts/osce/.galley.yaml", "organisation: OSCE\n");
+  dir.write("drafts/un/.galley.yaml", "organisation: UN\nrules:\n  un-style.title-hyphenation: info\n");
+  const std::string osce = uriFromPath((dir.path() / "drafts/osce/release.md").string());
+  const std::string un = uriFromPath((dir.path() / "drafts/un/release.md").string());
+  const std::string nested = uriFromPath((dir.path() / "drafts/un/2024/march/release.md").string());
+  const std::string none = uriFromPath((dir.path() / "elsewhere/release.md").string());
+  Harness lsp;
+  for (const std::string& uri : {osce, un, nested, none}) lsp.open(uri, kTitleDraft);
+  lsp.settle();
+  EXPECT_TRUE(titleDiagnostic(lsp.published(osce)["diagnostics"]).is_null()) << lsp.published(osce).dump(2);
+  for (const std::string& uri : {un, nested}) {
+    const json diagnostic = titleDiagnostic(lsp.published(uri)["diagnostics"]);
+    ASSERT_FALSE(diagnostic.is_null()) << uri;
+    EXPECT_EQ(diagnostic["severity"], 3) << uri;  // info, from drafts/un/.galley.yaml
+  }
+  const json outside = titleDiagnostic(lsp.published(none)["diagnostics"]);
+  ASSERT_FALSE(outside.is_null());
+  EXPECT_EQ(outside["severity"], 1);  // the pack's own level: error
+  // A valid edit of the UN file is seen at once (watched-file notification), for open drafts.
+  dir.write("drafts/un/.galley.yaml", "organisation: UN\nrules:\n  un-style.title-hyphenation: off\n");
+  lsp.notify("workspace/didChangeWatchedFiles", {{"changes", {{{"uri", uriFromPath(dir.path() / "drafts/un/.galley.yaml")}, {"type", 2}}}}});
+  lsp.settle();
+  EXPECT_TRUE(titleDiagnostic(lsp.published(un)["diagnostics"]).is_null());
+  EXPECT_FALSE(titleDiagnostic(lsp.published(none)["diagnostics"]).is_null());
+}
+
+TEST(LspConfig, ABrokenGalleyYamlIsADiagnosticAndTheLastGoodOneStays) {
+  const ScratchDir dir("broken-config");
+  const std::string config = dir.write("un/.galley.yaml", "rules:\n  un-style.title-hyphenation: warning\n");
+  const std::string configUri = uriFromPath(config);
+  const std::string draft = uriFromPath((dir.path() / "un/release.md").string());
+  Harness lsp;
+  lsp.open(draft, kTitleDraft);
+  lsp.settle();
+  ASSERT_FALSE(titleDiagnostic(lsp.published(draft)["diagnostics"]).is_null());
+  EXPECT_EQ(titleDiagnostic(lsp.published(draft)["diagnostics"])["severity"], 2);
+  // A misspelt key on line 3: reported there; the draft keeps the last good settings (warning,
+  // not the pack's error).
+  dir.write("un/.galley.yaml", "rules:\n  un-style.title-hyphenation: info\norganization: UN\n");
+  lsp.notify("workspace/didChangeWatchedFiles", {{"changes", {{{"uri", configUri}, {"type", 2}}}}});
+  const json onConfig = lsp.published(configUri);
+  ASSERT_FALSE(onConfig.is_null());
+  ASSERT_EQ(onConfig["diagnostics"].size(), 1U) << onConfig.dump(2);
+  EXPECT_EQ(onConfig["diagnostics"][0]["range"]["start"], json({{"line", 2}, {"character", 0}}));
+  EXPECT_NE(onConfig["diagnostics"][0]["message"].get<std::string>().find("organisation"), std::string::npos);  // the suggestion
+  lsp.settle();
+  EXPECT_EQ(titleDiagnostic(lsp.published(draft)["diagnostics"])["severity"], 2);
+  // A rule id that names no rule: reported on its line, the rest of the file applies.
+  dir.write("un/.galley.yaml", "rules:\n  un-style.title-hyphenation: info\n  un-style.title-hyphenatoin: off\n");
+  lsp.notify("textDocument/didSave", {{"textDocument", {{"uri", configUri}}}});
+  ASSERT_EQ(lsp.published(configUri)["diagnostics"].size(), 1U);
+  EXPECT_EQ(lsp.published(configUri)["diagnostics"][0]["range"]["start"]["line"], 2);
+  lsp.settle();
+  EXPECT_EQ(titleDiagnostic(lsp.published(draft)["diagnostics"])["severity"], 3);
+  // Fixed: the file's diagnostics are cleared.
+  dir.write("un/.galley.yaml", "rules:\n  un-style.title-hyphenation: info\n");
+  lsp.notify("textDocument/didSave", {{"textDocument", {{"uri", configUri}}}});
+  EXPECT_TRUE(lsp.published(configUri)["diagnostics"].empty());
+  // A draft saved to disk reloads nothing: no configuration diagnostics are sent again.
+  const size_t before = lsp.sent().size();
+  lsp.notify("textDocument/didSave", {{"textDocument", {{"uri", draft}}}});
+  EXPECT_EQ(lsp.sent().size(), before);
+}
+
+TEST(LspConfig, AChangedExtendedFileRereadsTheConfigs) {
+  const ScratchDir dir("extends");
+  const std::string house = dir.write("house.yaml", "rules:\n  un-style.title-hyphenation: warning\n");
+  dir.write("un/.galley.yaml", "extends: ../house.yaml\n");
+  const std::string draft = uriFromPath((dir.path() / "un/release.md").string());
+  Harness lsp;
+  lsp.open(draft, kTitleDraft);
+  lsp.settle();
+  ASSERT_EQ(titleDiagnostic(lsp.published(draft)["diagnostics"])["severity"], 2);
+  dir.write("house.yaml", "rules:\n  un-style.title-hyphenation: info\n");
+  lsp.notify("workspace/didChangeWatchedFiles", {{"changes", {{{"uri", uriFromPath(house)}, {"type", 2}}}}});
+  lsp.settle();
+  EXPECT_EQ(titleDiagnostic(lsp.published(draft)["diagnostics"])["severity"], 3);
+}
+
+// The Shanghai Convention was signed in Shanghai; its source in the fact base has a title and a URL.
+const std::string kFactDraft =
+    "---\ntitle: Convention\ndate: 2017-03-14\n---\n\n"
+    "The Shanghai Convention on Combating Terrorism, Separatism and Extremism was signed in Moscow in 2001.\n";
+
+json factDiagnostic(const json& diagnostics) {
+  for (const json& diagnostic : diagnostics)
+    if (diagnostic["code"] == "sco-un.fact") return diagnostic;
+  return nullptr;
+}
+
+TEST(LspNotes, RelatedLocationsAreAbsoluteFileUrisForRelativeRuleFolders) {
+  // The client names the rule folder relative to its workspace folder, which is not the server's
+  // current directory: the packs are found there, and the fact's note points at its YAML file by
+  // an absolute file URI (a relative path would make "file://packs/...", a host named "packs").
+  const ScratchDir root("notes-root");
+  fs::create_directory_symlink(fs::current_path() / "rules", root.path() / "packs");
+  Harness lsp(json::object(), {{"debounceMs", 0}, {"rules", {"packs"}}, {"noDefaultRules", true}},
+              {{"rootUri", uriFromPath(root.path().string())}});
+  const std::string untitled = "untitled:Untitled-1";
+  lsp.open(untitled, kFactDraft + "We organise talks. They organize more.\n");
+  lsp.settle();
+  const json diagnostics = lsp.published(untitled)["diagnostics"];
+  const json fact = factDiagnostic(diagnostics);
+  ASSERT_FALSE(fact.is_null()) << diagnostics.dump(2);
+  ASSERT_EQ(fact["relatedInformation"].size(), 1U);
+  const json location = fact["relatedInformation"][0]["location"];
+  const std::string uri = location["uri"];
+  const auto path = pathFromUri(uri);
+  ASSERT_TRUE(path.has_value()) << uri;
+  EXPECT_TRUE(path->starts_with((root.path() / "packs" / "sco-un").string() + "/")) << uri;
+  EXPECT_TRUE(fs::is_regular_file(*path)) << uri;
+  // The line the note names holds the place the fact base gives.
+  std::ifstream facts(*path);
+  std::string line;
+  for (int64_t number = 0; number <= location["range"]["start"]["line"].get<int64_t>(); ++number) std::getline(facts, line);
+  EXPECT_NE(line.find("shanghai"), std::string::npos) << line;
+  // Notes in the draft itself (the first use of the other spelling) keep the draft's URI,
+  // even for a buffer that is not a file.
+  bool sameDocument = false;
+  for (const json& diagnostic : diagnostics) {
+    for (const json& related : diagnostic.value("relatedInformation", json::array())) {
+      const std::string at = related["location"]["uri"];
+      EXPECT_TRUE(at == untitled || at.starts_with("file:///")) << at;
+      sameDocument = sameDocument || at == untitled;
+    }
+  }
+  EXPECT_TRUE(sameDocument) << diagnostics.dump(2);
+}
+
+TEST(LspHover, AFactFindingShowsTheRuleTheFactAndItsSource) {
+  Harness lsp;
+  const std::string uri = "file:///drafts/convention.md";
+  lsp.open(uri, kFactDraft);
+  lsp.settle();
+  const json fact = factDiagnostic(lsp.published(uri)["diagnostics"]);
+  ASSERT_FALSE(fact.is_null()) << lsp.published(uri).dump(2);
+  const json hover = lsp.request(40, "textDocument/hover", {{"textDocument", {{"uri", uri}}}, {"position", fact["range"]["start"]}});
+  const std::string text = hover["result"]["contents"]["value"];
+  EXPECT_NE(text.find("**sco-un.fact** (error)"), std::string::npos) << text;
+  EXPECT_NE(text.find("must agree with it"), std::string::npos) << text;  // the rule's description
+  EXPECT_NE(text.find("Flagged: "), std::string::npos) << text;           // and its examples
+  EXPECT_NE(text.find("Accepted: "), std::string::npos) << text;
+  // The fact, its source's title linked to the source's URL, and the fact's line.
+  EXPECT_NE(text.find("as Shanghai"), std::string::npos) << text;
+  EXPECT_NE(text.find("Source: [The World and Japan database (GRIPS / University of Tokyo): the Shanghai Convention"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("](https://worldjpn.net/documents/texts/SCO/20010615.T2E.html)"), std::string::npos) << text;
+  const size_t written = text.find("Written in [facts-documents.yaml:");
+  ASSERT_NE(written, std::string::npos) << text;
+  EXPECT_NE(text.find("(file:///", written), std::string::npos) << text;
+  // The title is not written twice (once in the note's message, once as the link).
+  EXPECT_EQ(text.find("(source: The World"), std::string::npos) << text;
 }
 
 // --- the binary, over pipes ------------------------------------------------------------------------
