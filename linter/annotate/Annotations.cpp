@@ -1,6 +1,7 @@
 #include "annotate/Annotations.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <string>
 #include <utility>
 
@@ -195,7 +196,43 @@ const MentionSet& Annotations::mentions(const facts::FactPack& pack) {
 
 const std::vector<WrittenTitle>& Annotations::titleForms(const facts::FactPack& pack) {
   PackModel& model = modelOf(pack);
-  if (!model.titleForms) model.titleForms = TitleFormFinder(pack.facts(), pack.lexicon()).find(document_, mentions(pack));
+  if (model.titleForms) return *model.titleForms;
+  const MentionSet& found = mentions(pack);
+  if (memo_ == nullptr) {
+    model.titleForms = TitleFormFinder(pack.facts(), pack.lexicon()).find(document_, found);
+    return *model.titleForms;
+  }
+  // Block by block, each found again only when its prose or its mentions changed.
+  std::optional<TitleFormFinder> finder;
+  std::vector<WrittenTitle> out;
+  size_t next = 0;  // mentions are in block order
+  for (uint32_t i = 0; i < document_.blocks.size(); ++i) {
+    const document::ProseText& prose = document_.blocks[i].prose;
+    MentionSet here;
+    while (next < found.mentions.size() && found.mentions[next].block < i) ++next;
+    for (size_t m = next; m < found.mentions.size() && found.mentions[m].block == i; ++m)
+      here.mentions.push_back(found.mentions[m]);
+    // The pack's address: packs live as long as the rules that hold them, and so the memo's owner.
+    std::string key = std::to_string(reinterpret_cast<uintptr_t>(&pack)) + '|' + prose.text();
+    for (const Mention& m : here.mentions) {
+      key += '|' + std::to_string(m.entity) + ',' + std::to_string(m.prose.begin) + ',' + std::to_string(m.prose.end) +
+             (m.possessive ? "s" : "");
+    }
+    const std::vector<WrittenTitle>* titles = memo_->titles(key);
+    if (titles == nullptr) {
+      if (!finder) finder.emplace(pack.facts(), pack.lexicon());
+      std::vector<WrittenTitle> fresh;
+      finder->findInBlock(prose.text(), i, &prose, here, fresh);
+      memo_->keepTitles(key, std::move(fresh));
+      titles = memo_->titles(key);
+    }
+    for (WrittenTitle title : *titles) {
+      title.block = i;
+      title.source = prose.toSource(title.prose);
+      out.push_back(std::move(title));
+    }
+  }
+  model.titleForms = std::move(out);
   return *model.titleForms;
 }
 

@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "annotate/BlockMemo.h"
 #include "annotate/ClaimExtractor.h"
 #include "annotate/Clauses.h"
 #include "annotate/MentionFinder.h"
@@ -95,6 +96,9 @@ class Annotations {
   // configuration's; "" when neither says. Compare case-insensitively.
   const std::string& organisation();
   [[nodiscard]] const ModelSettings& settings() const { return settings_; }
+  // Reuse per-block results of earlier lints of the same buffer, and keep this one's (`memo` must
+  // outlive this object). Results are the same with or without it.
+  void reuse(BlockMemo* memo) { memo_ = memo; }
   // The tense of the clause holding dates()[index], or nullopt when no cue decides or the date lies
   // outside every sentence. REQUIRES: index < dates().size().
   std::optional<Tense> tenseOf(size_t index);
@@ -122,6 +126,7 @@ class Annotations {
 
   const document::Document& document_;
   const config::Lexicon& lexicon_;
+  BlockMemo* memo_ = nullptr;
   ModelSettings settings_;
   std::optional<std::string> organisation_;
   bool sentencesDone_ = false;

@@ -115,6 +115,7 @@ FileResult Engine::lintWith(base::SourceBuffer buffer, std::shared_ptr<const Fil
   const bool anyRule = settings == nullptr || !settings->activeRules.empty();
   if (hooks_.run && anyRule) {
     annotate::Annotations annotations(document, settings != nullptr ? settings->model : annotate::ModelSettings{});
+    if (session != nullptr) annotations.reuse(&session->memo_);
     if (session != nullptr && hooks_.runPart) {
       hooks_.runPart(document, annotations, sink, settings.get(), checks::Locality::Document);
       if (!session->blockFindings(hooks_, document, settings, sink))

@@ -49,12 +49,18 @@ FileResult LintSession::lint(const Engine& engine, base::SourceBuffer buffer) {
     forget();
     engineSerial_ = engine.serial_;
   }
+  memo_.startLint();
   std::shared_ptr<const FileSettings> settings =
       engine.options_.settingsFor ? engine.options_.settingsFor(buffer.path()) : nullptr;
   return engine.lintWith(std::move(buffer), std::move(settings), this);
 }
 
 void LintSession::forget() {
+  memo_.clear();
+  forgetFindings();
+}
+
+void LintSession::forgetFindings() {
   blocks_.clear();
   settings_.reset();
   frontMatter_.clear();
@@ -63,7 +69,7 @@ void LintSession::forget() {
 bool LintSession::blockFindings(const RuleHooks& hooks, const document::Document& document,
                                 const std::shared_ptr<const FileSettings>& settings, diag::DiagnosticSink& sink) {
   if (settings != settings_ || document.format != format_ || !sameFrontMatter(document.frontMatter, frontMatter_)) {
-    forget();
+    forgetFindings();
     settings_ = settings;
     frontMatter_ = document.frontMatter;
     format_ = document.format;
@@ -102,7 +108,7 @@ bool LintSession::blockFindings(const RuleHooks& hooks, const document::Document
       hooks.runPart(scratch, annotations, found, settings.get(), checks::Locality::Block);
       entry.diagnostics = found.take();
       if (std::any_of(entry.diagnostics.begin(), entry.diagnostics.end(), limitHit)) {
-        forget();
+        forgetFindings();
         return false;
       }
     }

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "annotate/BlockMemo.h"
 #include "base/SourceBuffer.h"
 #include "diag/Diagnostic.h"
 #include "document/Document.h"
@@ -19,6 +20,7 @@ namespace galley::engine {
 // Holds what the last lint of the buffer left to reuse:
 //  - the Markdown block tree, which the next parse edits and re-parses where the text changed
 //    (tree-sitter's incremental parse);
+//  - per-block annotation results (annotate::BlockMemo: the titles written in each block);
 //  - the findings of block-local checks (checks::Locality::Block) per block: a block whose kind,
 //    prose and offset map are unchanged, in a document whose front matter and settings are
 //    unchanged, keeps them (moved with the block); only new or changed blocks are checked again.
@@ -49,10 +51,12 @@ class LintSession {
   // hit a regex or time limit, whose findings depend on the whole run: the caller runs them whole.
   bool blockFindings(const RuleHooks& hooks, const document::Document& document,
                      const std::shared_ptr<const FileSettings>& settings, diag::DiagnosticSink& sink);
-  void forget();
+  void forget();          // all: another engine
+  void forgetFindings();  // the block-local findings
 
   uint64_t engineSerial_ = 0;
   std::unique_ptr<document::MarkdownParser> markdown_;
+  annotate::BlockMemo memo_;
   // What the cached findings were computed under: they are dropped when any of it changes.
   std::shared_ptr<const FileSettings> settings_;
   std::vector<document::FrontMatterField> frontMatter_;
