@@ -123,6 +123,8 @@ class Annotations {
     std::optional<std::vector<WrittenTitle>> titleForms;
   };
   PackModel& modelOf(const facts::FactPack& pack);
+  // MentionFinder::find block by block, each block found again only when its prose changed.
+  MentionSet memoisedMentions(const facts::FactPack& pack);
 
   const document::Document& document_;
   const config::Lexicon& lexicon_;
