@@ -90,12 +90,16 @@ void applySettings(const FileSettings& settings, std::vector<diag::Diagnostic>& 
   }
 }
 
-std::atomic<uint64_t> nextEngineSerial{0};
+// A number no other engine of this process has had.
+uint64_t newEngineSerial() {
+  static std::atomic<uint64_t> last{0};
+  return ++last;
+}
 
 }  // namespace
 
 Engine::Engine(RuleHooks hooks, EngineOptions options)
-    : serial_(nextEngineSerial.fetch_add(1) + 1),
+    : serial_(newEngineSerial()),
       hooks_(std::move(hooks)), options_(std::move(options)), knownRuleIds_(withEngineRules(hooks_.ruleIds)) {}
 
 FileResult Engine::lint(base::SourceBuffer buffer) const {
