@@ -1,7 +1,9 @@
 #include "annotate/Annotations.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <string>
+#include <string_view>
 #include <utility>
 
 #include "annotate/EngineDateFinder.h"
@@ -204,15 +206,93 @@ Annotations::PackModel& Annotations::modelOf(const facts::FactPack& pack) {
 const MentionSet& Annotations::mentions(const facts::FactPack& pack) {
   PackModel& model = modelOf(pack);
   if (!model.mentions) {
-    model.mentions = MentionFinder(pack).find(document_);
+    model.mentions = memo_ == nullptr ? MentionFinder(pack).find(document_) : memoisedMentions(pack);
     dateTitles(*model.mentions);
   }
   return *model.mentions;
 }
 
+namespace {
+
+// The memo key of a block's prose as read with `pack` (packs live as long as the rules holding
+// them, and so as long as the memo's owner).
+std::string packKey(const facts::FactPack& pack, std::string_view prose) {
+  std::string key = std::to_string(reinterpret_cast<uintptr_t>(&pack));
+  key += '|';
+  key += prose;
+  return key;
+}
+
+}  // namespace
+
+MentionSet Annotations::memoisedMentions(const facts::FactPack& pack) {
+  std::optional<MentionFinder> finder;
+  MentionSet out;
+  for (uint32_t i = 0; i < document_.blocks.size(); ++i) {
+    const document::ProseText& prose = document_.blocks[i].prose;
+    std::string key = packKey(pack, prose.text());
+    const MentionSet* found = memo_->mentions(key);
+    if (found == nullptr) {
+      if (!finder) finder.emplace(pack);
+      MentionSet fresh;
+      finder->findInBlock(prose.text(), 0, nullptr, fresh);
+      memo_->keepMentions(key, std::move(fresh));
+      found = memo_->mentions(key);
+    }
+    const size_t first = out.mentions.size();
+    for (Mention mention : found->mentions) {
+      mention.block = i;
+      mention.source = prose.toSource(mention.prose);
+      out.mentions.push_back(mention);
+    }
+    for (TitleMention title : found->titles) {
+      title.block = i;
+      title.source = prose.toSource(title.prose);
+      if (title.person) *title.person += first;
+      out.titles.push_back(std::move(title));
+    }
+  }
+  return out;
+}
+
 const std::vector<WrittenTitle>& Annotations::titleForms(const facts::FactPack& pack) {
   PackModel& model = modelOf(pack);
-  if (!model.titleForms) model.titleForms = TitleFormFinder(pack.facts(), pack.lexicon()).find(document_, mentions(pack));
+  if (model.titleForms) return *model.titleForms;
+  const MentionSet& found = mentions(pack);
+  if (memo_ == nullptr) {
+    model.titleForms = TitleFormFinder(pack.facts(), pack.lexicon()).find(document_, found);
+    return *model.titleForms;
+  }
+  // Block by block, each found again only when its prose or its mentions changed.
+  std::optional<TitleFormFinder> finder;
+  std::vector<WrittenTitle> out;
+  size_t next = 0;  // mentions are in block order
+  for (uint32_t i = 0; i < document_.blocks.size(); ++i) {
+    const document::ProseText& prose = document_.blocks[i].prose;
+    MentionSet here;
+    while (next < found.mentions.size() && found.mentions[next].block < i) ++next;
+    for (size_t m = next; m < found.mentions.size() && found.mentions[m].block == i; ++m)
+      here.mentions.push_back(found.mentions[m]);
+    std::string key = packKey(pack, prose.text());
+    for (const Mention& m : here.mentions) {
+      key += '|' + std::to_string(m.entity) + ',' + std::to_string(m.prose.begin) + ',' + std::to_string(m.prose.end) +
+             (m.possessive ? "s" : "");
+    }
+    const std::vector<WrittenTitle>* titles = memo_->titles(key);
+    if (titles == nullptr) {
+      if (!finder) finder.emplace(pack.facts(), pack.lexicon());
+      std::vector<WrittenTitle> fresh;
+      finder->findInBlock(prose.text(), i, &prose, here, fresh);
+      memo_->keepTitles(key, std::move(fresh));
+      titles = memo_->titles(key);
+    }
+    for (WrittenTitle title : *titles) {
+      title.block = i;
+      title.source = prose.toSource(title.prose);
+      out.push_back(std::move(title));
+    }
+  }
+  model.titleForms = std::move(out);
   return *model.titleForms;
 }
 

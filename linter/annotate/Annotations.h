@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "annotate/BlockMemo.h"
 #include "annotate/ClaimExtractor.h"
 #include "annotate/Clauses.h"
 #include "annotate/MentionFinder.h"
@@ -101,6 +102,9 @@ class Annotations {
   // configuration's; "" when neither says. Compare case-insensitively.
   const std::string& organisation();
   [[nodiscard]] const ModelSettings& settings() const { return settings_; }
+  // Reuse per-block results of earlier lints of the same buffer, and keep this one's (`memo` must
+  // outlive this object). Results are the same with or without it.
+  void reuse(BlockMemo* memo) { memo_ = memo; }
   // The tense of the clause holding dates()[index], or nullopt when no cue decides or the date lies
   // outside every sentence. REQUIRES: index < dates().size().
   std::optional<Tense> tenseOf(size_t index);
@@ -131,9 +135,12 @@ class Annotations {
     std::optional<std::vector<WrittenTitle>> titleForms;
   };
   PackModel& modelOf(const facts::FactPack& pack);
+  // MentionFinder::find block by block, each block found again only when its prose changed.
+  MentionSet memoisedMentions(const facts::FactPack& pack);
 
   const document::Document& document_;
   const config::Lexicon& lexicon_;
+  BlockMemo* memo_ = nullptr;
   ModelSettings settings_;
   std::optional<std::string> organisation_;
   bool sentencesDone_ = false;

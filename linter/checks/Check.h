@@ -26,6 +26,12 @@ struct AnnotationNeeds {
   }
 };
 
+// What a check's findings in one block depend on. Block: only that block (its kind, text and
+// offset map, its sentences) plus what the whole document shares (front matter, organisation,
+// configuration), so a block unchanged since the last lint keeps its findings (engine/LintSession).
+// Document: anything else (other blocks, dates resolved across blocks, the fact base's mentions).
+enum class Locality { Document, Block };
+
 // Placeholder values for a rule's message template: {"found", "..."}, {"expected", "..."}.
 using MessageValues = std::span<const std::pair<std::string_view, std::string_view>>;
 
@@ -49,6 +55,8 @@ class Check {
                    diag::DiagnosticSink& sink) const = 0;
   // What run() reads from `annotations`. Default: sentences when the scope names "sentence".
   [[nodiscard]] virtual AnnotationNeeds needs() const { return {scope_.sentences()}; }
+  // See Locality. Default: Document, which is always correct; Block is a promise run() keeps.
+  [[nodiscard]] virtual Locality locality() const { return Locality::Document; }
 
   [[nodiscard]] const std::string& id() const { return id_; }
   [[nodiscard]] diag::Severity severity() const { return severity_; }

@@ -51,6 +51,8 @@ class ExistenceCheck final : public Check {
 
   void run(const document::Document& document, annotate::Annotations& annotations,
            diag::DiagnosticSink& sink) const override;
+  // Each block's findings come from its own prose alone.
+  [[nodiscard]] Locality locality() const override { return Locality::Block; }
 
  private:
   std::vector<PrefilteredRegex> regexes_;  // the tokens as one alternation, then each pattern

@@ -87,6 +87,8 @@ class NameSpellingCheck final : public Check {
 
   void run(const document::Document& document, annotate::Annotations& annotations,
            diag::DiagnosticSink& sink) const override;
+  // Each block's findings come from its own prose alone.
+  [[nodiscard]] Locality locality() const override { return Locality::Block; }
 
  private:
   // A capitalised word right beside a candidate (plain form; empty when there is none).

@@ -63,6 +63,8 @@ class RepetitionCheck final : public Check {
 
   void run(const document::Document& document, annotate::Annotations& annotations,
            diag::DiagnosticSink& sink) const override;
+  // A word repeated is found within a block; a line printed twice is compared across blocks.
+  [[nodiscard]] Locality locality() const override { return options_.lines ? Locality::Document : Locality::Block; }
 
  private:
   void runWords(const document::Document& document, annotate::Annotations& annotations,

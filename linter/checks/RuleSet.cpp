@@ -127,7 +127,8 @@ std::shared_ptr<const Check> RuleSet::withOptions(std::string_view id, const con
 }
 
 void RuleSet::run(const document::Document& document, annotate::Annotations& annotations, diag::DiagnosticSink& sink,
-                  const std::set<std::string>& only, const CheckOverrides* replaced) const {
+                  const std::set<std::string>& only, const CheckOverrides* replaced,
+                  std::optional<Locality> locality) const {
   const CpuClock::time_point start = CpuClock::now();
   // House style belongs to the organisation: a rule confined to some organisations is silent on
   // another's draft (front matter `organisation:`, else the folder's configuration).
@@ -135,13 +136,14 @@ void RuleSet::run(const document::Document& document, annotate::Annotations& ann
   for (const Entry& entry : entries_) {
     const bool selected = only.empty() ? entry.config.enabled : only.contains(entry.config.id);
     if (!selected || !annotate::organisationListed(organisation, entry.config.organisations)) continue;
-    if (CpuClock::now() - start > cpuBudget_) {
-      sink.report(budgetSpent(document, entry.config.id, cpuBudget_));
-      return;
-    }
     const Check* check = entry.check.get();
     if (replaced != nullptr) {
       if (const auto it = replaced->find(entry.config.id); it != replaced->end()) check = it->second.get();
+    }
+    if (locality && check->locality() != *locality) continue;
+    if (CpuClock::now() - start > cpuBudget_) {
+      sink.report(budgetSpent(document, entry.config.id, cpuBudget_));
+      return;
     }
     try {
       check->run(document, annotations, sink);

@@ -6,6 +6,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -63,8 +64,11 @@ class RuleSet {
   // Runs every enabled check (or only those whose id is in `only`, when non-empty: `only` may name
   // disabled rules, as the fixture runner does) on `document`, appending to `sink`.
   // A rule in `replaced` runs that check instead of its own.
+  // With `locality` set, only the checks of that locality run (engine/LintSession runs the two
+  // apart and keeps block-local findings of unchanged blocks).
   void run(const document::Document& document, annotate::Annotations& annotations, diag::DiagnosticSink& sink,
-           const std::set<std::string>& only = {}, const CheckOverrides* replaced = nullptr) const;
+           const std::set<std::string>& only = {}, const CheckOverrides* replaced = nullptr,
+           std::optional<Locality> locality = std::nullopt) const;
 
   // Rule `id` built again with `options` (a config file's `options:`) laid over its pack's keys.
   // Only the kind's own keys may be set; unknown keys and bad values are reported, located in the

@@ -62,6 +62,8 @@ class SpellingCheck final : public Check {
   void run(const document::Document& document, annotate::Annotations& annotations,
            diag::DiagnosticSink& sink) const override;
   [[nodiscard]] AnnotationNeeds needs() const override { return {true}; }
+  // A block's findings come from its prose and its own sentences.
+  [[nodiscard]] Locality locality() const override { return Locality::Block; }
 
  private:
   // True when `plain` should be reported: not accepted, and (when capitalised) one slip from an

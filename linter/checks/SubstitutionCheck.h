@@ -63,6 +63,8 @@ class SubstitutionCheck final : public Check {
 
   void run(const document::Document& document, annotate::Annotations& annotations,
            diag::DiagnosticSink& sink) const override;
+  // Each block's findings come from its own prose alone.
+  [[nodiscard]] Locality locality() const override { return Locality::Block; }
 
  private:
   // Every key, each in its own capture group, as one word-bounded alternation; run only where the

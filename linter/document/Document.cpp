@@ -101,4 +101,27 @@ const FrontMatterField* Document::field(std::string_view key) const {
   return nullptr;
 }
 
+bool ProseText::equalsShifted(const ProseText& other, int64_t shift) const {
+  const auto moved = [shift](base::Offset a, base::Offset b) { return static_cast<int64_t>(a) + shift == static_cast<int64_t>(b); };
+  if (text_ != other.text_ || lineBreaks_ != other.lineBreaks_ || segments_.size() != other.segments_.size() ||
+      synthetic_.size() != other.synthetic_.size())
+    return false;
+  for (size_t i = 0; i < segments_.size(); ++i) {
+    const Segment& a = segments_[i];
+    const Segment& b = other.segments_[i];
+    if (a.proseBegin != b.proseBegin || a.length != b.length || !moved(a.sourceBegin, b.sourceBegin)) return false;
+  }
+  for (size_t i = 0; i < synthetic_.size(); ++i) {
+    if (synthetic_[i].first != other.synthetic_[i].first || !moved(synthetic_[i].second, other.synthetic_[i].second))
+      return false;
+  }
+  return true;
+}
+
+bool Block::equalsShifted(const Block& other, int64_t shift) const {
+  return kind == other.kind && inQuote == other.inQuote && headingLevel == other.headingLevel && key == other.key &&
+         static_cast<int64_t>(source.begin) + shift == static_cast<int64_t>(other.source.begin) &&
+         source.size() == other.source.size() && prose.equalsShifted(other.prose, shift);
+}
+
 }  // namespace galley::document

@@ -53,6 +53,9 @@ class ProseText {
   // True when the prose range maps to one contiguous source range of the same length
   // (no markup inside), so a fix replacing it is certain.
   [[nodiscard]] bool isContiguous(base::Range prose) const;
+  // True when `other` is this text with every source offset moved by `shift` bytes (the same block
+  // further up or down an edited buffer).
+  [[nodiscard]] bool equalsShifted(const ProseText& other, int64_t shift) const;
 
  private:
   std::string text_;
@@ -69,6 +72,9 @@ struct Block {
   bool inQuote = false;    // inside a block quote (kind may still be Paragraph/ListItem)
   int headingLevel = 0;    // 1..6 for headings
   std::string key;         // front matter: the key ("title", "date", ...)
+
+  // True when `other` is this block moved by `shift` bytes: same kind, prose and offset map.
+  [[nodiscard]] bool equalsShifted(const Block& other, int64_t shift) const;
 };
 
 // An HTML comment (or, in plain text, a whole line of the same form): suppressions and fixture

@@ -141,7 +141,7 @@ bool pastDeadline(TSParseState* state) {
 // Parses `text` (with the parser's included ranges), giving up after `budgetMicros` of this
 // thread's CPU time (0.25 runtime; the 0.20 runtime only has a wall-clock time-out). Returns null
 // when it gave up; the caller must then ts_parser_reset() the parser.
-TSTree* parseWithin(TSParser* parser, std::string_view text, int64_t budgetMicros) {
+TSTree* parseWithin(TSParser* parser, std::string_view text, int64_t budgetMicros, const TSTree* previous = nullptr) {
 #if TREE_SITTER_LANGUAGE_VERSION >= 15
   ParseInput payload{text, threadCpuMicros() + budgetMicros};
   TSInput input{};
@@ -151,10 +151,10 @@ TSTree* parseWithin(TSParser* parser, std::string_view text, int64_t budgetMicro
   TSParseOptions options{};
   options.payload = &payload;
   options.progress_callback = pastDeadline;
-  return ts_parser_parse_with_options(parser, nullptr, input, options);
+  return ts_parser_parse_with_options(parser, previous, input, options);
 #else
   ts_parser_set_timeout_micros(parser, static_cast<uint64_t>(budgetMicros));
-  return ts_parser_parse_string(parser, nullptr, text.data(), static_cast<uint32_t>(text.size()));
+  return ts_parser_parse_string(parser, previous, text.data(), static_cast<uint32_t>(text.size()));
 #endif
 }
 
@@ -486,6 +486,31 @@ class PointCursor {
 };
 
 // Tree-sitter ranges covering body[span) minus `holes` (sorted; all relative to body).
+// Where `offset` of `text` lies as a tree-sitter point (row, byte column).
+TSPoint pointAt(std::string_view text, size_t offset) {
+  const std::string_view before = text.substr(0, offset);
+  const auto rows = static_cast<uint32_t>(std::count(before.begin(), before.end(), '\n'));
+  const size_t lineStart = before.rfind('\n') == std::string_view::npos ? 0 : before.rfind('\n') + 1;
+  return TSPoint{rows, static_cast<uint32_t>(offset - lineStart)};
+}
+
+// The one edit turning `before` into `after`: the bytes between their common prefix and suffix.
+TSInputEdit editBetween(std::string_view before, std::string_view after) {
+  size_t prefix = 0;
+  const size_t shorter = std::min(before.size(), after.size());
+  while (prefix < shorter && before[prefix] == after[prefix]) ++prefix;
+  size_t suffix = 0;
+  while (suffix < shorter - prefix && before[before.size() - 1 - suffix] == after[after.size() - 1 - suffix]) ++suffix;
+  TSInputEdit edit{};
+  edit.start_byte = static_cast<uint32_t>(prefix);
+  edit.old_end_byte = static_cast<uint32_t>(before.size() - suffix);
+  edit.new_end_byte = static_cast<uint32_t>(after.size() - suffix);
+  edit.start_point = pointAt(before, edit.start_byte);
+  edit.old_end_point = pointAt(before, edit.old_end_byte);
+  edit.new_end_point = pointAt(after, edit.new_end_byte);
+  return edit;
+}
+
 std::vector<TSRange> rangesAround(base::Range span, const std::vector<base::Range>& holes, PointCursor& points) {
   std::vector<TSRange> ranges;
   uint32_t begin = span.begin;
@@ -580,6 +605,7 @@ std::vector<base::Range> parsePieces(std::string_view body, size_t target) {
 }  // namespace
 
 void MarkdownParser::ParserDeleter::operator()(TSParser* parser) const { ts_parser_delete(parser); }
+void MarkdownParser::TreeDeleter::operator()(TSTree* tree) const { ts_tree_delete(tree); }
 
 MarkdownParser::MarkdownParser() : block_(ts_parser_new()), inline_(ts_parser_new()) {
   if (!ts_parser_set_language(block_.get(), tree_sitter_markdown()) ||
@@ -608,12 +634,22 @@ void MarkdownParser::parse(Document& document) {
   const std::string_view parseBody = neutralised ? std::string_view(*neutralised) : body;
   PointCursor points(parseBody);
   Walker walker(document, inline_.get(), parseBody);
-  for (const base::Range piece : parsePieces(parseBody, kPieceBytes)) {
+  const std::vector<base::Range> pieces = parsePieces(parseBody, kPieceBytes);
+  // Only a file parsed whole, with no lines held back, is parsed incrementally: that is any draft.
+  const bool reusable = keepTree_ && pieces.size() == 1 && holes.empty();
+  if (!reusable) previousTree_.reset();
+  if (previousTree_) {
+    const TSInputEdit edit = editBetween(previousBody_, parseBody);
+    ts_tree_edit(previousTree_.get(), &edit);
+  }
+  for (const base::Range piece : pieces) {
     const std::vector<TSRange> ranges = rangesAround(piece, holes, points);
     if (ranges.empty()) continue;
     ts_parser_set_included_ranges(block_.get(), ranges.data(), static_cast<uint32_t>(ranges.size()));
     TSTree* tree = parseWithin(block_.get(), parseBody,
-                               kBlockBaseMicros + kBlockMicrosPerByte * static_cast<int64_t>(piece.size()));
+                               kBlockBaseMicros + kBlockMicrosPerByte * static_cast<int64_t>(piece.size()),
+                               previousTree_.get());
+    previousTree_.reset();
     if (tree == nullptr) {
       ts_parser_reset(block_.get());
       document.frontMatter.clear();
@@ -630,7 +666,12 @@ void MarkdownParser::parse(Document& document) {
     const TSNode root = ts_tree_root_node(tree);
     walker.collectDefinitions(root);
     walker.block(root, false, BlockKind::Paragraph);
-    ts_tree_delete(tree);
+    if (reusable) {
+      previousTree_.reset(tree);
+      previousBody_.assign(parseBody);
+    } else {
+      ts_tree_delete(tree);
+    }
   }
 
   if (!document.parseLimitHits.empty()) {

@@ -2,10 +2,12 @@
 #pragma once
 
 #include <memory>
+#include <string>
 
 #include "document/Document.h"
 
 struct TSParser;
+struct TSTree;
 
 namespace galley::document {
 
@@ -29,6 +31,9 @@ namespace galley::document {
 //    pieces split at top-level block boundaries.
 // Reuses its two tree-sitter parsers between calls. Not thread-safe: use one instance per thread
 // (it holds no other state, so instances are cheap and independent).
+// With keepTree() the block tree of the last parse is kept, and the next parse() re-parses only
+// what changed since (tree-sitter's incremental parse: the difference of the two texts becomes
+// one ts_tree_edit); the result is the same Document a fresh parser gives.
 class MarkdownParser {
  public:
   MarkdownParser();
@@ -41,6 +46,8 @@ class MarkdownParser {
   // REQUIRES: document.invalidUtf8 already filled; blocks, comments and front matter empty.
   // Never fails: if the grammar cannot be loaded, the document is read as plain text instead.
   void parse(Document& document);
+  // Keep the last block tree for the next parse (an editor's buffer, parsed after every change).
+  void keepTree() { keepTree_ = true; }
 
  private:
   struct ParserDeleter {
@@ -48,6 +55,13 @@ class MarkdownParser {
   };
   std::unique_ptr<TSParser, ParserDeleter> block_;
   std::unique_ptr<TSParser, ParserDeleter> inline_;
+  struct TreeDeleter {
+    void operator()(TSTree* tree) const;
+  };
+  bool keepTree_ = false;
+  // With keepTree(): the last parse's tree, edited to fit the next text, and the text it read.
+  std::unique_ptr<TSTree, TreeDeleter> previousTree_;
+  std::string previousBody_;
 };
 
 }  // namespace galley::document

@@ -14,6 +14,7 @@
 #include "base/TextSniff.h"
 #include "checks/RegexSafety.h"
 #include "document/Parser.h"
+#include "engine/LintSession.h"
 #include "engine/Suppressions.h"
 
 namespace galley::engine {
@@ -89,25 +90,41 @@ void applySettings(const FileSettings& settings, std::vector<diag::Diagnostic>& 
   }
 }
 
+// A number no other engine of this process has had.
+uint64_t newEngineSerial() {
+  static std::atomic<uint64_t> last{0};
+  return ++last;
+}
+
 }  // namespace
 
 Engine::Engine(RuleHooks hooks, EngineOptions options)
-    : hooks_(std::move(hooks)), options_(std::move(options)), knownRuleIds_(withEngineRules(hooks_.ruleIds)) {}
+    : serial_(newEngineSerial()),
+      hooks_(std::move(hooks)), options_(std::move(options)), knownRuleIds_(withEngineRules(hooks_.ruleIds)) {}
 
 FileResult Engine::lint(base::SourceBuffer buffer) const {
   std::shared_ptr<const FileSettings> settings = options_.settingsFor ? options_.settingsFor(buffer.path()) : nullptr;
   return lintWith(std::move(buffer), std::move(settings));
 }
 
-FileResult Engine::lintWith(base::SourceBuffer buffer, std::shared_ptr<const FileSettings> settings) const {
+FileResult Engine::lintWith(base::SourceBuffer buffer, std::shared_ptr<const FileSettings> settings,
+                            LintSession* session) const {
   FileResult result;
   result.path = buffer.path();
-  document::Document document = document::parseDocument(std::move(buffer));
+  const document::Format format = document::formatForPath(buffer.path());
+  document::Document document = session != nullptr
+                                    ? document::parseDocument(std::move(buffer), format, *session->markdown_)
+                                    : document::parseDocument(std::move(buffer), format);
   diag::DiagnosticSink sink;
   const bool anyRule = settings == nullptr || !settings->activeRules.empty();
   if (hooks_.run && anyRule) {
     annotate::Annotations annotations(document, settings != nullptr ? settings->model : annotate::ModelSettings{});
-    if (settings != nullptr && hooks_.runSelected)
+    if (session != nullptr) annotations.reuse(&session->memo_);
+    if (session != nullptr && hooks_.runPart) {
+      hooks_.runPart(document, annotations, sink, settings.get(), checks::Locality::Document);
+      if (!session->blockFindings(hooks_, document, settings, sink))
+        hooks_.runPart(document, annotations, sink, settings.get(), checks::Locality::Block);
+    } else if (settings != nullptr && hooks_.runSelected)
       hooks_.runSelected(document, annotations, sink, *settings);
     else
       hooks_.run(document, annotations, sink);

@@ -13,6 +13,7 @@
 #include "annotate/Annotations.h"
 #include "base/Error.h"
 #include "base/SourceBuffer.h"
+#include "checks/Check.h"
 #include "diag/Diagnostic.h"
 #include "document/Document.h"
 #include "engine/FileSettings.h"
@@ -41,6 +42,12 @@ struct RuleHooks {
   // configuration picked the rules; without it `run` runs and other rules' findings are dropped.
   std::function<void(const document::Document&, annotate::Annotations&, diag::DiagnosticSink&, const FileSettings&)>
       runSelected;
+  // Optional: runs only the checks of one locality, as `runSelected` does when `settings` is set
+  // and as `run` does otherwise. LintSession needs it to keep block-local findings; without it a
+  // session lints the whole buffer every time.
+  std::function<void(const document::Document&, annotate::Annotations&, diag::DiagnosticSink&, const FileSettings*,
+                     checks::Locality)>
+      runPart;
 };
 
 struct EngineOptions {
@@ -67,6 +74,8 @@ struct FileResult {
 // Checks inputs independently and hands back results in input order. Draft problems (invalid
 // UTF-8, absurd nesting) are diagnostics; only inputs that cannot be read at all are errors.
 // Thread safety: run() and lint() may be called concurrently; the hooks must allow it.
+class LintSession;
+
 class Engine {
  public:
   Engine(RuleHooks hooks, EngineOptions options);
@@ -84,9 +93,13 @@ class Engine {
   static base::Expected<base::SourceBuffer> readStdin(const std::string& displayName, uint64_t maxBytes);
 
  private:
+  friend class LintSession;
   [[nodiscard]] FileResult lintInput(const Input& input) const;
-  [[nodiscard]] FileResult lintWith(base::SourceBuffer buffer, std::shared_ptr<const FileSettings> settings) const;
+  // With `session`, parses and checks incrementally (LintSession.h); the result is the same.
+  [[nodiscard]] FileResult lintWith(base::SourceBuffer buffer, std::shared_ptr<const FileSettings> settings,
+                                    LintSession* session = nullptr) const;
 
+  uint64_t serial_;  // tells a LintSession that the engine (and so the rules) it cached for changed
   RuleHooks hooks_;
   EngineOptions options_;
   std::vector<std::string> knownRuleIds_;  // hooks_.ruleIds plus the engine's own, sorted

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <iterator>
 #include <map>
+#include <optional>
 #include <set>
 
 #include <fmt/format.h>
@@ -173,18 +174,33 @@ bool reportConfigErrors(const base::ErrorList& errors, std::ostream& err) {
 RuleHooks hooksFor(const checks::RuleSet& rules, std::set<std::string> only) {
   RuleHooks hooks;
   hooks.ruleIds = rules.ruleIds();
-  hooks.run = [&rules, only](const document::Document& document, annotate::Annotations& annotations,
-                                               diag::DiagnosticSink& sink) { rules.run(document, annotations, sink, only); };
-  hooks.runSelected = [&rules, only = std::move(only)](const document::Document& document, annotate::Annotations& annotations,
-                                                      diag::DiagnosticSink& sink, const FileSettings& settings) {
-    const std::set<std::string>& selected = settings.activeRules;
+  // The rules a run with `settings` (or without, when null) runs, in the given part.
+  auto runPart = [&rules, only = std::move(only)](const document::Document& document, annotate::Annotations& annotations,
+                                                  diag::DiagnosticSink& sink, const FileSettings* settings,
+                                                  std::optional<checks::Locality> locality) {
+    if (settings == nullptr) {
+      rules.run(document, annotations, sink, only, nullptr, locality);
+      return;
+    }
+    const std::set<std::string>& selected = settings->activeRules;
     if (only.empty()) {
-      rules.run(document, annotations, sink, selected, &settings.replacedChecks);
+      rules.run(document, annotations, sink, selected, &settings->replacedChecks, locality);
       return;
     }
     std::set<std::string> both;
     std::set_intersection(selected.begin(), selected.end(), only.begin(), only.end(), std::inserter(both, both.end()));
-    if (!both.empty()) rules.run(document, annotations, sink, both, &settings.replacedChecks);
+    if (!both.empty()) rules.run(document, annotations, sink, both, &settings->replacedChecks, locality);
+  };
+  hooks.run = [runPart](const document::Document& document, annotate::Annotations& annotations, diag::DiagnosticSink& sink) {
+    runPart(document, annotations, sink, nullptr, std::nullopt);
+  };
+  hooks.runSelected = [runPart](const document::Document& document, annotate::Annotations& annotations,
+                                diag::DiagnosticSink& sink, const FileSettings& settings) {
+    runPart(document, annotations, sink, &settings, std::nullopt);
+  };
+  hooks.runPart = [runPart](const document::Document& document, annotate::Annotations& annotations,
+                            diag::DiagnosticSink& sink, const FileSettings* settings, checks::Locality locality) {
+    runPart(document, annotations, sink, settings, locality);
   };
   return hooks;
 }

@@ -470,7 +470,7 @@ void Server::runDue(Clock::time_point now) {
 }
 
 void Server::lintNow(OpenDocument& document) {
-  document.result = engine_->lint(base::SourceBuffer(document.path, document.text));
+  document.result = document.session->lint(*engine_, base::SourceBuffer(document.path, document.text));
   document.resultVersion = document.version;
   document.lintDue.reset();
 }

@@ -15,6 +15,7 @@
 
 #include "checks/RuleSet.h"
 #include "engine/Engine.h"
+#include "engine/LintSession.h"
 #include "lsp/Positions.h"
 #include "lsp/Workspace.h"
 
@@ -43,6 +44,8 @@ struct OpenDocument {
   std::optional<Clock::time_point> lintDue;  // set: changed, not linted yet
   std::optional<engine::FileResult> result;  // the lint of `text` at `resultVersion`
   int64_t resultVersion = -1;
+  // What the next lint of this document reuses from the last (parse tree, unchanged blocks' findings).
+  std::unique_ptr<engine::LintSession> session = std::make_unique<engine::LintSession>();
 };
 
 // Handles one message at a time and sends responses and notifications through `send`. Never

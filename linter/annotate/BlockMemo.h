@@ -1,0 +1,61 @@
+// BlockMemo: what annotation steps found in one block, kept between lints of a buffer being edited
+// (engine::LintSession), so that an unchanged block is not annotated again.
+#pragma once
+
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "annotate/MentionFinder.h"
+#include "annotate/TitleForms.h"
+
+namespace galley::annotate {
+
+// Entries are keyed by everything the step reads (the block's prose, the mentions in it, the fact
+// pack's address), never by position, so a hit is what the step would compute; offsets into the document
+// are fixed up by the caller. Entries unused for a whole lint are dropped. Not thread-safe.
+class BlockMemo {
+ public:
+  // Starts another lint: what the last lint did not use is forgotten.
+  void startLint() {
+    titles_.startLint();
+    mentions_.startLint();
+  }
+  void clear() {
+    titles_ = {};
+    mentions_ = {};
+  }
+  // Titles found in a block with this key (TitleFormFinder::findInBlock), or nullptr.
+  const std::vector<WrittenTitle>* titles(const std::string& key) { return titles_.find(key); }
+  void keepTitles(std::string key, std::vector<WrittenTitle> titles) { titles_.keep(std::move(key), std::move(titles)); }
+  // Mentions and title phrases found in a block with this key (MentionFinder::findInBlock, with
+  // block 0 and mention indices counted from 0), or nullptr.
+  const MentionSet* mentions(const std::string& key) { return mentions_.find(key); }
+  void keepMentions(std::string key, MentionSet found) { mentions_.keep(std::move(key), std::move(found)); }
+
+ private:
+  template <typename Value>
+  class Generations {
+   public:
+    void startLint() {
+      previous_ = std::move(current_);
+      current_.clear();
+    }
+    const Value* find(const std::string& key) {
+      if (const auto kept = current_.find(key); kept != current_.end()) return &kept->second;
+      const auto found = previous_.find(key);
+      if (found == previous_.end()) return nullptr;
+      return &current_.emplace(key, std::move(found->second)).first->second;
+    }
+    void keep(std::string key, Value value) { current_.insert_or_assign(std::move(key), std::move(value)); }
+
+   private:
+    std::unordered_map<std::string, Value> current_;
+    std::unordered_map<std::string, Value> previous_;  // the last lint's, moved over when used
+  };
+  Generations<std::vector<WrittenTitle>> titles_;
+  Generations<MentionSet> mentions_;
+};
+
+}  // namespace galley::annotate
