@@ -72,10 +72,10 @@ fi
 # The parse-only run loads no rules at all: Galley still reads, parses and reports on every file.
 galley_commands() {  # PREFIX BINARY
   printf '%s\n' \
-    "$1-parse-only|\"$2\" check ${jobs_flag[*]} --no-default-rules --format gcc \"$corpus\"" \
-    "$1-bundled|\"$2\" check ${jobs_flag[*]} --format gcc \"$corpus\"" \
-    "$1-prh50|\"$2\" check ${jobs_flag[*]} --no-default-rules --rules \"$work/packs/prh50\" --format gcc \"$corpus\"" \
-    "$1-prh500|\"$2\" check ${jobs_flag[*]} --no-default-rules --rules \"$work/packs/prh500\" --format gcc \"$corpus\""
+    "$1-parse-only|\"$2\" check ${jobs_flag[*]} --no-cache --no-default-rules --format gcc \"$corpus\"" \
+    "$1-bundled|\"$2\" check ${jobs_flag[*]} --no-cache --format gcc \"$corpus\"" \
+    "$1-prh50|\"$2\" check ${jobs_flag[*]} --no-cache --no-default-rules --rules \"$work/packs/prh50\" --format gcc \"$corpus\"" \
+    "$1-prh500|\"$2\" check ${jobs_flag[*]} --no-cache --no-default-rules --rules \"$work/packs/prh500\" --format gcc \"$corpus\""
 }
 mapfile -t commands < <(galley_commands galley "$galley")
 if [[ -n "${BASELINE:-}" ]]; then
