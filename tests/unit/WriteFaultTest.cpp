@@ -142,24 +142,30 @@ TEST(WriteFault, BaselineOnAFullDiskOrFailingRenameKeepsTheOldOne) {
   EXPECT_TRUE(contains(readAll(baseline), " t.spaced-title drafts/note.md\n")) << readAll(baseline);
 }
 
-TEST(WriteFault, ReadOnlyBaselineFileOrFolderIsRefusedAndKept) {
-  const Project project;
-  const std::string baseline = project.dir.write("gate/baseline.txt", kOldBaseline);
-  ASSERT_EQ(::chmod(baseline.c_str(), 0444), 0);
-  RunResult result = run(project.dir, "check", {"--no-cache", "--write-baseline", baseline, "drafts"});
+// `option FILE` (a file galley writes whole) refused, and `old` kept, when FILE is read-only or
+// its folder is; `label` is how the error names the file ("the baseline file").
+void expectReadOnlyRefused(const Project& project, const std::string& option, const std::string& label,
+                           const std::string& file, const std::string& old) {
+  const std::string existing = project.dir.write(file, old);
+  ASSERT_EQ(::chmod(existing.c_str(), 0444), 0);
+  RunResult result = run(project.dir, "check", {"--no-cache", option, existing, "drafts"});
   EXPECT_EQ(result.code, 2) << result.err;
-  EXPECT_TRUE(contains(result.err, baseline + ": error: cannot write the baseline file: the file is read-only")) << result.err;
-  EXPECT_EQ(readAll(baseline), kOldBaseline);
+  EXPECT_TRUE(contains(result.err, existing + ": error: cannot write " + label + ": the file is read-only")) << result.err;
+  EXPECT_EQ(readAll(existing), old);
 
   const fs::path folder = project.dir.path() / "locked";
   fs::create_directories(folder);
   ASSERT_EQ(::chmod(folder.c_str(), 0555), 0);
-  const std::string inLocked = (folder / "baseline.txt").string();
-  result = run(project.dir, "check", {"--no-cache", "--write-baseline", inLocked, "drafts"});
+  const std::string inLocked = (folder / fs::path(file).filename()).string();
+  result = run(project.dir, "check", {"--no-cache", option, inLocked, "drafts"});
   ::chmod(folder.c_str(), 0755);
   EXPECT_EQ(result.code, 2) << result.err;
-  EXPECT_TRUE(contains(result.err, inLocked + ": error: cannot write the baseline file: its folder is read-only")) << result.err;
+  EXPECT_TRUE(contains(result.err, inLocked + ": error: cannot write " + label + ": its folder is read-only")) << result.err;
   EXPECT_FALSE(fs::exists(inLocked));
+}
+
+TEST(WriteFault, ReadOnlyBaselineFileOrFolderIsRefusedAndKept) {
+  expectReadOnlyRefused(Project(), "--write-baseline", "the baseline file", "gate/baseline.txt", kOldBaseline);
 }
 
 // --- --output -----------------------------------------------------------------------------------
@@ -193,23 +199,7 @@ TEST(WriteFault, OutputOnAFullDiskOrFailingRenameKeepsThePreviousReport) {
 }
 
 TEST(WriteFault, ReadOnlyOutputFileOrFolderIsRefusedBeforeTheRun) {
-  const Project project;
-  const std::string report = project.dir.write("out/report.json", kOldReport);
-  ASSERT_EQ(::chmod(report.c_str(), 0444), 0);
-  RunResult result = run(project.dir, "check", {"--no-cache", "--output", report, "drafts"});
-  EXPECT_EQ(result.code, 2) << result.err;
-  EXPECT_TRUE(contains(result.err, report + ": error: cannot write the --output file: the file is read-only")) << result.err;
-  EXPECT_EQ(readAll(report), kOldReport);
-
-  const fs::path folder = project.dir.path() / "locked";
-  fs::create_directories(folder);
-  ASSERT_EQ(::chmod(folder.c_str(), 0555), 0);
-  const std::string inLocked = (folder / "report.txt").string();
-  result = run(project.dir, "check", {"--no-cache", "--output", inLocked, "drafts"});
-  ::chmod(folder.c_str(), 0755);
-  EXPECT_EQ(result.code, 2) << result.err;
-  EXPECT_TRUE(contains(result.err, inLocked + ": error: cannot write the --output file: its folder is read-only")) << result.err;
-  EXPECT_FALSE(fs::exists(inLocked));
+  expectReadOnlyRefused(Project(), "--output", "the --output file", "out/report.json", kOldReport);
 }
 
 // --- the result cache ---------------------------------------------------------------------------
