@@ -2,10 +2,17 @@
 # Builds the libFuzzer targets (fuzz/, clang-14, ASan + UBSan + libFuzzer) and runs each in turn.
 #
 # Usage: .ci/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]
+#        .ci/fuzz.sh --replay CORPUS_ROOT [TARGET...]
+#   --replay            runs every input kept under CORPUS_ROOT/TARGET once through this tree's
+#                       targets (e.g. a long GALLEY_FUZZ_ASAN=0 run's corpus through the ASan tree).
 #   SECONDS_PER_TARGET  default 60; e.g. 3600 for a long run (a few hours over the nine targets).
 #   TARGET              markdown plain_text rule_pack fact_base dates comments lsp fix serve
 #                       (default: all).
 # Environment: GALLEY_FUZZ_BUILD_DIR (default build-fuzz), GALLEY_JOBS (build parallelism),
+#              GALLEY_FUZZ_ASAN=0 (a tree without AddressSanitizer, default build-fuzz-fast: UBSan and
+#              coverage only, several times the executions per second, for long runs; replay what
+#              it found under ASan afterwards with --replay),
+#              GALLEY_FUZZ_MAX_LEN (largest input libFuzzer makes, default 16384),
 #              GALLEY_FUZZ_SEED (a fixed -seed: same seed + same -runs = same inputs; default 1),
 #              GALLEY_FUZZ_RUNS (cap on executions per target, for short fixed runs; default none),
 #              GALLEY_FUZZ_SKIP_BUILD=1 (the tree is already built, e.g. by .ci/sanitize.sh).
@@ -17,19 +24,38 @@ set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
-seconds="${1:-60}"
-shift || true
+replay_root=""
+if [[ "${1:-}" == --replay ]]; then
+  replay_root="${2:?--replay needs the folder holding the corpora}"
+  replay_root="$(cd "$replay_root" && pwd)"
+  shift 2
+  seconds=0
+else
+  seconds="${1:-60}"
+  shift || true
+fi
 all_targets=(markdown plain_text rule_pack fact_base dates comments lsp fix serve)
 targets=("$@")
 ((${#targets[@]} > 0)) || targets=("${all_targets[@]}")
-build_dir="${GALLEY_FUZZ_BUILD_DIR:-build-fuzz}"
+asan="${GALLEY_FUZZ_ASAN:-1}"
+if [[ "$asan" == 0 ]]; then build_dir="${GALLEY_FUZZ_BUILD_DIR:-build-fuzz-fast}"; else build_dir="${GALLEY_FUZZ_BUILD_DIR:-build-fuzz}"; fi
+max_len="${GALLEY_FUZZ_MAX_LEN:-16384}"
 jobs="${GALLEY_JOBS:-2}"
 seed="${GALLEY_FUZZ_SEED:-1}"
 
 say() { printf 'fuzz: %s\n' "$*"; }
 
 if [[ "${GALLEY_FUZZ_SKIP_BUILD:-0}" != 1 ]]; then
-  bash .ci/sanitize.sh --configure-only
+  if [[ "$asan" == 0 ]]; then
+    bash .ci/sanitize.sh --configure-only  # installs clang when missing
+    generator=()
+    [[ -f "$build_dir/CMakeCache.txt" ]] || generator=(-G Ninja)
+    cmake -S . -B "$build_dir" "${generator[@]}" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGALLEY_FUZZ=ON -DGALLEY_FUZZ_ASAN=OFF \
+          -DGALLEY_BUILD_TESTS=OFF -DGALLEY_BUILD_BENCHMARKS=OFF -DCMAKE_C_COMPILER=clang-14 \
+          -DCMAKE_CXX_COMPILER=clang++-14 >/dev/null
+  else
+    bash .ci/sanitize.sh --configure-only
+  fi
   say "building the fuzz targets in $build_dir"
   cmake --build "$build_dir" -j "$jobs" --target $(printf 'fuzz_%s ' "${targets[@]}")
 fi
@@ -110,10 +136,25 @@ status=0
 summary=()
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:allocator_may_return_null=1}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
+if [[ -n "$replay_root" ]]; then
+  for target in "${targets[@]}"; do
+    corpus="$replay_root/$target"
+    [[ -d "$corpus" ]] || { say "$target: no corpus in $corpus, skipped"; continue; }
+    log="$build_dir/fuzz-logs/replay-$target.log"
+    say "$target: replaying $(ls "$corpus" | wc -l) inputs"
+    if ! "$build_dir/fuzz/fuzz_$target" -runs=0 -timeout=30 -rss_limit_mb=2048 \
+         -artifact_prefix="$build_dir/fuzz-artifacts/replay-$target-" "$corpus" >"$log" 2>&1; then
+      status=1
+      say "$target FAILED on replay; the log's end:"
+      tail -n 40 "$log"
+    fi
+  done
+  exit "$status"
+fi
 for target in "${targets[@]}"; do
   seed_corpus "$target"
   log="$build_dir/fuzz-logs/$target.log"
-  args=(-seed="$seed" -max_total_time="$seconds" -timeout=30 -rss_limit_mb=2048 -max_len=16384
+  args=(-seed="$seed" -max_total_time="$seconds" -timeout=30 -rss_limit_mb=2048 -max_len="$max_len"
         -dict="$(dict_for "$target")" -print_final_stats=1
         -artifact_prefix="$build_dir/fuzz-artifacts/$target-")
   [[ -n "${GALLEY_FUZZ_RUNS:-}" ]] && args+=(-runs="$GALLEY_FUZZ_RUNS")

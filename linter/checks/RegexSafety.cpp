@@ -1,6 +1,5 @@
 #include "checks/RegexSafety.h"
 
-#include <ctime>
 #include <vector>
 
 #include "config/RuleConfig.h"
@@ -34,12 +33,6 @@ size_t skipClass(std::string_view pattern, size_t i) {
 }
 
 }  // namespace
-
-ThreadCpuClock::time_point ThreadCpuClock::now() noexcept {
-  timespec spec{};
-  ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec);
-  return time_point(std::chrono::seconds(spec.tv_sec) + std::chrono::nanoseconds(spec.tv_nsec));
-}
 
 std::string RegexLimitError::limitName() const {
   const std::string_view why = what();

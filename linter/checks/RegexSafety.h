@@ -1,7 +1,6 @@
 // RegexSafety: what happens when a rule's regular expression is too costly, at load and at run time.
 #pragma once
 
-#include <chrono>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -38,20 +37,6 @@ class RegexLimitError : public std::runtime_error {
   const char* text_;
   base::Range span_;
 };
-
-// A std::chrono clock of the calling thread's CPU time (CLOCK_THREAD_CPUTIME_ID): a busy machine
-// slows a file's wall-clock time but not its CPU time, so a budget in CPU time gives the same
-// diagnostics on every run.
-// NOLINTBEGIN(readability-identifier-naming): the names the standard's Clock requirements fix
-struct ThreadCpuClock {
-  using duration = std::chrono::nanoseconds;
-  using rep = duration::rep;
-  using period = duration::period;
-  using time_point = std::chrono::time_point<ThreadCpuClock, duration>;
-  static constexpr bool is_steady = true;
-  static time_point now() noexcept;
-};
-// NOLINTEND(readability-identifier-naming)
 
 // Returns why regex source `pattern` risks catastrophic backtracking, or "" when nothing is found:
 // a group that holds a repeated element and is itself repeated by an unbounded quantifier, like

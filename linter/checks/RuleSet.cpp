@@ -5,6 +5,7 @@
 #include <string>
 
 #include "annotate/Organisation.h"
+#include "base/CpuStopwatch.h"
 #include "checks/RegexSafety.h"
 #include "checks/Registry.h"
 #include "config/NearestName.h"
@@ -129,7 +130,7 @@ std::shared_ptr<const Check> RuleSet::withOptions(std::string_view id, const con
 void RuleSet::run(const document::Document& document, annotate::Annotations& annotations, diag::DiagnosticSink& sink,
                   const std::set<std::string>& only, const CheckOverrides* replaced,
                   std::optional<Locality> locality) const {
-  const CpuClock::time_point start = CpuClock::now();
+  const base::CpuStopwatch stopwatch;
   // House style belongs to the organisation: a rule confined to some organisations is silent on
   // another's draft (front matter `organisation:`, else the folder's configuration).
   const std::string organisation = annotations.organisation();
@@ -141,7 +142,7 @@ void RuleSet::run(const document::Document& document, annotate::Annotations& ann
       if (const auto it = replaced->find(entry.config.id); it != replaced->end()) check = it->second.get();
     }
     if (locality && check->locality() != *locality) continue;
-    if (CpuClock::now() - start > cpuBudget_) {
+    if (stopwatch.exceeded(cpuBudget_)) {
       sink.report(budgetSpent(document, entry.config.id, cpuBudget_));
       return;
     }

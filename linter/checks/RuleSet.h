@@ -106,7 +106,6 @@ class RuleSet {
   };
   static LoadedRules build(config::LoadedConfigs configs);
 
-  using CpuClock = ThreadCpuClock;
   std::vector<Entry> entries_;
   std::vector<std::string> fixtureDirs_;
   std::chrono::nanoseconds cpuBudget_ = kDefaultCpuBudget;

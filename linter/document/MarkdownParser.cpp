@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
-#include <ctime>
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -14,6 +14,7 @@
 #include <utility>
 #include <vector>
 
+#include "base/CpuStopwatch.h"
 #include "document/CharacterReference.h"
 #include "document/FrontMatter.h"
 #include "document/NestingGuard.h"
@@ -30,7 +31,7 @@ namespace {
 // CPU-time budgets for the inline grammar, which is superlinear on some delimiter patterns
 // ("*a _b " repeated). Ordinary prose parses at about 0.5 us/byte, so these leave a wide margin
 // and only cut off pathological input, keeping the whole parse linear: per block, and for the
-// whole document.
+// whole document's walk (its inline parses and the rest).
 constexpr int64_t kInlineBaseMicros = 20'000;
 constexpr int64_t kInlineMicrosPerByte = 10;
 constexpr int64_t kDocumentBaseMicros = 2'000'000;
@@ -110,25 +111,12 @@ std::optional<EmphasisSpan> simpleEmphasis(std::string_view text, base::Range r)
                       static_cast<base::Offset>(openEnd - open)};
 }
 
-// Time spent by this thread on the CPU, so that a busy machine does not make budgets run out.
-int64_t threadCpuMicros() {
-  timespec now{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
-  constexpr int64_t kMicrosPerSecond = 1'000'000;
-  constexpr int64_t kNanosPerMicro = 1'000;
-  return static_cast<int64_t>(now.tv_sec) * kMicrosPerSecond + static_cast<int64_t>(now.tv_nsec) / kNanosPerMicro;
-}
-
 #if TREE_SITTER_LANGUAGE_VERSION >= 15
 struct ParseInput {
   std::string_view text;
-  int64_t deadlineMicros = 0;  // thread CPU time
-  uint32_t callsSinceClockRead = 0;
+  base::CpuStopwatch clock;  // this thread's CPU time since the parse began
+  std::chrono::microseconds budget;
 };
-// tree-sitter calls the progress callback every hundred or so parse steps, and reading the
-// thread's CPU clock is a system call (no vDSO path): reading it on every call cost about 7% of an
-// editor's re-lint. A 16th of the calls still bounds a runaway parse to within microseconds.
-constexpr uint32_t kCallsPerClockRead = 16;
 const char* readInput(void* payload, uint32_t byteIndex, TSPoint /*position*/, uint32_t* bytesRead) {
   const std::string_view text = static_cast<const ParseInput*>(payload)->text;
   if (byteIndex >= text.size()) {
@@ -138,11 +126,11 @@ const char* readInput(void* payload, uint32_t byteIndex, TSPoint /*position*/, u
   *bytesRead = static_cast<uint32_t>(text.size() - byteIndex);
   return text.data() + byteIndex;
 }
+// tree-sitter calls this every hundred or so parse steps; the stopwatch makes no system call
+// until the budget may be spent.
 bool pastDeadline(TSParseState* state) {
-  auto* input = static_cast<ParseInput*>(state->payload);
-  if (++input->callsSinceClockRead < kCallsPerClockRead) return false;
-  input->callsSinceClockRead = 0;
-  return threadCpuMicros() > input->deadlineMicros;
+  const auto* input = static_cast<const ParseInput*>(state->payload);
+  return input->clock.exceeded(input->budget);
 }
 #endif
 
@@ -151,7 +139,7 @@ bool pastDeadline(TSParseState* state) {
 // when it gave up; the caller must then ts_parser_reset() the parser.
 TSTree* parseWithin(TSParser* parser, std::string_view text, int64_t budgetMicros, const TSTree* previous = nullptr) {
 #if TREE_SITTER_LANGUAGE_VERSION >= 15
-  ParseInput payload{text, threadCpuMicros() + budgetMicros};
+  ParseInput payload{text, base::CpuStopwatch(), std::chrono::microseconds(budgetMicros)};
   TSInput input{};
   input.payload = &payload;
   input.read = readInput;
@@ -337,12 +325,14 @@ class Walker {
       return;
     }
     TSTree* tree = nullptr;
-    if (budgetMicros_ > 0) {
-      const int64_t regionBudget = kInlineBaseMicros + kInlineMicrosPerByte * static_cast<int64_t>(out.source.size());
+    const int64_t regionBudget = kInlineBaseMicros + kInlineMicrosPerByte * static_cast<int64_t>(out.source.size());
+    // Exact whenever it decides anything: the stopwatch reads the CPU clock only once the time
+    // left might be less than this region's own budget.
+    const int64_t spent = std::chrono::duration_cast<std::chrono::microseconds>(
+        walkClock_.elapsedUpTo(std::chrono::microseconds(budgetMicros_ - regionBudget))).count();
+    if (spent < budgetMicros_) {
       ts_parser_set_included_ranges(inline_, included.data(), static_cast<uint32_t>(included.size()));
-      const int64_t started = threadCpuMicros();
-      tree = parseWithin(inline_, body_, std::min(regionBudget, budgetMicros_));
-      budgetMicros_ -= threadCpuMicros() - started;
+      tree = parseWithin(inline_, body_, std::min(regionBudget, budgetMicros_ - spent));
     }
     if (tree == nullptr) {
       ts_parser_reset(inline_);  // a timed-out parse would otherwise resume on the next call
@@ -442,7 +432,8 @@ class Walker {
   base::Offset base_;
   std::string_view body_;
   TSParser* inline_;
-  int64_t budgetMicros_;  // inline-grammar time left for this document
+  const int64_t budgetMicros_;  // CPU time the walk may spend, inline parses included
+  base::CpuStopwatch walkClock_;
   std::unordered_set<std::string> definitions_;
 };
 
