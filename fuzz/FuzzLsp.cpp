@@ -60,17 +60,17 @@ void require(bool condition) {
 }
 
 // What StdioLoop does with a message, plus the checks a client relies on.
-void checkSent(const json& message) {
+void checkSent(const std::string& body) {
+  const json message = json::parse(body, nullptr, false);
+  require(!message.is_discarded());
   require(message.is_object() && message.value("jsonrpc", "") == "2.0");
   const bool response = message.contains("id") && !message.contains("method");
   if (response) require(message.contains("result") != message.contains("error"));
   else require(message.contains("method") && message["method"].is_string());
-  const std::string body = message.dump(-1, ' ', false, json::error_handler_t::replace);
   lsp::FrameReader reader;
   reader.append(lsp::encodeFrame(body));
   const auto frame = reader.next();
   require(frame && frame->problem.empty() && frame->body == body && reader.pending() == 0);
-  require(!json::parse(body, nullptr, false).is_discarded());
 }
 
 std::string initializeMessage(bool utf8, bool pull) {

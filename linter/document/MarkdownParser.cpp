@@ -175,6 +175,27 @@ std::optional<std::string> neutraliseDelimiterRuns(std::string_view body) {
   return copy;
 }
 
+// Calls `visit` on each named child of `node`, in order. ts_node_named_child(node, i) walks from
+// the first child on every call, which made the walk quadratic in a long section's length; a
+// cursor visits each child once.
+template <typename Visit>
+void forEachNamedChild(TSNode node, Visit&& visit) {
+  struct Cursor {
+    TSTreeCursor raw;
+    explicit Cursor(TSNode at) : raw(ts_tree_cursor_new(at)) {}
+    ~Cursor() { ts_tree_cursor_delete(&raw); }
+    Cursor(const Cursor&) = delete;
+    Cursor& operator=(const Cursor&) = delete;
+    Cursor(Cursor&&) = delete;
+    Cursor& operator=(Cursor&&) = delete;
+  } cursor(node);
+  if (!ts_tree_cursor_goto_first_child(&cursor.raw)) return;
+  do {
+    const TSNode child = ts_tree_cursor_current_node(&cursor.raw);
+    if (ts_node_is_named(child)) visit(child);
+  } while (ts_tree_cursor_goto_next_sibling(&cursor.raw));
+}
+
 // Walks one parsed document. `body` is the source after any BOM; tree offsets are relative to it
 // and `base` turns them into SourceBuffer offsets.
 class Walker {
@@ -192,14 +213,13 @@ class Walker {
   void collectDefinitions(TSNode node) {
     const std::string_view type = typeOf(node);
     if (type == "link_reference_definition") {
-      for (uint32_t i = 0; i < ts_node_named_child_count(node); ++i) {
-        const TSNode child = ts_node_named_child(node, i);
+      forEachNamedChild(node, [&](TSNode child) {
         if (typeOf(child) == "link_label") definitions_.insert(normalizeLabel(slice(child)));
-      }
+      });
       return;
     }
     if (type == "document" || type == "section" || type == "block_quote" || type == "list" || type == "list_item") {
-      for (uint32_t i = 0; i < ts_node_named_child_count(node); ++i) collectDefinitions(ts_node_named_child(node, i));
+      forEachNamedChild(node, [&](TSNode child) { collectDefinitions(child); });
     }
   }
 
@@ -244,26 +264,24 @@ class Walker {
     return body_.substr(ts_node_start_byte(node), ts_node_end_byte(node) - ts_node_start_byte(node));
   }
   static std::optional<TSNode> child(TSNode node, std::string_view type) {
-    for (uint32_t i = 0; i < ts_node_named_child_count(node); ++i) {
-      const TSNode c = ts_node_named_child(node, i);
-      if (typeOf(c) == type) return c;
-    }
-    return std::nullopt;
+    std::optional<TSNode> found;
+    forEachNamedChild(node, [&](TSNode c) {
+      if (!found && typeOf(c) == type) found = c;
+    });
+    return found;
   }
   void children(TSNode node, bool inQuote, BlockKind paragraphKind) {
-    for (uint32_t i = 0; i < ts_node_named_child_count(node); ++i) block(ts_node_named_child(node, i), inQuote, paragraphKind);
+    forEachNamedChild(node, [&](TSNode child) { block(child, inQuote, paragraphKind); });
   }
 
   void table(TSNode node, bool inQuote) {
-    for (uint32_t r = 0; r < ts_node_named_child_count(node); ++r) {
-      const TSNode row = ts_node_named_child(node, r);
+    forEachNamedChild(node, [&](TSNode row) {
       const std::string_view type = typeOf(row);
-      if (type != "pipe_table_header" && type != "pipe_table_row") continue;
-      for (uint32_t c = 0; c < ts_node_named_child_count(row); ++c) {
-        const TSNode cell = ts_node_named_child(row, c);
+      if (type != "pipe_table_header" && type != "pipe_table_row") return;
+      forEachNamedChild(row, [&](TSNode cell) {
         if (typeOf(cell) == "pipe_table_cell") proseBlock(cell, BlockKind::TableCell, inQuote, 0);
-      }
-    }
+      });
+    });
   }
 
   // Parses `node`'s text (minus block continuations: quote markers, indentation) with the inline
@@ -294,9 +312,8 @@ class Walker {
       current.end_byte -= cut;
       current.end_point.column -= cut;
     }
-    for (uint32_t i = 0; i < ts_node_named_child_count(node); ++i) {
-      const TSNode c = ts_node_named_child(node, i);
-      if (typeOf(c) != "block_continuation") continue;
+    forEachNamedChild(node, [&](TSNode c) {
+      if (typeOf(c) != "block_continuation") return;
       excluded.push_back(range(c));
       TSRange before = current;
       before.end_byte = ts_node_start_byte(c);
@@ -304,7 +321,7 @@ class Walker {
       if (before.end_byte > before.start_byte) included.push_back(before);
       current.start_byte = ts_node_end_byte(c);
       current.start_point = ts_node_end_point(c);
-    }
+    });
     if (current.end_byte > current.start_byte) included.push_back(current);
     if (included.empty()) return;
 
@@ -348,13 +365,12 @@ class Walker {
   // Emits the text of `span` that is not covered by `node`'s named children, and each child.
   void container(TSNode node, base::Range span, ProseBuilder& builder) {
     base::Offset pos = span.begin;
-    for (uint32_t i = 0; i < ts_node_named_child_count(node); ++i) {
-      const TSNode c = ts_node_named_child(node, i);
+    forEachNamedChild(node, [&](TSNode c) {
       const base::Range r = range(c);
       if (r.begin > pos) builder.text({pos, std::min(r.begin, span.end)});
       inlineNode(c, builder);
       pos = std::max(pos, r.end);
-    }
+    });
     if (span.end > pos) builder.text({pos, span.end});
   }
 
@@ -391,11 +407,10 @@ class Walker {
   }
 
   void linkText(TSNode node, ProseBuilder& builder) {
-    for (uint32_t i = 0; i < ts_node_named_child_count(node); ++i) {
-      const TSNode c = ts_node_named_child(node, i);
+    forEachNamedChild(node, [&](TSNode c) {
       const std::string_view type = typeOf(c);
       if (type == "link_text" || type == "image_description") container(c, range(c), builder);
-    }
+    });
   }
 
   // A reference link is a link only when its label is defined; otherwise it is literal text.

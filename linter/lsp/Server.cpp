@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "engine/ConfigResolver.h"
+#include "lsp/JsonText.h"
 #include "engine/Fixer.h"
 
 namespace galley::lsp {
@@ -216,12 +217,21 @@ void Server::dispatch(const json& message) {
   request(id, method.get<std::string>(), params);
 }
 
+void Server::send(const json& message) {
+  send_(message.dump(-1, ' ', false, json::error_handler_t::replace));
+}
+
 void Server::reply(const json& id, json result) {
-  send_(json{{"jsonrpc", "2.0"}, {"id", id}, {"result", std::move(result)}});
+  send(json{{"jsonrpc", "2.0"}, {"id", id}, {"result", std::move(result)}});
+}
+
+void Server::replyWithDiagnostics(const json& id, const OpenDocument& document, const std::string& items) {
+  send_(R"({"jsonrpc":"2.0","id":)" + id.dump() + R"(,"result":{"kind":"full","resultId":")" +
+        std::to_string(document.resultVersion) + R"(","items":)" + items + "}}");
 }
 
 void Server::replyError(const json& id, int code, const std::string& message) {
-  send_(json{{"jsonrpc", "2.0"}, {"id", id}, {"error", {{"code", code}, {"message", message}}}});
+  send(json{{"jsonrpc", "2.0"}, {"id", id}, {"error", {{"code", code}, {"message", message}}}});
 }
 
 void Server::request(const json& id, const std::string& method, const json& params) {
@@ -260,8 +270,7 @@ void Server::request(const json& id, const std::string& method, const json& para
       return;
     }
     if (!document->result) lintNow(*document);
-    json report = toLsp(*document->result);
-    reply(id, json{{"kind", "full"}, {"resultId", std::to_string(document->resultVersion)}, {"items", report}});
+    replyWithDiagnostics(id, *document, diagnosticsText(*document->result));
   } else {
     replyError(id, kMethodNotFound, "unknown method " + method);
   }
@@ -360,12 +369,12 @@ void Server::publishProblems(const std::vector<ConfigProblem>& problems) {
   }
   for (const std::string& uri : problemFiles_) {
     if (!byFile.contains(uri))
-      send_({{"jsonrpc", "2.0"}, {"method", "textDocument/publishDiagnostics"}, {"params", {{"uri", uri}, {"diagnostics", json::array()}}}});
+      send({{"jsonrpc", "2.0"}, {"method", "textDocument/publishDiagnostics"}, {"params", {{"uri", uri}, {"diagnostics", json::array()}}}});
   }
   problemFiles_.clear();
   for (auto& [uri, diagnostics] : byFile) {
     problemFiles_.insert(uri);
-    send_({{"jsonrpc", "2.0"}, {"method", "textDocument/publishDiagnostics"}, {"params", {{"uri", uri}, {"diagnostics", std::move(diagnostics)}}}});
+    send({{"jsonrpc", "2.0"}, {"method", "textDocument/publishDiagnostics"}, {"params", {{"uri", uri}, {"diagnostics", std::move(diagnostics)}}}});
   }
 }
 
@@ -423,7 +432,7 @@ void Server::didClose(const json& params) {
   waitingPulls_.erase(uri);
   documents_.erase(uri);
   if (!pull_)
-    send_({{"jsonrpc", "2.0"}, {"method", "textDocument/publishDiagnostics"}, {"params", {{"uri", uri}, {"diagnostics", json::array()}}}});
+    send({{"jsonrpc", "2.0"}, {"method", "textDocument/publishDiagnostics"}, {"params", {{"uri", uri}, {"diagnostics", json::array()}}}});
 }
 
 void Server::didSave(const json& params) {
@@ -462,9 +471,8 @@ void Server::runDue(Clock::time_point now) {
     if (!pull_) publish(document);
     const auto waiting = waitingPulls_.find(uri);
     if (waiting == waitingPulls_.end()) continue;
-    const json items = toLsp(*document.result);
-    for (const json& id : waiting->second)
-      reply(id, json{{"kind", "full"}, {"resultId", std::to_string(document.resultVersion)}, {"items", items}});
+    const std::string items = diagnosticsText(*document.result);
+    for (const json& id : waiting->second) replyWithDiagnostics(id, document, items);
     waitingPulls_.erase(waiting);
   }
 }
@@ -481,9 +489,12 @@ const engine::FileResult* Server::freshResult(OpenDocument& document) {
 }
 
 void Server::publish(const OpenDocument& document) {
-  send_({{"jsonrpc", "2.0"},
-         {"method", "textDocument/publishDiagnostics"},
-         {"params", {{"uri", document.uri}, {"version", document.resultVersion}, {"diagnostics", toLsp(*document.result)}}}});
+  std::string message = R"({"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":)";
+  appendJsonString(message, document.uri);
+  message += R"(,"version":)" + std::to_string(document.resultVersion) + R"(,"diagnostics":)";
+  message += diagnosticsText(*document.result);
+  message += "}}";
+  send_(message);
 }
 
 json Server::range(const base::SourceBuffer& source, base::Range bytes) const {
@@ -502,36 +513,68 @@ base::Offset Server::offset(const base::SourceBuffer& source, const json& positi
                   encoding_);
 }
 
-json Server::toLsp(const base::SourceBuffer& source, const diag::Diagnostic& diagnostic) const {
-  json out = {{"range", range(source, diagnostic.range)},
-              {"severity", lspSeverity(diagnostic.severity)},
-              {"code", diagnostic.ruleId},
-              {"source", "galley"},
-              {"message", diagnostic.message}};
-  if (!diagnostic.link.empty()) out["codeDescription"] = {{"href", diagnostic.link}};
-  json related = json::array();
-  const std::string uri = uriOf(source.path());
+void Server::appendDiagnostic(std::string& out, const base::SourceBuffer& source, const diag::Diagnostic& diagnostic,
+                              const std::string& uri) const {
+  const auto appendRange = [&](base::Range bytes) {
+    const Position start = toPosition(source, std::min(bytes.begin, source.size()), encoding_);
+    const Position end = toPosition(source, std::min(bytes.end, source.size()), encoding_);
+    appendJsonRange(out, start.line, start.character, end.line, end.character);
+  };
+  out += R"({"range":)";
+  appendRange(diagnostic.range);
+  out += R"(,"severity":)";
+  out += std::to_string(lspSeverity(diagnostic.severity));
+  out += R"(,"code":)";
+  appendJsonString(out, diagnostic.ruleId);
+  out += R"(,"source":"galley","message":)";
+  appendJsonString(out, diagnostic.message);
+  if (!diagnostic.link.empty()) {
+    out += R"(,"codeDescription":{"href":)";
+    appendJsonString(out, diagnostic.link);
+    out += "}";
+  }
+  bool first = true;
   for (const diag::Note& note : diagnostic.notes) {
-    std::string message = note.message;
-    if (!note.sourceUrl.empty()) message += " (source: " + note.sourceUrl + ")";
+    if (!note.range && note.path.empty()) continue;
+    out += first ? R"(,"relatedInformation":[)" : ",";
+    first = false;
+    out += R"({"location":{"uri":)";
     if (note.range) {
-      related.push_back({{"location", {{"uri", uri}, {"range", range(source, *note.range)}}}, {"message", message}});
-    } else if (!note.path.empty()) {
+      appendJsonString(out, uri);
+      out += R"(,"range":)";
+      appendRange(*note.range);
+    } else {
       const uint32_t line = note.line > 0 ? note.line - 1 : 0;
       const uint32_t column = note.column > 0 ? note.column - 1 : 0;
-      const json at = {{"line", line}, {"character", column}};
-      related.push_back({{"location", {{"uri", noteUri(note)}, {"range", {{"start", at}, {"end", at}}}}}, {"message", message}});
+      appendJsonString(out, noteUri(note));
+      out += R"(,"range":)";
+      appendJsonRange(out, line, column, line, column);
+    }
+    out += R"(},"message":)";
+    appendJsonString(out, note.sourceUrl.empty() ? note.message : note.message + " (source: " + note.sourceUrl + ")");
+    out += "}";
+  }
+  if (!first) out += "]";
+  out += "}";
+}
+
+std::string Server::diagnosticsText(const engine::FileResult& result) const {
+  std::string out = "[";
+  if (result.source) {
+    const std::string uri = uriOf(result.source->path());
+    for (const diag::Diagnostic& diagnostic : result.diagnostics) {
+      if (out.size() > 1) out += ",";
+      appendDiagnostic(out, *result.source, diagnostic, uri);
     }
   }
-  if (!related.empty()) out["relatedInformation"] = std::move(related);
+  out += "]";
   return out;
 }
 
-json Server::toLsp(const engine::FileResult& result) const {
-  json items = json::array();
-  if (!result.source) return items;
-  for (const diag::Diagnostic& diagnostic : result.diagnostics) items.push_back(toLsp(*result.source, diagnostic));
-  return items;
+json Server::toLsp(const base::SourceBuffer& source, const diag::Diagnostic& diagnostic) const {
+  std::string text;
+  appendDiagnostic(text, source, diagnostic, uriOf(source.path()));
+  return json::parse(text);
 }
 
 json Server::codeActions(const json& params) {

@@ -54,7 +54,9 @@ struct OpenDocument {
 // Not thread-safe: one thread drives it.
 class Server {
  public:
-  using Send = std::function<void(const nlohmann::json&)>;
+  // One message's JSON text (the caller frames it). Text, not a tree: diagnostics, the bulk of
+  // the traffic, are written straight as text (JsonText).
+  using Send = std::function<void(const std::string&)>;
   using Log = std::function<void(const std::string&)>;
 
   Server(ServerOptions options, Send send, Log log);
@@ -74,7 +76,10 @@ class Server {
   void dispatch(const nlohmann::json& message);
   void request(const nlohmann::json& id, const std::string& method, const nlohmann::json& params);
   void notification(const std::string& method, const nlohmann::json& params);
+  void send(const nlohmann::json& message);
   void reply(const nlohmann::json& id, nlohmann::json result);
+  // A pull-diagnostics answer carrying `items` (diagnosticsText of the document's lint).
+  void replyWithDiagnostics(const nlohmann::json& id, const OpenDocument& document, const std::string& items);
   void replyError(const nlohmann::json& id, int code, const std::string& message);
 
   nlohmann::json initialize(const nlohmann::json& params);
@@ -96,7 +101,10 @@ class Server {
   [[nodiscard]] std::string uriOf(const std::string& path) const;
   void lintNow(OpenDocument& document);
   void publish(const OpenDocument& document);
-  [[nodiscard]] nlohmann::json toLsp(const engine::FileResult& result) const;
+  // The lint's diagnostics as an LSP Diagnostic[] in JSON text.
+  [[nodiscard]] std::string diagnosticsText(const engine::FileResult& result) const;
+  void appendDiagnostic(std::string& out, const base::SourceBuffer& source, const diag::Diagnostic& diagnostic,
+                        const std::string& uri) const;
   [[nodiscard]] nlohmann::json toLsp(const base::SourceBuffer& source, const diag::Diagnostic& diagnostic) const;
   [[nodiscard]] nlohmann::json range(const base::SourceBuffer& source, base::Range bytes) const;
   [[nodiscard]] base::Offset offset(const base::SourceBuffer& source, const nlohmann::json& position) const;

@@ -34,7 +34,7 @@ void writeAll(int fd, std::string_view bytes) {
 int runStdioLoop(const ServerOptions& options, int inFd, int outFd, int logFd) {
   auto log = [logFd](const std::string& line) { writeAll(logFd, line + "\n"); };
   Server server(
-      options, [outFd](const nlohmann::json& message) { writeAll(outFd, encodeFrame(message.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace))); },
+      options, [outFd](const std::string& message) { writeAll(outFd, encodeFrame(message)); },
       log);
   FrameReader reader;
   std::array<char, kReadChunk> chunk{};

@@ -31,7 +31,8 @@ class Harness {
   explicit Harness(json capabilities = json::object(), json init = {{"debounceMs", 0}}, json more = json::object()) {
     ServerOptions options;
     server_ = std::make_unique<Server>(
-        options, [this](const json& message) { sent_.push_back(message); }, [this](const std::string& line) { logged_.push_back(line); });
+        options, [this](const std::string& message) { sent_.push_back(json::parse(message)); },  // throws on invalid JSON
+        [this](const std::string& line) { logged_.push_back(line); });
     json params = {{"capabilities", std::move(capabilities)}, {"initializationOptions", std::move(init)}};
     params.update(more);
     send({{"jsonrpc", "2.0"}, {"id", 0}, {"method", "initialize"}, {"params", std::move(params)}});

@@ -1,0 +1,61 @@
+#include "lsp/JsonText.h"
+
+
+#include "base/SourceBuffer.h"
+
+namespace galley::lsp {
+
+void appendJsonString(std::string& out, std::string_view text) {
+  static constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
+  static constexpr std::string_view kHex = "0123456789abcdef";
+  out.push_back('"');
+  size_t i = 0;
+  while (i < text.size()) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte >= 0x80) {
+      const uint32_t length = base::validUtf8SequenceLength(text, i);
+      if (length == 0) {
+        out += kReplacement;
+        ++i;
+      } else {
+        out.append(text.substr(i, length));
+        i += length;
+      }
+      continue;
+    }
+    switch (byte) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (byte < 0x20) {
+          out += "\\u00";
+          out.push_back(kHex[byte >> 4U]);
+          out.push_back(kHex[byte & 0xFU]);
+        } else {
+          out.push_back(static_cast<char>(byte));
+        }
+    }
+    ++i;
+  }
+  out.push_back('"');
+}
+
+void appendJsonRange(std::string& out, uint32_t startLine, uint32_t startCharacter, uint32_t endLine,
+                     uint32_t endCharacter) {
+  out += R"({"start":{"line":)";
+  out += std::to_string(startLine);
+  out += R"(,"character":)";
+  out += std::to_string(startCharacter);
+  out += R"(},"end":{"line":)";
+  out += std::to_string(endLine);
+  out += R"(,"character":)";
+  out += std::to_string(endCharacter);
+  out += "}}";
+}
+
+}  // namespace galley::lsp
