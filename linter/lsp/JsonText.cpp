@@ -8,6 +8,8 @@ namespace galley::lsp {
 void appendJsonString(std::string& out, std::string_view text) {
   static constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
   static constexpr std::string_view kHex = "0123456789abcdef";
+  constexpr unsigned kNibbleBits = 4;
+  constexpr unsigned kNibbleMask = 0xF;
   out.push_back('"');
   size_t i = 0;
   while (i < text.size()) {
@@ -34,8 +36,8 @@ void appendJsonString(std::string& out, std::string_view text) {
       default:
         if (byte < 0x20) {
           out += "\\u00";
-          out.push_back(kHex[byte >> 4U]);
-          out.push_back(kHex[byte & 0xFU]);
+          out.push_back(kHex[byte >> kNibbleBits]);
+          out.push_back(kHex[byte & kNibbleMask]);
         } else {
           out.push_back(static_cast<char>(byte));
         }
