@@ -6,6 +6,8 @@
 #include <string_view>
 #include <utility>
 
+#include <fmt/format.h>
+
 #include "annotate/EngineDateFinder.h"
 #include "annotate/Organisation.h"
 #include "annotate/SentenceSplitter.h"
@@ -44,9 +46,22 @@ const SearchText& Annotations::searchText(uint32_t block) {
 
 namespace {
 
-// Joins blocks so that no date expression can run from one block into the next: "|" between
-// blocks is punctuation no date form accepts.
-constexpr std::string_view kBlockSeparator = "\n|\n";
+// The memo key of a block's prose as the date recognizer reads it: after `carry`, with the
+// reference date and day order of this lint.
+std::string datesKey(std::string_view prose, const dates::RecognizerCarry& carry, const ReferenceDate& reference,
+                     bool monthFirst) {
+  std::string key;
+  const auto interval = [&key](const std::optional<base::DateInterval>& value) {
+    if (value) key += fmt::format("{}:{}:{}", value->first, value->last, static_cast<int>(value->precision));
+    key += '|';
+  };
+  interval(carry.lastDate);
+  interval(carry.lastDay);
+  if (reference.date) key += fmt::format("{}-{}-{}", reference.date->year, reference.date->month, reference.date->day);
+  key += monthFirst ? "|m|" : "|d|";
+  key += prose;
+  return key;
+}
 
 }  // namespace
 
@@ -70,23 +85,29 @@ const std::vector<DateMention>& Annotations::dates() {
   options.monthFirst = settings_.dateOrder == config::DateOrder::MonthFirst;
   const dates::DateRecognizer recognizer(options);
   reference_ = decideReferenceDate(document_, recognizer, settings_.referenceDate);
-  // One pass over all prose, so that "the day before" may refer to a date in an earlier block.
-  std::string joined;
-  std::vector<std::pair<uint32_t, uint32_t>> starts;  // (joined offset, block index)
+  // Block after block, each read as following the one before (RecognizerCarry), so that "the day
+  // before" may refer to a date in an earlier block; a block is read again only when it or what
+  // it follows changed (BlockMemo, when linting a buffer being edited).
+  dates::RecognizerCarry carry;
   for (uint32_t i = 0; i < document_.blocks.size(); ++i) {
     const auto& block = document_.blocks[i];
     if (block.kind == document::BlockKind::FrontMatter) continue;
-    if (!joined.empty()) joined += kBlockSeparator;
-    starts.emplace_back(static_cast<uint32_t>(joined.size()), i);
-    joined += block.prose.text();
-  }
-  std::size_t current = 0;
-  for (dates::DateExpression& e : recognizer.recognize(joined, reference_.date)) {
-    while (current + 1 < starts.size() && starts[current + 1].first <= e.range.begin) ++current;
-    const uint32_t shift = starts[current].first;
-    e.range = {e.range.begin - shift, e.range.end - shift};
-    if (!e.weekdayRange.empty()) e.weekdayRange = {e.weekdayRange.begin - shift, e.weekdayRange.end - shift};
-    dates_.push_back({starts[current].second, e});
+    if (memo_ == nullptr) {
+      for (const dates::DateExpression& e : recognizer.recognize(block.prose.text(), reference_.date, carry))
+        dates_.push_back({i, e});
+      continue;
+    }
+    std::string key = datesKey(block.prose.text(), carry, reference_, options.monthFirst);
+    const BlockMemo::Dates* found = memo_->dates(key);
+    if (found == nullptr) {
+      BlockMemo::Dates fresh;
+      fresh.found = recognizer.recognize(block.prose.text(), reference_.date, carry);
+      fresh.carry = carry;
+      memo_->keepDates(key, std::move(fresh));
+      found = memo_->dates(key);
+    }
+    carry = found->carry;
+    for (const dates::DateExpression& e : found->found) dates_.push_back({i, e});
   }
   placeFloatingDatesByTense();
   return dates_;

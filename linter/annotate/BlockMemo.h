@@ -9,6 +9,7 @@
 
 #include "annotate/MentionFinder.h"
 #include "annotate/TitleForms.h"
+#include "dates/DateRecognizer.h"
 
 namespace galley::annotate {
 
@@ -21,11 +22,21 @@ class BlockMemo {
   void startLint() {
     titles_.startLint();
     mentions_.startLint();
+    dates_.startLint();
   }
   void clear() {
     titles_ = {};
     mentions_ = {};
+    dates_ = {};
   }
+  // The dates recognized in a block (offsets in its prose) and what the block left for the next.
+  struct Dates {
+    std::vector<dates::DateExpression> found;
+    dates::RecognizerCarry carry;
+  };
+  // Dates of a block with this key (its prose, what it follows, the reference date), or nullptr.
+  const Dates* dates(const std::string& key) { return dates_.find(key); }
+  void keepDates(std::string key, Dates found) { dates_.keep(std::move(key), std::move(found)); }
   // Titles found in a block with this key (TitleFormFinder::findInBlock), or nullptr.
   const std::vector<WrittenTitle>* titles(const std::string& key) { return titles_.find(key); }
   void keepTitles(std::string key, std::vector<WrittenTitle> titles) { titles_.keep(std::move(key), std::move(titles)); }
@@ -56,6 +67,7 @@ class BlockMemo {
   };
   Generations<std::vector<WrittenTitle>> titles_;
   Generations<MentionSet> mentions_;
+  Generations<Dates> dates_;
 };
 
 }  // namespace galley::annotate

@@ -239,9 +239,11 @@ struct Candidate {
 
 class Grammar {
  public:
-  Grammar(const std::vector<DateToken>& tokens, DateRecognizerOptions options, std::optional<CivilDate> reference)
-      : t_(tokens), options_(options), ref_(reference) {
-  }
+  Grammar(const std::vector<DateToken>& tokens, DateRecognizerOptions options, std::optional<CivilDate> reference,
+          const RecognizerCarry& carry = {})
+      : t_(tokens), options_(options), ref_(reference), lastDate_(carry.lastDate), lastDay_(carry.lastDay) {}
+
+  [[nodiscard]] RecognizerCarry carry() const { return {lastDate_, lastDay_}; }
 
   std::vector<DateExpression> run() {
     std::vector<DateExpression> out;
@@ -1967,6 +1969,15 @@ std::vector<DateExpression> DateRecognizer::recognize(std::string_view text,
   const std::vector<DateToken> tokens = tokenizeDates(text);
   Grammar grammar(tokens, options_, reference);
   return grammar.run();
+}
+
+std::vector<DateExpression> DateRecognizer::recognize(std::string_view text, std::optional<base::CivilDate> reference,
+                                                      RecognizerCarry& carry) const {
+  const std::vector<DateToken> tokens = tokenizeDates(text);
+  Grammar grammar(tokens, options_, reference, carry);
+  std::vector<DateExpression> found = grammar.run();
+  carry = grammar.carry();
+  return found;
 }
 
 }  // namespace galley::dates

@@ -65,12 +65,24 @@ std::optional<base::DateInterval> placeFloating(const FloatingDate& date, base::
 // wins. Date-shaped but impossible expressions ("31 June 2017") are returned with no value and
 // Problem::ImpossibleDate; relative ones with nothing to resolve against get Problem::NoAnchor.
 // Time is linear in the text. Immutable after construction: safe to share between threads.
+// What reading one text leaves for the next when a document is read block by block as if it were
+// one text: the last date and the last day, which "the same month" and "the day before" refer
+// back to across blocks. (A year written in a paragraph is not carried: each block is a new one.)
+struct RecognizerCarry {
+  std::optional<base::DateInterval> lastDate;
+  std::optional<base::DateInterval> lastDay;
+  friend bool operator==(const RecognizerCarry&, const RecognizerCarry&) = default;
+};
+
 class DateRecognizer {
  public:
   explicit DateRecognizer(DateRecognizerOptions options = {}) : options_(options) {}
 
   [[nodiscard]] std::vector<DateExpression> recognize(std::string_view text,
                                                       std::optional<base::CivilDate> reference) const;
+  // The same, `text` read as following what left `carry`, which is then updated for the next.
+  [[nodiscard]] std::vector<DateExpression> recognize(std::string_view text, std::optional<base::CivilDate> reference,
+                                                      RecognizerCarry& carry) const;
 
  private:
   DateRecognizerOptions options_;

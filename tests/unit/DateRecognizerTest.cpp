@@ -474,3 +474,28 @@ TEST(ReferenceDate, DatelineWithoutYearGivesNoReference) {
 
 }  // namespace
 }  // namespace galley::dates
+
+namespace galley::dates {
+namespace {
+
+// A document read block by block: the carry makes the second block read as it would after the
+// first in one text, and a block with no date passes the carry on unchanged.
+TEST(DateRecognizerCarry, TheDayBeforeRefersToTheLastDateOfAnEarlierBlock) {
+  const DateRecognizer recognizer;
+  RecognizerCarry carry;
+  const auto first = recognizer.recognize("The agreement was signed on 5 April 2010 in Tashkent.", kDateline, carry);
+  ASSERT_EQ(first.size(), 1U);
+  ASSERT_TRUE(carry.lastDay);
+  const RecognizerCarry afterFirst = carry;
+  EXPECT_TRUE(recognizer.recognize("Delegations then met in the capital.", kDateline, carry).empty());
+  EXPECT_EQ(carry, afterFirst);
+  const auto third = recognizer.recognize("The day before, experts had agreed the text.", kDateline, carry);
+  ASSERT_EQ(third.size(), 1U);
+  EXPECT_EQ(third[0].basis, Basis::PreviousDate);
+  EXPECT_EQ(valueOf(third[0]), "2010-04-04..2010-04-04");
+  // Without the carry the same block is read against the dateline.
+  EXPECT_EQ(valueOf(only("The day before, experts had agreed the text.")), "2017-03-13..2017-03-13");
+}
+
+}  // namespace
+}  // namespace galley::dates
