@@ -48,6 +48,7 @@ struct ModelSettings {
   config::ReferenceDateSetting referenceDate;                 // Default: front matter, else the dateline
   config::DateOrder dateOrder = config::DateOrder::DayFirst;  // how "03/04/2017" is read
   std::string organisation;  // Default: "" (none); a draft's front matter `organisation:` wins over it
+  friend bool operator==(const ModelSettings&, const ModelSettings&) = default;
 };
 
 // The model of one document. What it holds, each computed on first request:

@@ -44,6 +44,7 @@ enum class ReferenceDateMode { Auto, FrontMatter, Dateline, Fixed };
 struct ReferenceDateSetting {
   ReferenceDateMode mode = ReferenceDateMode::Auto;  // Default: front matter, else the dateline
   base::CivilDate date;                              // Fixed only
+  friend bool operator==(const ReferenceDateSetting&, const ReferenceDateSetting&) = default;
 };
 
 enum class DateOrder { DayFirst, MonthFirst };

@@ -27,6 +27,8 @@ struct FileSettings {
   // How the per-document model reads this draft: reference date, date order, organisation.
   annotate::ModelSettings model;
   std::string configPath;                       // the .galley.yaml that applied, or ""
+  // Equal settings lint alike (replaced checks compare by identity: the same built check).
+  friend bool operator==(const FileSettings&, const FileSettings&) = default;
 };
 
 }  // namespace galley::engine

@@ -50,6 +50,7 @@ FileResult LintSession::lint(const Engine& engine, base::SourceBuffer buffer) {
     engineSerial_ = engine.serial_;
   }
   memo_.startLint();
+  blocksChecked_ = 0;
   std::shared_ptr<const FileSettings> settings =
       engine.options_.settingsFor ? engine.options_.settingsFor(buffer.path()) : nullptr;
   return engine.lintWith(std::move(buffer), std::move(settings), this);
@@ -68,7 +69,10 @@ void LintSession::forgetFindings() {
 
 bool LintSession::blockFindings(const RuleHooks& hooks, const document::Document& document,
                                 const std::shared_ptr<const FileSettings>& settings, diag::DiagnosticSink& sink) {
-  if (settings != settings_ || document.format != format_ || !sameFrontMatter(document.frontMatter, frontMatter_)) {
+  // The server asks for a file's settings on every lint and gets a new object each time: equal
+  // settings keep the findings (comparing pointers dropped them all on every edit).
+  const bool sameSettings = settings == settings_ || (settings && settings_ && *settings == *settings_);
+  if (!sameSettings || document.format != format_ || !sameFrontMatter(document.frontMatter, frontMatter_)) {
     forgetFindings();
     settings_ = settings;
     frontMatter_ = document.frontMatter;
@@ -102,6 +106,7 @@ bool LintSession::blockFindings(const RuleHooks& hooks, const document::Document
       }
     }
     if (!reused) {
+      ++blocksChecked_;
       scratch.blocks.assign(1, block);
       annotate::Annotations annotations(scratch, settings != nullptr ? settings->model : annotate::ModelSettings{});
       diag::DiagnosticSink found;

@@ -38,6 +38,8 @@ class LintSession {
   // What engine.lint(buffer) gives. A different engine than the last call's (rules reloaded)
   // starts afresh.
   [[nodiscard]] FileResult lint(const Engine& engine, base::SourceBuffer buffer);
+  // How many blocks the last lint ran the block-local checks on afresh (the rest kept theirs).
+  [[nodiscard]] size_t blocksChecked() const { return blocksChecked_; }
 
  private:
   friend class Engine;
@@ -62,6 +64,7 @@ class LintSession {
   std::vector<document::FrontMatterField> frontMatter_;
   document::Format format_ = document::Format::Markdown;
   std::vector<CachedBlock> blocks_;
+  size_t blocksChecked_ = 0;
 };
 
 }  // namespace galley::engine

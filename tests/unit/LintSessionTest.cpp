@@ -6,6 +6,7 @@
 #include <array>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <random>
 #include <sstream>
 #include <string>
@@ -15,6 +16,7 @@
 
 #include "checks/RuleSet.h"
 #include "engine/Engine.h"
+#include "engine/FileSettings.h"
 #include "engine/LintSession.h"
 #include "engine/RuleLoading.h"
 
@@ -138,6 +140,41 @@ TEST_F(LintSessionTest, AnotherEngineStartsAfresh) {
   const FileResult after = session.lint(spellingOnly, base::SourceBuffer("draft.md", text));
   EXPECT_EQ(describe(after), describe(spellingOnly.lint(base::SourceBuffer("draft.md", text))));
   EXPECT_LT(after.diagnostics.size(), before.diagnostics.size());
+}
+
+}  // namespace
+}  // namespace galley::engine
+
+namespace galley::engine {
+namespace {
+
+// The language server asks for a file's settings on every lint and gets a new, equal object each
+// time; the session must still keep unchanged blocks' findings (it once compared the pointers and
+// checked every block again on every keystroke), and must drop them when the settings differ.
+TEST_F(LintSessionTest, EqualSettingsFromAFreshObjectKeepUnchangedBlocks) {
+  auto severities = std::make_shared<diag::Severity>(diag::Severity::Warning);
+  EngineOptions options = oneThread();
+  options.settingsFor = [severities](const std::string& /*path*/) {
+    auto settings = std::make_shared<FileSettings>();
+    for (const std::string& id : rules_->ruleIds()) {
+      settings->activeRules.insert(id);
+      settings->severities.emplace(id, *severities);
+    }
+    return std::shared_ptr<const FileSettings>(settings);
+  };
+  const Engine engine(hooksFor(*rules_), options);
+  std::string text = "# Heads meet\n\nThey will recieve the the delegation.\n\nA second paragraph.\n\nA third one.\n";
+  LintSession session;
+  (void)session.lint(engine, base::SourceBuffer("draft.md", text));
+  EXPECT_EQ(session.blocksChecked(), 4U);
+  text.insert(text.find("second"), "new ");
+  const FileResult edited = session.lint(engine, base::SourceBuffer("draft.md", text));
+  EXPECT_EQ(session.blocksChecked(), 1U);
+  EXPECT_EQ(describe(edited), describe(engine.lint(base::SourceBuffer("draft.md", text))));
+  *severities = diag::Severity::Error;  // other settings: nothing cached may be kept
+  const FileResult resettled = session.lint(engine, base::SourceBuffer("draft.md", text));
+  EXPECT_EQ(session.blocksChecked(), 4U);
+  EXPECT_EQ(describe(resettled), describe(engine.lint(base::SourceBuffer("draft.md", text))));
 }
 
 }  // namespace
