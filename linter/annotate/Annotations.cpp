@@ -141,25 +141,53 @@ std::optional<Tense> Annotations::tenseOf(size_t index) {
   const auto& mentions = dates();
   if (tenses_.size() != mentions.size()) tenses_.resize(mentions.size());
   if (tenses_[index]) return *tenses_[index];
+  if (memo_ != nullptr) {
+    memoiseBlockTenses(mentions[index].block);
+  } else {
+    tenses_[index] = clauseTenseOf(index);
+  }
+  return *tenses_[index];
+}
+
+std::optional<Tense> Annotations::clauseTenseOf(size_t index) {
+  const auto& mentions = dates_;
   const DateMention& m = mentions[index];
   const auto& all = sentences();
   // Sentences are in document order: binary search for the one holding the date.
   const auto sentence = std::partition_point(all.begin(), all.end(), [&](const Sentence& s) {
     return s.block < m.block || (s.block == m.block && s.prose.end <= m.date.range.begin);
   });
-  std::optional<Tense> tense;
-  if (sentence != all.end() && sentence->block == m.block && sentence->prose.contains(m.date.range)) {
-    // The dates inside the sentence: their words ("next" in "next Monday") are no cues.
-    std::vector<base::Range> inside;
-    auto it = std::partition_point(mentions.begin(), mentions.end(), [&](const DateMention& d) {
-      return d.block < m.block || (d.block == m.block && d.date.range.begin < sentence->prose.begin);
-    });
-    for (; it != mentions.end() && it->block == m.block && it->date.range.begin < sentence->prose.end; ++it)
-      inside.push_back(it->date.range);
-    tense = clauseTense(lexicon_, document_.blocks[m.block].prose.text(), sentence->prose, inside, m.date.range);
+  if (sentence == all.end() || sentence->block != m.block || !sentence->prose.contains(m.date.range)) return std::nullopt;
+  // The dates inside the sentence: their words ("next" in "next Monday") are no cues.
+  std::vector<base::Range> inside;
+  auto it = std::partition_point(mentions.begin(), mentions.end(), [&](const DateMention& d) {
+    return d.block < m.block || (d.block == m.block && d.date.range.begin < sentence->prose.begin);
+  });
+  for (; it != mentions.end() && it->block == m.block && it->date.range.begin < sentence->prose.end; ++it)
+    inside.push_back(it->date.range);
+  return clauseTense(lexicon_, document_.blocks[m.block].prose.text(), sentence->prose, inside, m.date.range);
+}
+
+// A date's tense reads its block's prose and the places of the block's dates, nothing else: the
+// tenses of a block's dates are kept by that key.
+void Annotations::memoiseBlockTenses(uint32_t block) {
+  const auto first = std::partition_point(dates_.begin(), dates_.end(), [&](const DateMention& d) { return d.block < block; });
+  const auto last = std::partition_point(first, dates_.end(), [&](const DateMention& d) { return d.block <= block; });
+  const auto begin = static_cast<size_t>(first - dates_.begin());
+  const auto end = static_cast<size_t>(last - dates_.begin());
+  std::string key;
+  for (auto it = first; it != last; ++it) key += fmt::format("{}-{},", it->date.range.begin, it->date.range.end);
+  key += '|';
+  key += document_.blocks[block].prose.text();
+  const std::vector<std::optional<Tense>>* kept = memo_->tenses(key);
+  if (kept == nullptr) {
+    std::vector<std::optional<Tense>> fresh;
+    fresh.reserve(end - begin);
+    for (size_t i = begin; i < end; ++i) fresh.push_back(clauseTenseOf(i));
+    memo_->keepTenses(key, std::move(fresh));
+    kept = memo_->tenses(key);
   }
-  tenses_[index] = tense;
-  return tense;
+  for (size_t i = begin; i < end; ++i) tenses_[i] = (*kept)[i - begin];
 }
 
 namespace {

@@ -136,6 +136,10 @@ class Annotations {
     std::optional<std::vector<WrittenTitle>> titleForms;
   };
   PackModel& modelOf(const facts::FactPack& pack);
+  // The tense of date `index`'s clause, computed.
+  std::optional<Tense> clauseTenseOf(size_t index);
+  // tenses_ of every date of `block`, from the memo when the block and its dates' places are unchanged.
+  void memoiseBlockTenses(uint32_t block);
   // MentionFinder::find block by block, each block found again only when its prose changed.
   MentionSet memoisedMentions(const facts::FactPack& pack);
 

@@ -2,11 +2,13 @@
 // (engine::LintSession), so that an unchanged block is not annotated again.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <utility>
 #include <vector>
 
+#include "annotate/Clauses.h"
 #include "annotate/MentionFinder.h"
 #include "annotate/TitleForms.h"
 #include "dates/DateRecognizer.h"
@@ -23,11 +25,13 @@ class BlockMemo {
     titles_.startLint();
     mentions_.startLint();
     dates_.startLint();
+    tenses_.startLint();
   }
   void clear() {
     titles_ = {};
     mentions_ = {};
     dates_ = {};
+    tenses_ = {};
   }
   // The dates recognized in a block (offsets in its prose) and what the block left for the next.
   struct Dates {
@@ -37,6 +41,9 @@ class BlockMemo {
   // Dates of a block with this key (its prose, what it follows, the reference date), or nullptr.
   const Dates* dates(const std::string& key) { return dates_.find(key); }
   void keepDates(std::string key, Dates found) { dates_.keep(std::move(key), std::move(found)); }
+  // The clause tenses of a block's dates, keyed by their places and the block's prose, or nullptr.
+  const std::vector<std::optional<Tense>>* tenses(const std::string& key) { return tenses_.find(key); }
+  void keepTenses(std::string key, std::vector<std::optional<Tense>> found) { tenses_.keep(std::move(key), std::move(found)); }
   // Titles found in a block with this key (TitleFormFinder::findInBlock), or nullptr.
   const std::vector<WrittenTitle>* titles(const std::string& key) { return titles_.find(key); }
   void keepTitles(std::string key, std::vector<WrittenTitle> titles) { titles_.keep(std::move(key), std::move(titles)); }
@@ -68,6 +75,7 @@ class BlockMemo {
   Generations<std::vector<WrittenTitle>> titles_;
   Generations<MentionSet> mentions_;
   Generations<Dates> dates_;
+  Generations<std::vector<std::optional<Tense>>> tenses_;
 };
 
 }  // namespace galley::annotate
