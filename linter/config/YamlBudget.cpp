@@ -82,15 +82,46 @@ class ExpansionCounter : public YAML::EventHandler {
   YAML::Mark where_ = YAML::Mark::null_mark();
 };
 
+// Stops at the start of a second document: a rule, fact or config file is one YAML document
+// (YAML::Load reads the first and would drop the rest without a word).
+struct SecondDocument : std::exception {
+  explicit SecondDocument(const YAML::Mark& at) : mark(at) {}
+  YAML::Mark mark;
+};
+class SecondDocumentProbe : public YAML::EventHandler {
+ public:
+  void OnDocumentStart(const YAML::Mark& mark) override { throw SecondDocument(mark); }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark& /*mark*/, YAML::anchor_t /*anchor*/) override {}
+  void OnAlias(const YAML::Mark& /*mark*/, YAML::anchor_t /*anchor*/) override {}
+  void OnScalar(const YAML::Mark& /*mark*/, const std::string& /*tag*/, YAML::anchor_t /*anchor*/,
+                const std::string& /*value*/) override {}
+  void OnSequenceStart(const YAML::Mark& /*mark*/, const std::string& /*tag*/, YAML::anchor_t /*anchor*/,
+                       YAML::EmitterStyle::value /*style*/) override {}
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark& /*mark*/, const std::string& /*tag*/, YAML::anchor_t /*anchor*/,
+                  YAML::EmitterStyle::value /*style*/) override {}
+  void OnMapEnd() override {}
+};
+
 }  // namespace
 
 std::optional<YamlBudgetProblem> checkAliasExpansion(std::string_view text, uint64_t maxExpansion) {
   std::istringstream stream{std::string(text)};
   ExpansionCounter counter(maxExpansion);
   try {
+    // The first document, which is all YAML::Load reads, then a look for a second one, never a
+    // loop: yaml-cpp's HandleNextDocument never reports the end of some malformed streams (" , x"
+    // is an endless run of empty documents). A loop over documents hung on them (found by
+    // fuzz_rule_pack and fuzz_fact_base).
     YAML::Parser parser(stream);
-    while (parser.HandleNextDocument(counter)) {
-    }
+    parser.HandleNextDocument(counter);
+    SecondDocumentProbe probe;
+    parser.HandleNextDocument(probe);
+  } catch (const SecondDocument& second) {
+    return YamlBudgetProblem{"more than one YAML document in the file (a rule, fact or configuration file is one "
+                             "document; a '---' line or a stray ',' at the start of a line begins another)",
+                             second.mark};
   } catch (const BudgetExceeded&) {
     return YamlBudgetProblem{"YAML aliases expand to more than " + std::to_string(maxExpansion) +
                                  " nodes (an alias bomb?); the file is not loaded",

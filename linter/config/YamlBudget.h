@@ -23,8 +23,9 @@ struct YamlBudgetProblem {
 // yaml-cpp shares an aliased node instead of copying it, so loading a bomb is cheap, but every
 // walk over the loaded tree (the loaders', a copy, an emit) visits each expansion. Streams `text`'s
 // parse events, counting the nodes each alias stands for. Returns a problem when aliases would add
-// more than `maxExpansion` nodes, or when the text nests deeper than yaml-cpp's depth guard (whose
-// own message is only "bad file"); else nullopt (also for malformed YAML: the loader reports that).
+// more than `maxExpansion` nodes, when the text nests deeper than yaml-cpp's depth guard (whose
+// own message is only "bad file"), or when a second document follows the first (which the loaders'
+// YAML::Load would drop unread); else nullopt (also for malformed YAML: the loader reports that).
 // Costs one extra parse of the text, as events; memory is one count per anchor.
 std::optional<YamlBudgetProblem> checkAliasExpansion(std::string_view text, uint64_t maxExpansion = kMaxAliasExpansion);
 

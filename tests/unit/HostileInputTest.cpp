@@ -304,6 +304,29 @@ TEST(HostileInput, YamlAliasesWithinTheBoundStillLoad) {
   EXPECT_EQ(problem->mark.column, 8);
 }
 
+// Found by the long fuzz run (fuzz_rule_pack and fuzz_fact_base, a time-out each): for a stream
+// like " , x" yaml-cpp's parser reports a new document forever, and the alias check looped over
+// documents. Each load must now return, with the same outcome as YAML::Load of the text.
+TEST(HostileInput, YamlStreamsThatNeverEndAreALocatedError) {
+  const auto problem = config::checkAliasExpansion(" , x\n");
+  ASSERT_TRUE(problem.has_value());
+  EXPECT_TRUE(problem->message.starts_with("more than one YAML document")) << problem->message;
+  const checks::LoadedRules pack = checks::RuleSet::loadText("pack.yaml", " , x\n", "t");
+  ASSERT_EQ(pack.errors.size(), 1U);
+  EXPECT_TRUE(matches(pack.errors[0].toString(), R"(^pack\.yaml:1:\d+: error: more than one YAML document)"))
+      << pack.errors[0].toString();
+  facts::FactLoader loader;
+  loader.addText("facts.yaml", " , x\n");
+  EXPECT_FALSE(loader.load().has_value());
+  ASSERT_FALSE(loader.errors().empty());
+  EXPECT_TRUE(matches(loader.errors()[0].toString(), R"(^facts\.yaml:\d+:\d+: error: more than one YAML document)"))
+      << loader.errors()[0].toString();
+  // One document, with or without its markers, is still one.
+  EXPECT_FALSE(config::checkAliasExpansion("---\nrules: []\n...\n").has_value());
+  EXPECT_FALSE(config::checkAliasExpansion("rules: []\n").has_value());
+  EXPECT_TRUE(config::checkAliasExpansion("rules: []\n---\nrules: []\n").has_value());
+}
+
 TEST(HostileInput, DeeplyNestedYamlIsALocatedErrorNotAStackOverflow) {
   const std::string text = "rules: " + std::string(100'000, '[') + std::string(100'000, ']') + "\n";
   const checks::LoadedRules loaded = checks::RuleSet::loadText("deep.yaml", text, "t");
