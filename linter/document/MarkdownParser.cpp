@@ -31,7 +31,7 @@ namespace {
 // CPU-time budgets for the inline grammar, which is superlinear on some delimiter patterns
 // ("*a _b " repeated). Ordinary prose parses at about 0.5 us/byte, so these leave a wide margin
 // and only cut off pathological input, keeping the whole parse linear: per block, and for the
-// whole document's walk (its inline parses and the rest).
+// whole document.
 constexpr int64_t kInlineBaseMicros = 20'000;
 constexpr int64_t kInlineMicrosPerByte = 10;
 constexpr int64_t kDocumentBaseMicros = 2'000'000;
@@ -137,7 +137,9 @@ bool pastDeadline(TSParseState* state) {
 // Parses `text` (with the parser's included ranges), giving up after `budgetMicros` of this
 // thread's CPU time (0.25 runtime; the 0.20 runtime only has a wall-clock time-out). Returns null
 // when it gave up; the caller must then ts_parser_reset() the parser.
-TSTree* parseWithin(TSParser* parser, std::string_view text, int64_t budgetMicros, const TSTree* previous = nullptr) {
+// `usedMicros`, when given, receives the CPU time the parse took.
+TSTree* parseWithin(TSParser* parser, std::string_view text, int64_t budgetMicros, const TSTree* previous = nullptr,
+                    int64_t* usedMicros = nullptr) {
 #if TREE_SITTER_LANGUAGE_VERSION >= 15
   ParseInput payload{text, base::CpuStopwatch(), std::chrono::microseconds(budgetMicros)};
   TSInput input{};
@@ -147,10 +149,18 @@ TSTree* parseWithin(TSParser* parser, std::string_view text, int64_t budgetMicro
   TSParseOptions options{};
   options.payload = &payload;
   options.progress_callback = pastDeadline;
-  return ts_parser_parse_with_options(parser, previous, input, options);
+  TSTree* tree = ts_parser_parse_with_options(parser, previous, input, options);
+  // elapsedUpTo(0) always reads the CPU clock: the exact figure.
+  if (usedMicros != nullptr)
+    *usedMicros = std::chrono::duration_cast<std::chrono::microseconds>(payload.clock.elapsedUpTo({})).count();
+  return tree;
 #else
   ts_parser_set_timeout_micros(parser, static_cast<uint64_t>(budgetMicros));
-  return ts_parser_parse_string(parser, previous, text.data(), static_cast<uint32_t>(text.size()));
+  const base::CpuStopwatch clock;
+  TSTree* tree = ts_parser_parse_string(parser, previous, text.data(), static_cast<uint32_t>(text.size()));
+  if (usedMicros != nullptr)
+    *usedMicros = std::chrono::duration_cast<std::chrono::microseconds>(clock.elapsedUpTo({})).count();
+  return tree;
 #endif
 }
 
@@ -342,14 +352,12 @@ class Walker {
       return;
     }
     TSTree* tree = nullptr;
-    const int64_t regionBudget = kInlineBaseMicros + kInlineMicrosPerByte * static_cast<int64_t>(out.source.size());
-    // Exact whenever it decides anything: the stopwatch reads the CPU clock only once the time
-    // left might be less than this region's own budget.
-    const int64_t spent = std::chrono::duration_cast<std::chrono::microseconds>(
-        walkClock_.elapsedUpTo(std::chrono::microseconds(budgetMicros_ - regionBudget))).count();
-    if (spent < budgetMicros_) {
+    if (budgetMicros_ > 0) {
+      const int64_t regionBudget = kInlineBaseMicros + kInlineMicrosPerByte * static_cast<int64_t>(out.source.size());
       ts_parser_set_included_ranges(inline_, included.data(), static_cast<uint32_t>(included.size()));
-      tree = parseWithin(inline_, body_, std::min(regionBudget, budgetMicros_ - spent));
+      int64_t used = 0;
+      tree = parseWithin(inline_, body_, std::min(regionBudget, budgetMicros_), nullptr, &used);
+      budgetMicros_ -= used;
     }
     if (tree == nullptr) {
       ts_parser_reset(inline_);  // a timed-out parse would otherwise resume on the next call
@@ -447,8 +455,7 @@ class Walker {
   base::Offset base_;
   std::string_view body_;
   TSParser* inline_;
-  const int64_t budgetMicros_;  // CPU time the walk may spend, inline parses included
-  base::CpuStopwatch walkClock_;
+  int64_t budgetMicros_;  // inline-grammar CPU time left for this document
   std::unordered_set<std::string> definitions_;
 };
 
