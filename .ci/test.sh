@@ -23,7 +23,7 @@ fi
 echo "test: set-up and checks took $((SECONDS - start)) s; running ctest"
 ctest --test-dir "$build_dir" --output-on-failure -j "${GALLEY_JOBS:-2}" --timeout 600 || status=1
 
-# The same suite under ASan/LSan/UBSan, then every fuzz target for 10 s from a fixed seed (README,
+# The same suite under ASan/LSan/UBSan, then every fuzz target for 5 s from a fixed seed (README,
 # "Hostile input, sanitizers and fuzzing", and "How CI runs" for what each stage costs). On by
 # default in CI; a local run of command (b) skips it unless GALLEY_SANITIZE=1 (it doubles the time).
 default_sanitize=0
@@ -31,7 +31,7 @@ default_sanitize=0
 if [[ "${GALLEY_SANITIZE:-$default_sanitize}" == 1 ]]; then
   stage=$SECONDS
   bash .ci/sanitize.sh || { status=1; echo "test: the sanitizer suite failed (above)"; }
-  GALLEY_FUZZ_SKIP_BUILD=1 bash .ci/fuzz.sh 10 || { status=1; echo "test: a fuzz target failed (above)"; }
+  GALLEY_FUZZ_SKIP_BUILD=1 bash .ci/fuzz.sh 5 || { status=1; echo "test: a fuzz target failed (above)"; }
   echo "test: sanitizer suite and fuzz runs took $((SECONDS - stage)) s"
 fi
 exit "$status"
