@@ -1966,9 +1966,8 @@ class Grammar {
 
 std::vector<DateExpression> DateRecognizer::recognize(std::string_view text,
                                                       std::optional<base::CivilDate> reference) const {
-  const std::vector<DateToken> tokens = tokenizeDates(text);
-  Grammar grammar(tokens, options_, reference);
-  return grammar.run();
+  RecognizerCarry fresh;  // a text read on its own follows nothing
+  return recognize(text, reference, fresh);
 }
 
 std::vector<DateExpression> DateRecognizer::recognize(std::string_view text, std::optional<base::CivilDate> reference,
