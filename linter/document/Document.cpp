@@ -118,6 +118,18 @@ bool ProseText::equalsShifted(const ProseText& other, int64_t shift) const {
   return true;
 }
 
+void ProseText::shift(int64_t by) {
+  const auto moved = [by](base::Offset offset) { return static_cast<base::Offset>(static_cast<int64_t>(offset) + by); };
+  for (Segment& segment : segments_) segment.sourceBegin = moved(segment.sourceBegin);
+  for (auto& [proseOffset, anchor] : synthetic_) anchor = moved(anchor);
+}
+
+void Block::shift(int64_t by) {
+  source = {static_cast<base::Offset>(static_cast<int64_t>(source.begin) + by),
+            static_cast<base::Offset>(static_cast<int64_t>(source.end) + by)};
+  prose.shift(by);
+}
+
 bool Block::equalsShifted(const Block& other, int64_t shift) const {
   return kind == other.kind && inQuote == other.inQuote && headingLevel == other.headingLevel && key == other.key &&
          static_cast<int64_t>(source.begin) + shift == static_cast<int64_t>(other.source.begin) &&

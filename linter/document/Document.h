@@ -56,6 +56,8 @@ class ProseText {
   // True when `other` is this text with every source offset moved by `shift` bytes (the same block
   // further up or down an edited buffer).
   [[nodiscard]] bool equalsShifted(const ProseText& other, int64_t shift) const;
+  // Moves every source offset by `by` bytes: this text further up or down an edited buffer.
+  void shift(int64_t by);
 
  private:
   std::string text_;
@@ -75,6 +77,8 @@ struct Block {
 
   // True when `other` is this block moved by `shift` bytes: same kind, prose and offset map.
   [[nodiscard]] bool equalsShifted(const Block& other, int64_t shift) const;
+  // Moves the block and its prose's source offsets by `by` bytes.
+  void shift(int64_t by);
 };
 
 // An HTML comment (or, in plain text, a whole line of the same form): suppressions and fixture

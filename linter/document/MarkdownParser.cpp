@@ -206,19 +206,63 @@ void forEachNamedChild(TSNode node, Visit&& visit) {
   } while (ts_tree_cursor_goto_next_sibling(&cursor.raw));
 }
 
+}  // namespace
+
+// What the walk of a kept tree gave per unit, for the next walk. A unit is a node below the
+// document, its sections and its lists (a paragraph, heading, table, block quote, list item, HTML
+// block); what it gives depends only on its bytes, its column (tabs expand by column), whether it
+// sits in a quote, the kind its paragraphs take, and which link labels the document defines.
+struct WalkMemo {
+  struct Unit {
+    base::Offset start = 0;  // the node's first source byte
+    uint32_t column = 0;
+    std::string text;        // the node's bytes
+    bool inQuote = false;
+    BlockKind paragraphKind = BlockKind::Paragraph;
+    std::vector<Block> blocks;
+    std::vector<Comment> comments;
+    bool taken = false;  // reused by the walk under way (moved to `next`)
+  };
+  std::vector<Unit> previous;  // the last walk's units, by start
+  std::vector<Unit> next;      // this walk's
+  std::unordered_set<std::string> definitions;  // the link labels the last walk knew
+  size_t walked = 0;                             // units this walk could not take from the last
+
+  // The last walk's unit with these bytes and context that started at `start` (before the edit)
+  // or `start - delta` (after it; delta is the edit's change of length); null if there is none.
+  Unit* find(base::Offset start, int64_t delta, uint32_t column, std::string_view text, bool inQuote, BlockKind kind) {
+    for (const int64_t oldStart : {static_cast<int64_t>(start), static_cast<int64_t>(start) - delta}) {
+      const auto at = std::lower_bound(previous.begin(), previous.end(), oldStart,
+                                       [](const Unit& unit, int64_t value) { return unit.start < value; });
+      if (at == previous.end() || at->start != oldStart || at->taken) continue;
+      if (at->column == column && at->inQuote == inQuote && at->paragraphKind == kind && at->text == text) return &*at;
+    }
+    return nullptr;
+  }
+};
+
+namespace {
+
 // Walks one parsed document. `body` is the source after any BOM; tree offsets are relative to it
 // and `base` turns them into SourceBuffer offsets.
 class Walker {
  public:
   // `parseBody`: what tree-sitter reads — the source after any BOM, or a copy of it with
   // neutralised delimiter runs (same length, so offsets agree).
-  Walker(Document& document, TSParser* inlineParser, std::string_view parseBody)
+  // `memo`, when given, lends the last walk's units and records this walk's; `delta` is the
+  // length the edit since added (negative: removed).
+  Walker(Document& document, TSParser* inlineParser, std::string_view parseBody, WalkMemo* memo = nullptr,
+         int64_t delta = 0)
       : document_(document),
         text_(document.source.text()),
         base_(document.source.contentStart()),
         body_(parseBody),
         inline_(inlineParser),
-        budgetMicros_(kDocumentBaseMicros + kDocumentMicrosPerByte * static_cast<int64_t>(text_.size())) {}
+        budgetMicros_(kDocumentBaseMicros + kDocumentMicrosPerByte * static_cast<int64_t>(text_.size())),
+        memo_(memo),
+        delta_(delta) {}
+
+  [[nodiscard]] const std::unordered_set<std::string>& definitions() const { return definitions_; }
 
   void collectDefinitions(TSNode node) {
     const std::string_view type = typeOf(node);
@@ -237,7 +281,58 @@ class Walker {
     const std::string_view type = typeOf(node);
     if (type == "document" || type == "section" || type == "list") {
       children(node, inQuote, paragraphKind);
-    } else if (type == "block_quote") {
+    } else if (memo_ != nullptr && !inUnit_ && type != "minus_metadata") {
+      unit(node, type, inQuote, paragraphKind);
+    } else {
+      leaf(node, type, inQuote, paragraphKind);
+    }
+  }
+
+ private:
+  // A unit (see WalkMemo) taken from the last walk when its bytes and context are the same, else
+  // walked and recorded for the next.
+  void unit(TSNode node, std::string_view type, bool inQuote, BlockKind paragraphKind) {
+    const base::Range r = range(node);
+    const std::string_view bytes = text_.substr(r.begin, r.size());
+    const uint32_t column = ts_node_start_point(node).column;
+    if (WalkMemo::Unit* old = memo_->find(r.begin, delta_, column, bytes, inQuote, paragraphKind)) {
+      const int64_t by = static_cast<int64_t>(r.begin) - static_cast<int64_t>(old->start);
+      for (Block& out : old->blocks) {
+        out.shift(by);
+        document_.blocks.push_back(out);
+      }
+      for (Comment& comment : old->comments) {
+        comment.source = {static_cast<base::Offset>(static_cast<int64_t>(comment.source.begin) + by),
+                          static_cast<base::Offset>(static_cast<int64_t>(comment.source.end) + by)};
+        document_.comments.push_back(comment);
+      }
+      memo_->next.push_back(std::move(*old));
+      memo_->next.back().start = r.begin;
+      old->taken = true;  // `previous` keeps its order by start; the unit in `next` is free again
+      return;
+    }
+    ++memo_->walked;
+    const size_t blocksBefore = document_.blocks.size();
+    const size_t commentsBefore = document_.comments.size();
+    const size_t limitsBefore = document_.inlineLimitHits.size();
+    inUnit_ = true;
+    leaf(node, type, inQuote, paragraphKind);
+    inUnit_ = false;
+    if (document_.inlineLimitHits.size() != limitsBefore) return;  // cut short by the time budget
+    WalkMemo::Unit fresh;
+    fresh.start = r.begin;
+    fresh.column = column;
+    fresh.text = std::string(bytes);
+    fresh.inQuote = inQuote;
+    fresh.paragraphKind = paragraphKind;
+    fresh.blocks.assign(document_.blocks.begin() + static_cast<std::ptrdiff_t>(blocksBefore), document_.blocks.end());
+    fresh.comments.assign(document_.comments.begin() + static_cast<std::ptrdiff_t>(commentsBefore),
+                          document_.comments.end());
+    memo_->next.push_back(std::move(fresh));
+  }
+
+  void leaf(TSNode node, std::string_view type, bool inQuote, BlockKind paragraphKind) {
+    if (type == "block_quote") {
       children(node, true, BlockKind::Quote);
     } else if (type == "list_item") {
       children(node, inQuote, BlockKind::ListItem);
@@ -266,7 +361,6 @@ class Walker {
     // markers) is not prose.
   }
 
- private:
   [[nodiscard]] base::Range range(TSNode node) const {
     return {ts_node_start_byte(node) + base_, ts_node_end_byte(node) + base_};
   }
@@ -457,6 +551,9 @@ class Walker {
   TSParser* inline_;
   int64_t budgetMicros_;  // inline-grammar CPU time left for this document
   std::unordered_set<std::string> definitions_;
+  WalkMemo* memo_;
+  int64_t delta_;
+  bool inUnit_ = false;  // walking inside a unit: its parts are not units of their own
 };
 
 // The lines tree-sitter must not see become plain paragraphs, container markers stripped.
@@ -625,6 +722,13 @@ std::vector<base::Range> parsePieces(std::string_view body, size_t target) {
 
 }  // namespace
 
+void MarkdownParser::keepTree() {
+  keepTree_ = true;
+  memo_ = std::make_unique<WalkMemo>();
+}
+
+size_t MarkdownParser::unitsWalked() const { return memo_ ? memo_->walked : 0; }
+
 void MarkdownParser::ParserDeleter::operator()(TSParser* parser) const { ts_parser_delete(parser); }
 void MarkdownParser::TreeDeleter::operator()(TSTree* tree) const { ts_tree_delete(tree); }
 
@@ -654,11 +758,17 @@ void MarkdownParser::parse(Document& document) {
   const std::optional<std::string> neutralised = neutraliseDelimiterRuns(body);
   const std::string_view parseBody = neutralised ? std::string_view(*neutralised) : body;
   PointCursor points(parseBody);
-  Walker walker(document, inline_.get(), parseBody);
   const std::vector<base::Range> pieces = parsePieces(parseBody, kPieceBytes);
   // Only a file parsed whole, with no lines held back, is parsed incrementally: that is any draft.
   const bool reusable = keepTree_ && pieces.size() == 1 && holes.empty();
   if (!reusable) previousTree_.reset();
+  // Units are reused only after a walk of a kept tree, and not where delimiter runs were
+  // neutralised (what tree-sitter read is then not the unit's bytes).
+  WalkMemo* memo = reusable && !neutralised ? memo_.get() : nullptr;
+  if (memo_ && (memo == nullptr || !previousTree_)) memo_->previous.clear();
+  if (memo_) memo_->walked = 0;
+  const int64_t delta = static_cast<int64_t>(parseBody.size()) - static_cast<int64_t>(previousBody_.size());
+  Walker walker(document, inline_.get(), parseBody, memo, delta);
   if (previousTree_) {
     const TSInputEdit edit = editBetween(previousBody_, parseBody);
     ts_tree_edit(previousTree_.get(), &edit);
@@ -673,6 +783,7 @@ void MarkdownParser::parse(Document& document) {
     previousTree_.reset();
     if (tree == nullptr) {
       ts_parser_reset(block_.get());
+      if (memo_) memo_->previous.clear();
       document.frontMatter.clear();
       document.blocks.clear();
       document.comments.clear();
@@ -686,7 +797,13 @@ void MarkdownParser::parse(Document& document) {
     // files large enough to be split).
     const TSNode root = ts_tree_root_node(tree);
     walker.collectDefinitions(root);
+    if (memo != nullptr && walker.definitions() != memo->definitions) memo->previous.clear();
     walker.block(root, false, BlockKind::Paragraph);
+    if (memo != nullptr) {
+      memo->previous = std::move(memo->next);
+      memo->next.clear();
+      memo->definitions = walker.definitions();
+    }
     if (reusable) {
       previousTree_.reset(tree);
       previousBody_.assign(parseBody);

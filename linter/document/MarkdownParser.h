@@ -11,6 +11,8 @@ struct TSTree;
 
 namespace galley::document {
 
+struct WalkMemo;  // what the last walk of a kept tree gave per unit (MarkdownParser.cpp)
+
 // Fills a Document from its Markdown source:
 //  - front matter ("---" ... "---" first in the file): scalar fields, and one FrontMatter block each;
 //  - headings (ATX, setext), paragraphs, list-item paragraphs (ListItem), paragraphs directly in
@@ -33,7 +35,9 @@ namespace galley::document {
 // (it holds no other state, so instances are cheap and independent).
 // With keepTree() the block tree of the last parse is kept, and the next parse() re-parses only
 // what changed since (tree-sitter's incremental parse: the difference of the two texts becomes
-// one ts_tree_edit); the result is the same Document a fresh parser gives.
+// one ts_tree_edit), and the walk into prose reuses what each unit gave last time (a paragraph,
+// heading, table, quote or list item outside any other) while its bytes, its column and the
+// link labels defined are the same; the result is the same Document a fresh parser gives.
 class MarkdownParser {
  public:
   MarkdownParser();
@@ -47,7 +51,9 @@ class MarkdownParser {
   // Never fails: if the grammar cannot be loaded, the document is read as plain text instead.
   void parse(Document& document);
   // Keep the last block tree for the next parse (an editor's buffer, parsed after every change).
-  void keepTree() { keepTree_ = true; }
+  void keepTree();
+  // With keepTree(): how many units the last parse walked afresh (the others it took as they were).
+  [[nodiscard]] size_t unitsWalked() const;
 
  private:
   struct ParserDeleter {
@@ -62,6 +68,7 @@ class MarkdownParser {
   // With keepTree(): the last parse's tree, edited to fit the next text, and the text it read.
   std::unique_ptr<TSTree, TreeDeleter> previousTree_;
   std::string previousBody_;
+  std::unique_ptr<WalkMemo> memo_;
 };
 
 }  // namespace galley::document

@@ -2,6 +2,8 @@
 // prose, front matter, comments, CRLF/BOM, invalid UTF-8 and the nesting guard.
 #include <gtest/gtest.h>
 
+#include <array>
+#include <random>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -399,6 +401,83 @@ TEST(MarkdownParser, LargeFilesParsedInPiecesGiveTheSameBlocks) {
     ASSERT_EQ(doc.blocks[i].prose.text(), expected.prose.text()) << "block " << i;
     ASSERT_EQ(doc.blocks[i].kind, expected.kind) << "block " << i;
     ASSERT_EQ(doc.blocks[i].source.begin, expected.source.begin + (i / one.blocks.size()) * unit.size());
+  }
+}
+
+// Empty when `kept` (a parser with keepTree(), after earlier parses) gave what a fresh parser gives;
+// otherwise what differs first.
+std::string differenceFromFresh(const Document& kept) {
+  const Document fresh = parseMd(std::string(kept.source.text()));
+  if (kept.blocks.size() != fresh.blocks.size())
+    return "blocks: " + std::to_string(kept.blocks.size()) + " vs " + std::to_string(fresh.blocks.size());
+  for (size_t i = 0; i < fresh.blocks.size(); ++i) {
+    if (!kept.blocks[i].equalsShifted(fresh.blocks[i], 0))
+      return "block " + std::to_string(i) + ": '" + kept.blocks[i].prose.text() + "' vs '" + fresh.blocks[i].prose.text() + "'";
+  }
+  if (kept.comments.size() != fresh.comments.size()) return "comment count";
+  for (size_t i = 0; i < fresh.comments.size(); ++i) {
+    if (kept.comments[i].source != fresh.comments[i].source || kept.comments[i].text != fresh.comments[i].text)
+      return "comment " + std::to_string(i);
+  }
+  if (kept.frontMatter.size() != fresh.frontMatter.size()) return "front matter";
+  return "";
+}
+
+constexpr std::string_view kUnitsDraft =
+    "# Talks in Tashkent\n\nThe first paragraph, dated 5 April 2010.\n\n> A quote\n> on two lines.\n\n- one\n- two\n\n"
+    "| a | b |\n|---|---|\n| c | d |\n\n<!-- a comment -->\n\nThe last paragraph, with [a link][x].\n\n"
+    "[x]: https://example.org\n";
+
+TEST(MarkdownParser, KeptTreeWalksOnlyTheUnitsAnEditTouches) {
+  MarkdownParser kept;
+  kept.keepTree();
+  const std::string before(kUnitsDraft);
+  const auto parse = [&kept](std::string text) {
+    return parseDocument(base::SourceBuffer("t.md", std::move(text)), Format::Markdown, kept);
+  };
+  EXPECT_EQ(differenceFromFresh(parse(before)), "");
+  const size_t all = kept.unitsWalked();
+  EXPECT_GE(all, 8U);  // heading, two paragraphs, quote, two list items, table, comment, definition
+
+  std::string edited = before;
+  edited.insert(edited.find("first"), "very ");  // one paragraph; every later unit moves
+  EXPECT_EQ(differenceFromFresh(parse(edited)), "");
+  EXPECT_EQ(kept.unitsWalked(), 1U);
+  EXPECT_EQ(differenceFromFresh(parse(before)), "");
+  EXPECT_EQ(kept.unitsWalked(), 1U);
+
+  edited = before;
+  edited.insert(edited.find("on two lines"), "still ");  // inside the quote: the quote is one unit
+  EXPECT_EQ(differenceFromFresh(parse(edited)), "");
+  EXPECT_EQ(kept.unitsWalked(), 1U);
+
+  // Another link label defined: whether "[a link][x]" is a link depends on every definition.
+  edited = before;
+  edited.replace(edited.find("[x]:"), 4, "[y]:");
+  EXPECT_EQ(differenceFromFresh(parse(edited)), "");
+  EXPECT_EQ(kept.unitsWalked(), all);
+}
+
+TEST(MarkdownParser, KeptTreeGivesWhatAFreshParseGivesAfterRandomEdits) {
+  // Markup typed anywhere: structure changes (lists, quotes, fences, headings, tables), inline
+  // markup, comments, entities, CRLF, tabs.
+  constexpr std::array kSnippets = {"x", " ", "\n", "\n\n", "# ", "- ", "1. ", "> ", "*", "**", "_", "`", "```\n",
+                                    "[", "](x)", "[x]", "[x]: /u\n", "|", "| a |\n", "---\n", "<!-- c -->", "<!--",
+                                    "-->", "&amp;", "\\", "\r\n", "\t", "    ", "é", "<div>\n"};
+  std::mt19937 random(20261203);
+  std::string text(kUnitsDraft);
+  text += text;
+  MarkdownParser kept;
+  kept.keepTree();
+  for (int step = 0; step < 400; ++step) {
+    const size_t at = std::uniform_int_distribution<size_t>(0, text.size())(random);
+    if (std::uniform_int_distribution<int>(0, 2)(random) == 0 && at < text.size()) {
+      text.erase(at, std::uniform_int_distribution<size_t>(1, 6)(random));
+    } else {
+      text.insert(at, kSnippets.at(std::uniform_int_distribution<size_t>(0, kSnippets.size() - 1)(random)));
+    }
+    const Document doc = parseDocument(base::SourceBuffer("t.md", text), Format::Markdown, kept);
+    ASSERT_EQ(differenceFromFresh(doc), "") << "after step " << step << " in:\n" << text;
   }
 }
 
