@@ -188,7 +188,16 @@ Offset SourceBuffer::offsetAtUtf16(uint32_t line0, uint32_t utf16Column) const {
 std::vector<Utf8Problem> SourceBuffer::utf8Problems() const {
   std::vector<Utf8Problem> problems;
   const std::string_view text = bytes_;
+  constexpr uint64_t kHighBits = 0x8080808080808080ULL;
   for (size_t i = 0; i < text.size();) {
+    // ASCII, most of any draft, eight bytes at a time.
+    if (uint64_t word = 0; i + sizeof word <= text.size()) {
+      std::memcpy(&word, text.data() + i, sizeof word);
+      if ((word & kHighBits) == 0) {
+        i += sizeof word;
+        continue;
+      }
+    }
     const uint32_t len = validUtf8SequenceLength(text, i);
     if (len > 0) {
       i += len;

@@ -54,6 +54,26 @@ TEST(SourceBuffer, ReportsInvalidUtf8WithItsRange) {
   EXPECT_TRUE(SourceBuffer("t.md", "Tashkent — Ташкент").utf8Problems().empty());
 }
 
+TEST(SourceBuffer, InvalidUtf8IsFoundAtEveryPlaceInLongAsciiText) {
+  // ASCII is skipped eight bytes at a time: a bad byte or a split sequence at any place, the
+  // last bytes included, must still be found; a valid sequence across the eight-byte steps is no
+  // problem.
+  const std::string ascii(37, 'a');
+  for (size_t at = 0; at < ascii.size(); ++at) {
+    std::string bad = ascii;
+    bad[at] = '\xFF';
+    const auto problems = SourceBuffer("t.md", bad).utf8Problems();
+    ASSERT_EQ(problems.size(), 1U) << "at " << at;
+    EXPECT_EQ(problems[0].range, (Range{static_cast<Offset>(at), static_cast<Offset>(at + 1)})) << "at " << at;
+    std::string split = ascii;
+    split.insert(at, "\xD0");  // the lead byte of a Cyrillic letter, alone
+    EXPECT_EQ(SourceBuffer("t.md", split).utf8Problems().size(), 1U) << "at " << at;
+    std::string valid = ascii;
+    valid.insert(at, "\xD0\x90");  // "А", whole
+    EXPECT_TRUE(SourceBuffer("t.md", valid).utf8Problems().empty()) << "at " << at;
+  }
+}
+
 TEST(SourceBuffer, MissingFileIsAnEnvironmentErrorNamingThePath) {
   auto result = SourceBuffer::readFile("/nonexistent/draft.md", 1U << 20U);
   ASSERT_FALSE(result.has_value());
