@@ -304,6 +304,47 @@ MentionSet Annotations::memoisedMentions(const facts::FactPack& pack) {
   return out;
 }
 
+std::vector<Claim> Annotations::memoisedClaims(const facts::FactPack& pack, const MentionSet& found) {
+  const EngineDateFinder finder(dates());
+  const ClaimExtractor extractor(pack.facts(), finder, pack.lexicon());
+  std::vector<Claim> out;
+  for (size_t first = 0; first < found.mentions.size();) {
+    const uint32_t block = found.mentions[first].block;
+    size_t end = first;
+    while (end < found.mentions.size() && found.mentions[end].block == block) ++end;
+    const document::ProseText& prose = document_.blocks.at(block).prose;
+    // The prose fixes the block's mentions (memoisedMentions); its dates come from dates().
+    std::string key = packKey(pack, prose.text());
+    for (const FoundDate& date : finder.findInBlock(prose.text(), block)) {
+      key += fmt::format("|{}-{}:{}:{}:{}", date.range.begin, date.range.end, date.value.first, date.value.last,
+                         static_cast<int>(date.value.precision));
+    }
+    const std::vector<Claim>* kept = memo_->claims(key);
+    if (kept == nullptr) {
+      std::vector<Claim> fresh;
+      extractor.extractBlock(prose.text(), block, &prose, found, fresh, finder);
+      // A block's claims are about its own mentions, so they hold indices relative to the first.
+      if (!std::all_of(fresh.begin(), fresh.end(), [&](const Claim& c) { return c.mention >= first && c.mention < end; })) {
+        out.insert(out.end(), fresh.begin(), fresh.end());
+        first = end;
+        continue;
+      }
+      for (Claim& claim : fresh) claim.mention -= first;
+      memo_->keepClaims(key, std::move(fresh));
+      kept = memo_->claims(key);
+    }
+    for (Claim claim : *kept) {
+      claim.mention += first;
+      claim.block = block;
+      claim.source = prose.toSource(claim.prose);
+      out.push_back(std::move(claim));
+    }
+    first = end;
+  }
+  extractor.extractTables(document_, found, finder, out);
+  return out;
+}
+
 const std::vector<WrittenTitle>& Annotations::titleForms(const facts::FactPack& pack) {
   PackModel& model = modelOf(pack);
   if (model.titleForms) return *model.titleForms;
@@ -351,9 +392,11 @@ const std::vector<Claim>& Annotations::claims(const facts::FactPack& pack) {
     const MentionSet& found = mentions(pack);
     if (found.mentions.empty()) {
       model.claims.emplace();
-    } else {
+    } else if (memo_ == nullptr) {
       const EngineDateFinder finder(dates());
       model.claims = ClaimExtractor(pack.facts(), finder, pack.lexicon()).extract(document_, found);
+    } else {
+      model.claims = memoisedClaims(pack, found);
     }
   }
   return *model.claims;

@@ -142,6 +142,9 @@ class Annotations {
   void memoiseBlockTenses(uint32_t block);
   // MentionFinder::find block by block, each block found again only when its prose changed.
   MentionSet memoisedMentions(const facts::FactPack& pack);
+  // ClaimExtractor::extract block by block, each block's claims extracted again only when its
+  // prose or its dates changed.
+  std::vector<Claim> memoisedClaims(const facts::FactPack& pack, const MentionSet& found);
 
   const document::Document& document_;
   const config::Lexicon& lexicon_;

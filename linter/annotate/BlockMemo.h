@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "annotate/ClaimExtractor.h"
 #include "annotate/Clauses.h"
 #include "annotate/MentionFinder.h"
 #include "annotate/TitleForms.h"
@@ -26,12 +27,14 @@ class BlockMemo {
     mentions_.startLint();
     dates_.startLint();
     tenses_.startLint();
+    claims_.startLint();
   }
   void clear() {
     titles_ = {};
     mentions_ = {};
     dates_ = {};
     tenses_ = {};
+    claims_ = {};
   }
   // The dates recognized in a block (offsets in its prose) and what the block left for the next.
   struct Dates {
@@ -44,6 +47,10 @@ class BlockMemo {
   // The clause tenses of a block's dates, keyed by their places and the block's prose, or nullptr.
   const std::vector<std::optional<Tense>>* tenses(const std::string& key) { return tenses_.find(key); }
   void keepTenses(std::string key, std::vector<std::optional<Tense>> found) { tenses_.keep(std::move(key), std::move(found)); }
+  // Claims of a block with this key (its prose and dates, the fact pack's address), mention
+  // indices counted from the block's first mention, or nullptr.
+  const std::vector<Claim>* claims(const std::string& key) { return claims_.find(key); }
+  void keepClaims(std::string key, std::vector<Claim> found) { claims_.keep(std::move(key), std::move(found)); }
   // Titles found in a block with this key (TitleFormFinder::findInBlock), or nullptr.
   const std::vector<WrittenTitle>* titles(const std::string& key) { return titles_.find(key); }
   void keepTitles(std::string key, std::vector<WrittenTitle> titles) { titles_.keep(std::move(key), std::move(titles)); }
@@ -76,6 +83,7 @@ class BlockMemo {
   Generations<MentionSet> mentions_;
   Generations<Dates> dates_;
   Generations<std::vector<std::optional<Tense>>> tenses_;
+  Generations<std::vector<Claim>> claims_;
 };
 
 }  // namespace galley::annotate

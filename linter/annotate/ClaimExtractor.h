@@ -82,17 +82,17 @@ class ClaimExtractor {
                     std::vector<Claim>& out) const;
   void extractBlock(std::string_view prose, uint32_t block, const document::ProseText* map, const MentionSet& mentions,
                     std::vector<Claim>& out, const DateFinder& dates) const;
+  // Table rows read by their header: a row naming one entity states a date under a column headed
+  // by a lexicon claims.date-headers word ("Signed", "Held") and a place under a claims.place-headers
+  // one ("Venue"); under a blank header row, a cell that is one date or one known place. Any other
+  // header states nothing, and a row naming two entities is silent. Appended to `out`.
+  void extractTables(const document::Document& document, const MentionSet& mentions, const DateFinder& dates,
+                     std::vector<Claim>& out) const;
 
  private:
   // True when a word of claims.other-instance stands right before an instrument, document or event
   // mention ("a new Memorandum of ..."): it may name another one, so nothing is claimed about it.
   [[nodiscard]] bool isOtherInstance(std::string_view prose, const Mention& mention) const;
-  // Table rows read by their header: a row naming one entity states a date under a column headed
-  // by a lexicon claims.date-headers word ("Signed", "Held") and a place under a claims.place-headers
-  // one ("Venue"); under a blank header row, a cell that is one date or one known place. Any other
-  // header states nothing, and a row naming two entities is silent.
-  void extractTables(const document::Document& document, const MentionSet& mentions, const DateFinder& dates,
-                     std::vector<Claim>& out) const;
   // What a cell may state: a date (under a date header), a place (under a place header), or what
   // it holds (under a blank header).
   enum class CellType { Any, Date, Place };
