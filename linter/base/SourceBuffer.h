@@ -56,6 +56,9 @@ class SourceBuffer {
   [[nodiscard]] LineColumn lineColumn(Offset offset) const;
   // Column as LSP counts it by default: 0-based UTF-16 code units from the line start.
   [[nodiscard]] uint32_t utf16Column(Offset offset) const;
+  // REQUIRES: offset <= size(). The 1-based line holding `offset` (lineColumn().line, without
+  // counting the column's characters).
+  [[nodiscard]] uint32_t lineOf(Offset offset) const { return lineIndex(offset) + 1; }
   // 1-based `line` -> byte range of its text, without "\r\n"/"\n". Out-of-range lines clamp.
   [[nodiscard]] Range lineRange(uint32_t line) const;
   [[nodiscard]] std::string_view lineText(uint32_t line) const { return slice(lineRange(line)); }

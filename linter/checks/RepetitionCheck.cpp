@@ -48,7 +48,11 @@ std::string normalise(std::string_view text, const std::vector<base::Range>& wor
   std::string key;
   for (const base::Range word : words) {
     if (!key.empty()) key += ' ';
-    key += lowerAscii(text.substr(word.begin, word.size()));
+    const size_t at = key.size();
+    key += text.substr(word.begin, word.size());
+    for (size_t i = at; i < key.size(); ++i) {
+      if (key[i] >= 'A' && key[i] <= 'Z') key[i] = static_cast<char>(key[i] - 'A' + 'a');
+    }
   }
   return key;
 }
@@ -182,8 +186,7 @@ void RepetitionCheck::runLines(const document::Document& document, diag::Diagnos
     size_t next = 0;
     while (next < allWords.size()) {
       // One line lookup per line: the next words are on it while their offsets stay in its range.
-      const base::Range sourceLine =
-          document.source.lineRange(document.source.lineColumn(block.prose.toSource(allWords[next].begin)).line);
+      const base::Range sourceLine = document.source.lineRange(document.source.lineOf(block.prose.toSource(allWords[next].begin)));
       const auto onLine = [&](base::Offset at) { return at >= sourceLine.begin && at <= sourceLine.end; };
       std::vector<base::Range> words;
       while (next < allWords.size() && onLine(block.prose.toSource(allWords[next].begin))) {
