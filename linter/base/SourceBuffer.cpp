@@ -18,6 +18,7 @@ constexpr std::string_view kBom = "\xEF\xBB\xBF";
 // (Table 3-7); the table is the clearest name for them.
 // NOLINTBEGIN(readability-magic-numbers)
 bool isContinuation(unsigned char c) { return (c & 0xC0U) == 0x80U; }
+bool isAscii(char c) { return static_cast<unsigned char>(c) < 0x80U; }
 
 }  // namespace
 
@@ -143,6 +144,11 @@ uint32_t SourceBuffer::utf16Column(Offset offset) const {
   uint32_t units = 0;
   const std::string_view text = bytes_;
   for (size_t i = start; i < offset;) {
+    if (isAscii(text[i])) {  // one unit, no sequence to check
+      ++units;
+      ++i;
+      continue;
+    }
     const uint32_t len = validUtf8SequenceLength(text, i);
     if (len > 0 && i + len > offset) break;
     units += len == 4 ? 2 : 1;

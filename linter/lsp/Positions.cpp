@@ -11,13 +11,14 @@ constexpr unsigned kContinuationBits = 0x80U;
 }  // namespace
 
 Position toPosition(const base::SourceBuffer& source, base::Offset offset, PositionEncoding encoding) {
-  const base::LineColumn lineColumn = source.lineColumn(offset);
+  // The line only (lineColumn() would count the line's characters for a column LSP does not use).
+  const uint32_t lineNumber = source.lineOf(std::min(offset, source.size()));
   Position position;
-  position.line = lineColumn.line - 1;
+  position.line = lineNumber - 1;
   if (encoding == PositionEncoding::Utf16) {
     position.character = source.utf16Column(offset);
   } else {
-    const base::Range line = source.lineRange(lineColumn.line);
+    const base::Range line = source.lineRange(lineNumber);
     position.character = std::min(offset, line.end) - line.begin;
   }
   return position;

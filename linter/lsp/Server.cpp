@@ -546,7 +546,7 @@ void Server::appendDiagnostic(std::string& out, const base::SourceBuffer& source
     } else {
       const uint32_t line = note.line > 0 ? note.line - 1 : 0;
       const uint32_t column = note.column > 0 ? note.column - 1 : 0;
-      appendJsonString(out, noteUri(note));
+      appendJsonString(out, noteUriOf(note));
       out += R"(,"range":)";
       appendJsonRange(out, line, column, line, column);
     }
@@ -633,6 +633,12 @@ json Server::codeActions(const json& params) {
                          {"edit", editOf({minimalEdit(document->text, fixed.text)})}});
   }
   return actions;
+}
+
+const std::string& Server::noteUriOf(const diag::Note& note) const {
+  auto found = noteUris_.find(note.path);
+  if (found == noteUris_.end()) found = noteUris_.emplace(note.path, noteUri(note)).first;
+  return found->second;
 }
 
 std::string Server::uriOf(const std::string& path) const {

@@ -9,6 +9,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -99,6 +100,8 @@ class Server {
   void publishProblems(const std::vector<ConfigProblem>& problems);
   // The document URI of a draft path (the client's URI for an open document), else a file URI.
   [[nodiscard]] std::string uriOf(const std::string& path) const;
+  // The URI of a note's file (a fact base), made once per path: every publish writes it again.
+  [[nodiscard]] const std::string& noteUriOf(const diag::Note& note) const;
   void lintNow(OpenDocument& document);
   void publish(const OpenDocument& document);
   // The lint's diagnostics as an LSP Diagnostic[] in JSON text.
@@ -121,6 +124,7 @@ class Server {
   std::shared_ptr<const engine::Engine> engine_;
   std::set<std::string> problemFiles_;  // URIs with published configuration problems
   std::map<std::string, OpenDocument> documents_;
+  mutable std::unordered_map<std::string, std::string> noteUris_;  // note path -> URI
   // Pull requests waiting for a document's lint: request id per URI.
   std::map<std::string, std::vector<nlohmann::json>> waitingPulls_;
   PositionEncoding encoding_ = PositionEncoding::Utf16;
