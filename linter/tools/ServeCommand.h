@@ -1,4 +1,4 @@
-// `galley serve`: the local review page for people who never open a terminal.
+// `galley serve`: runs the review page's own program, galley-serve, found next to galley.
 #pragma once
 
 #include <string>
@@ -6,8 +6,8 @@
 
 namespace galley::tools {
 
-// Runs `galley serve [OPTIONS] [FOLDER]` until interrupted (SIGINT or SIGTERM). Returns 0 after
-// an interrupt, 2 on a usage or configuration error or when the address cannot be bound.
+// Replaces this process with galley-serve (the same folder as galley) given `args`; returns only
+// when that fails: 2, with a message naming the program looked for.
 int runServeCommand(const std::vector<std::string>& args);
 
 }  // namespace galley::tools

@@ -4,8 +4,13 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 
+#include <sys/wait.h>
+
+#include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <iterator>
 #include <nlohmann/json.hpp>
 #include <thread>
 
@@ -276,6 +281,24 @@ TEST(ServeCli, UsageErrorsExitTwoWithoutServing) {
   const auto two = testing::runBinary({"serve", "fixtures", "rules"}, root);
   EXPECT_EQ(two.code, 2);
   EXPECT_TRUE(badPort.out.empty() && notFolder.out.empty() && two.out.empty()) << "no address printed";
+}
+
+TEST(ServeCli, WithoutItsProgramBesideGalleyServeSaysWhatIsMissing) {
+  // `galley serve` runs galley-serve from galley's own folder; a galley copied alone elsewhere
+  // must say so and exit 2, not fail silently or run some other galley-serve on the PATH.
+  const testing::ScratchDir scratch;
+  const fs::path alone = scratch.path() / "galley";
+  fs::copy_file(GALLEY_BINARY, alone);
+  const testing::ScratchDir io;
+  const std::string err = (io.path() / "stderr").string();
+  const std::string command = testing::shellQuote(alone.string()) + " serve . </dev/null >/dev/null 2>" + testing::shellQuote(err);
+  const int status = std::system(command.c_str());
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 2);
+  std::ifstream in(err);
+  const std::string message((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_NE(message.find("cannot run the review page's program"), std::string::npos) << message;
+  EXPECT_NE(message.find((scratch.path() / "galley-serve").string()), std::string::npos) << message;
 }
 
 }  // namespace

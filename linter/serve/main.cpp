@@ -1,0 +1,4 @@
+// galley-serve: the review page's program, run by `galley serve` (tools/ServeCommand.cpp).
+#include "serve/ServeCommand.h"
+
+int main(int argc, char** argv) { return galley::serve::runServeMain(argc, argv); }
