@@ -1,11 +1,9 @@
 #include "base/SourceBuffer.h"
 
 #include <algorithm>
-#include <cerrno>
 #include <cstring>
-#include <fstream>
-#include <sys/stat.h>
 
+#include "base/FileText.h"
 #include "base/TextSniff.h"
 
 namespace galley::base {
@@ -65,31 +63,10 @@ SourceBuffer::SourceBuffer(SourceBuffer&& other) noexcept
     : path_(std::move(other.path_)), bytes_(std::move(other.bytes_)), bomSize_(other.bomSize_) {}
 
 Expected<SourceBuffer> SourceBuffer::readFile(const std::string& path, uint64_t maxBytes) {
-  struct stat info {};
-  if (::stat(path.c_str(), &info) != 0) {
-    return Unexpected(Error::environment(std::strerror(errno), Location{path, 0, 0}));
-  }
-  if (S_ISDIR(info.st_mode)) return Unexpected(Error::environment("is a directory", Location{path, 0, 0}));
-  // Opening a FIFO blocks until a writer comes, and a device may never end: only files are read.
-  if (!S_ISREG(info.st_mode)) {
-    const char* what = S_ISFIFO(info.st_mode) ? "a FIFO" : S_ISSOCK(info.st_mode) ? "a socket" : "a device";
-    return Unexpected(Error::environment(std::string("not a regular file (") + what + "); not read", Location{path, 0, 0}));
-  }
-  if (static_cast<uint64_t>(info.st_size) > maxBytes) {
-    return Unexpected(Error::invalidInput(
-        "file is too large (" + std::to_string(info.st_size) + " bytes; the limit is " + std::to_string(maxBytes) +
-            " bytes, see --max-file-size)",
-        Location{path, 0, 0}));
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Unexpected(Error::environment(std::strerror(errno), Location{path, 0, 0}));
-  std::string bytes;
-  bytes.resize(static_cast<size_t>(info.st_size));
-  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  if (in.bad()) return Unexpected(Error::environment("read failed", Location{path, 0, 0}));
-  bytes.resize(static_cast<size_t>(in.gcount()));
-  if (auto refused = sniffNonUtf8Draft(bytes, path, "file")) return Unexpected(std::move(*refused));
-  return SourceBuffer(path, std::move(bytes));
+  Expected<std::string> bytes = readFileText(path, maxBytes);
+  if (!bytes) return Unexpected(std::move(bytes).error());
+  if (auto refused = sniffNonUtf8Draft(*bytes, path, "file")) return Unexpected(std::move(*refused));
+  return SourceBuffer(path, std::move(*bytes));
 }
 
 std::string_view SourceBuffer::slice(Range range) const {

@@ -3,10 +3,9 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
+#include "base/FileText.h"
 #include "config/NearestName.h"
 #include "config/YamlNodes.h"
 #include "config/YamlSource.h"
@@ -77,14 +76,12 @@ const Lexicon& Lexicon::standard() {
 }
 
 bool Lexicon::addFile(const std::string& path, base::ErrorList& errors) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (!in) {
-    errors.push_back(base::Error::environment("cannot read lexicon file", base::Location{path, 0, 0}));
+  const base::Expected<std::string> text = base::readFileText(path);
+  if (!text) {
+    errors.push_back(base::Error::environment("cannot read lexicon file: " + text.error().message(), base::Location{path, 0, 0}));
     return false;
   }
-  return add(path, text.str(), errors);
+  return add(path, *text, errors);
 }
 
 bool Lexicon::add(const std::string& path, std::string_view text, base::ErrorList& errors) {

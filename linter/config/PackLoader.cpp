@@ -4,12 +4,11 @@
 #include <array>
 #include <cctype>
 #include <filesystem>
-#include <fstream>
 #include <set>
-#include <sstream>
 
 #include <yaml-cpp/yaml.h>
 
+#include "base/FileText.h"
 #include "config/NearestName.h"
 #include "config/YamlBudget.h"
 #include "config/YamlNodes.h"
@@ -91,14 +90,13 @@ void PackLoader::addPack(const std::string& dir, const std::string& pack) {
   result_.packDirs.push_back(dir);
   for (const fs::path& file : ruleFilesIn(dir)) {
     if (isFactFile(file)) continue;  // fact bases have their own loader
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    if (!in) {
-      result_.errors.push_back(base::Error::environment("cannot read rule file", base::Location{file.string(), 0, 0}));
+    const base::Expected<std::string> text = base::readFileText(file.string());
+    if (!text) {
+      result_.errors.push_back(base::Error::environment("cannot read rule file: " + text.error().message(),
+                                                        base::Location{file.string(), 0, 0}));
       continue;
     }
-    addFile(file.string(), text.str(), pack);
+    addFile(file.string(), *text, pack);
   }
 }
 

@@ -2,14 +2,13 @@
 
 #include <array>
 #include <filesystem>
-#include <fstream>
 #include <memory>
 #include <set>
-#include <sstream>
 #include <utility>
 
 #include <yaml-cpp/yaml.h>
 
+#include "base/FileText.h"
 #include "config/NearestName.h"
 #include "config/YamlNodes.h"
 #include "config/YamlSource.h"
@@ -52,16 +51,15 @@ class Reader {
   explicit Reader(ProjectConfig& config, base::ErrorList& errors) : config_(config), errors_(errors) {}
 
   void readFile(const std::string& path, const std::optional<base::Location>& namedAt) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-      errors_.push_back(base::Error::environment(namedAt ? "extended config file not found: " + path
-                                                         : "cannot read config file",
+    base::Expected<std::string> text = base::readFileText(path);
+    if (!text) {
+      const std::string why = " (" + text.error().message() + ")";
+      errors_.push_back(base::Error::environment(namedAt ? "extended config file not found: " + path + why
+                                                         : "cannot read config file" + why,
                                                  namedAt ? *namedAt : base::Location{path, 0, 0}));
       return;
     }
-    std::ostringstream text;
-    text << in.rdbuf();
-    readText(path, text.str(), namedAt);
+    readText(path, std::move(*text), namedAt);
   }
 
   void readText(const std::string& path, std::string text, const std::optional<base::Location>& namedAt) {

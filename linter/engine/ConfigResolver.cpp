@@ -2,11 +2,10 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include <fmt/format.h>
 
+#include "base/FileText.h"
 #include "config/Glob.h"
 
 namespace galley::engine {
@@ -230,12 +229,8 @@ std::shared_ptr<const FileSettings> ConfigResolver::settingsFor(const std::strin
 const std::vector<config::IgnorePattern>& ConfigResolver::gitignoreOf(const std::string& dir) {
   if (const auto it = gitignoreOfDir_.find(dir); it != gitignoreOfDir_.end()) return it->second;
   std::vector<config::IgnorePattern> patterns;
-  std::ifstream in(fs::path(dir) / ".gitignore", std::ios::binary);
-  if (in) {
-    std::ostringstream text;
-    text << in.rdbuf();
-    patterns = config::parseIgnoreLines(text.str(), dir);
-  }
+  // A folder without a readable .gitignore ignores nothing.
+  if (const auto text = base::readFileText((fs::path(dir) / ".gitignore").string())) patterns = config::parseIgnoreLines(*text, dir);
   return gitignoreOfDir_[dir] = std::move(patterns);
 }
 

@@ -9,10 +9,10 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 #include <fmt/format.h>
 
+#include "base/FileText.h"
 #include "diag/Fingerprint.h"
 
 namespace galley::engine {
@@ -195,11 +195,9 @@ std::string ResultCache::pathFor(const std::string& key) const {
 
 std::optional<std::vector<diag::Diagnostic>> ResultCache::lookup(std::string_view text, const FileSettings* settings) const {
   const std::string key = keyFor(text, settings);
-  std::ifstream in(pathFor(key), std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  const std::string entry = buffer.str();
+  const base::Expected<std::string> read = base::readFileText(pathFor(key));
+  if (!read) return std::nullopt;  // not cached (or unreadable: checked afresh)
+  const std::string& entry = *read;
   // magic, key line, checksum line, payload
   std::string_view rest = entry;
   if (!rest.starts_with(kMagic)) return std::nullopt;

@@ -4,13 +4,12 @@
 
 #include <algorithm>
 #include <charconv>
-#include <fstream>
 #include <limits>
 #include <map>
 #include <memory>
-#include <sstream>
 #include <unordered_map>
 
+#include "base/FileText.h"
 #include "config/NearestName.h"
 #include "config/YamlBudget.h"
 #include "config/YamlSource.h"
@@ -610,18 +609,12 @@ class Parser {
 void FactLoader::addText(std::string path, std::string text) { inputs_.push_back({std::move(path), std::move(text)}); }
 
 bool FactLoader::addFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    errors_.push_back(base::Error::environment("cannot open fact file", base::Location{path, 0, 0}));
+  base::Expected<std::string> text = base::readFileText(path);
+  if (!text) {
+    errors_.push_back(base::Error::environment("cannot read fact file: " + text.error().message(), base::Location{path, 0, 0}));
     return false;
   }
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) {
-    errors_.push_back(base::Error::environment("cannot read fact file", base::Location{path, 0, 0}));
-    return false;
-  }
-  addText(path, text.str());
+  addText(path, std::move(*text));
   return true;
 }
 

@@ -2,12 +2,11 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include <fmt/format.h>
 
+#include "base/FileText.h"
 #include "document/Parser.h"
 #include "engine/BundledPaths.h"
 #include "tools/CommandHelp.h"
@@ -31,11 +30,9 @@ bool isGoldenFile(const std::string& path) {
 }
 
 std::optional<std::string> readWholeFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
+  base::Expected<std::string> text = base::readFileText(path);
+  if (!text) return std::nullopt;
+  return std::move(*text);
 }
 
 // Checks one fixture; returns its failures (empty: passed).
