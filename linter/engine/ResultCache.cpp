@@ -223,6 +223,9 @@ void ResultCache::store(std::string_view text, const FileSettings* settings,
     return;
   }
   const std::string payload = serialiseDiagnostics(diagnostics);
+  // Its own temporary file and rename rather than AtomicFileWriter: entries are stored from the
+  // worker threads, and that writer learns the umask for a new file by setting it (process-wide);
+  // nor does an entry need its fsyncs (a lost entry only costs a re-check).
   const fs::path temporary = path.string() + fmt::format(".tmp-{}-{}", ::getpid(), counter_++);
   {
     std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
