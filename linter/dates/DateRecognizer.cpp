@@ -247,11 +247,14 @@ class Grammar {
 
   std::vector<DateExpression> run() {
     std::vector<DateExpression> out;
+    // Index of the first token from each one on that can carry a date (t_.size(): none).
+    std::vector<std::size_t> nextCarrier(t_.size() + 1, t_.size());
+    for (std::size_t k = t_.size(); k-- > 0;) nextCarrier[k] = carriesDate(k) ? k : nextCarrier[k + 1];
     std::size_t i = 0;
     while (i < t_.size()) {
       if (t_[i].paragraphBefore) textYear_.reset();  // a year is not carried into a new paragraph
       std::optional<Candidate> best;
-      if (mayStart(i)) best = parseAny(i);
+      if (mayStart(i) && nextCarrier[i] - i <= kMaxLeadWords) best = parseAny(i);
       if (!best) {
         ++i;
         continue;
@@ -282,6 +285,24 @@ class Grammar {
 
   [[nodiscard]] base::Range span(std::size_t begin, std::size_t end) const {
     return {t_[begin].range.begin, t_[end - 1].range.end};
+  }
+
+  // Every expression holds a token that carries a date: a number, a month, weekday, number word,
+  // time unit, or a word that is a date by itself. Most words that may start one ("the", "in",
+  // "on", "at") start none, and 21 readings were tried at each; an expression whose first carrier
+  // lies further in than this is not tried. The longest lead known is six words: "at the
+  // beginning of the following week".
+  static constexpr std::size_t kMaxLeadWords = 8;
+  [[nodiscard]] bool carriesDate(std::size_t k) const {
+    const DateToken& tok = t_[k];
+    if (tok.type == TokenType::Number) return true;
+    if (tok.type != TokenType::Word) return false;
+    if (tok.month != 0 || tok.weekday != 0 || tok.cardinal != 0 || tok.ordinalWord != 0 || tok.unit != TimeUnit::None)
+      return true;
+    static const std::unordered_set<std::string_view> kDatesByThemselves = {
+        "today", "tonight", "yesterday", "tomorrow", "tomorrows", "eom", "bom", "eoy", "boy", "spring", "summer",
+        "autumn", "fall", "winter", "season", "seasons", "ides", "christmas", "easter"};
+    return kDatesByThemselves.contains(tok.text);
   }
 
   [[nodiscard]] bool mayStart(std::size_t i) const {
