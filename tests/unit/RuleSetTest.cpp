@@ -6,9 +6,11 @@
 #include <vector>
 
 #include <gtest/gtest.h>
+#include <yaml-cpp/yaml.h>
 
 #include "checks/Registry.h"
 #include "checks/RuleSet.h"
+#include "facts/FactPack.h"
 #include "document/Parser.h"
 
 namespace galley::checks {
@@ -128,6 +130,28 @@ TEST(RuleSet, ShippedPackOnTheReferenceCommunique) {
   EXPECT_EQ(document.source.slice(found[1].range), "Under-Secretary General");
   ASSERT_TRUE(found[1].fix.has_value());
   EXPECT_EQ(found[1].fix->edits[0].text, "Under-Secretary-General");
+}
+
+TEST(BundledRules, TheTitleRuleSharesTheScoUnPacksLoadedFacts) {
+  // The title-form rule lists the sco-un pack's fact files itself. It shares the pack's loaded
+  // copy, and with it one mention scan per draft, only while it lists all of them in the pack's
+  // order: when facts-ministers.yaml joined the pack without joining the list, every run loaded
+  // the facts twice and every draft's mentions were found twice.
+  const std::filesystem::path rules = std::filesystem::path(sourceDir()) / "rules";
+  const YAML::Node titles = YAML::LoadFile((rules / "un-style" / "titles.yaml").string());
+  std::vector<std::string> listed;
+  for (const YAML::Node& rule : titles["rules"]) {
+    if (!rule["facts"]) continue;
+    for (const YAML::Node& file : rule["facts"])
+      listed.push_back((rules / "un-style" / file.as<std::string>()).lexically_normal().string());
+  }
+  ASSERT_FALSE(listed.empty());
+  base::ErrorList errors;
+  const auto pack = facts::FactPack::loadShared(facts::FactPack::filesIn((rules / "sco-un").string()), errors);
+  const auto ruleFacts = facts::FactPack::loadShared(listed, errors);
+  EXPECT_TRUE(errors.empty());
+  ASSERT_NE(pack, nullptr);
+  EXPECT_EQ(pack.get(), ruleFacts.get());
 }
 
 }  // namespace
