@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "base/FileUri.h"
 #include "engine/ConfigResolver.h"
 #include "lsp/JsonText.h"
 #include "engine/Fixer.h"
@@ -31,7 +32,6 @@ constexpr int kLspError = 1;
 constexpr int kLspWarning = 2;
 constexpr int kLspInformation = 3;
 constexpr int kChangeIncremental = 2;
-constexpr int kHexBase = 16;
 // UTF-8 continuation bytes are 10xxxxxx.
 constexpr unsigned kContinuationMask = 0xC0U;
 constexpr unsigned kContinuationBits = 0x80U;
@@ -94,8 +94,8 @@ diag::Edit minimalEdit(std::string_view before, std::string_view after) {
 std::optional<std::string> workspaceRoot(const json& params) {
   const json& folders = field(params, "workspaceFolders");
   if (folders.is_array() && !folders.empty() && field(folders[0], "uri").is_string())
-    return pathFromUri(field(folders[0], "uri").get<std::string>());
-  if (const json& uri = field(params, "rootUri"); uri.is_string()) return pathFromUri(uri.get<std::string>());
+    return base::pathFromUri(field(folders[0], "uri").get<std::string>());
+  if (const json& uri = field(params, "rootUri"); uri.is_string()) return base::pathFromUri(uri.get<std::string>());
   if (const json& path = field(params, "rootPath"); path.is_string()) return path.get<std::string>();
   return std::nullopt;
 }
@@ -104,7 +104,7 @@ std::optional<std::string> workspaceRoot(const json& params) {
 std::string noteUri(const diag::Note& note) {
   // Pack paths are absolute (Workspace makes the rule folders so); a relative one is the current
   // directory's, where the loader opened it.
-  return note.path.empty() ? std::string() : uriFromPath(engine::absolutePath(note.path));
+  return note.path.empty() ? std::string() : base::pathToUri(engine::absolutePath(note.path));
 }
 
 // Hover Markdown for one finding: the message, the rule's explanation (description, a flagged and
@@ -141,36 +141,6 @@ std::string hoverText(const diag::Diagnostic& diagnostic, const config::RuleConf
 }
 
 }  // namespace
-
-std::optional<std::string> pathFromUri(const std::string& uri) {
-  constexpr std::string_view kScheme = "file://";
-  if (!uri.starts_with(kScheme)) return std::nullopt;
-  std::string path;
-  for (size_t i = kScheme.size(); i < uri.size(); ++i) {
-    if (uri[i] == '%' && i + 2 < uri.size()) {
-      const std::string hex = uri.substr(i + 1, 2);
-      if (std::isxdigit(static_cast<unsigned char>(hex[0])) != 0 && std::isxdigit(static_cast<unsigned char>(hex[1])) != 0) {
-        path += static_cast<char>(std::stoi(hex, nullptr, kHexBase));
-        i += 2;
-        continue;
-      }
-    }
-    path += uri[i];
-  }
-  return path;
-}
-
-std::string uriFromPath(const std::string& path) {
-  std::string uri = "file://";
-  for (const char c : path) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (std::isalnum(byte) != 0 || std::string_view("/-._~").find(c) != std::string_view::npos)
-      uri += c;
-    else
-      uri += fmt::format("%{:02X}", byte);
-  }
-  return uri;
-}
 
 Server::Server(ServerOptions options, Send send, Log log)
     : options_(std::move(options)), send_(std::move(send)), log_(std::move(log)) {}
@@ -361,7 +331,7 @@ void Server::publishProblems(const std::vector<ConfigProblem>& problems) {
     const uint32_t line = where->line > 0 ? where->line - 1 : 0;
     const uint32_t column = where->column > 0 ? where->column - 1 : 0;
     const json at = {{"line", line}, {"character", column}};
-    byFile[uriFromPath(engine::absolutePath(where->path))].push_back(
+    byFile[base::pathToUri(engine::absolutePath(where->path))].push_back(
         {{"range", {{"start", at}, {"end", at}}},
          {"severity", kLspError},
          {"source", "galley"},
@@ -392,9 +362,9 @@ void Server::didOpen(const json& params) {
   document.text = item.at("text").get<std::string>();
   document.version = field(item, "version").is_number_integer() ? field(item, "version").get<int64_t>() : 0;
   const json& language = field(item, "languageId");
-  document.path = pathFromUri(document.uri).value_or(document.uri);
+  document.path = base::pathFromUri(document.uri).value_or(document.uri);
   // An untitled buffer gets its format from the language the client names.
-  if (!pathFromUri(document.uri)) document.path += (language == "plaintext" ? ".txt" : ".md");
+  if (!base::pathFromUri(document.uri)) document.path += (language == "plaintext" ? ".txt" : ".md");
   document.lintDue = Clock::now();  // first lint without waiting
   const std::string path = document.path;
   documents_[document.uri] = std::move(document);
@@ -448,7 +418,7 @@ void Server::didChangeWatchedFiles(const json& params) {
   Reload needed = changes.is_array() ? Reload::None : Reload::Packs;
   if (changes.is_array()) {
     for (const json& change : changes) {
-      const auto path = pathFromUri(field(change, "uri").is_string() ? field(change, "uri").get<std::string>() : "");
+      const auto path = base::pathFromUri(field(change, "uri").is_string() ? field(change, "uri").get<std::string>() : "");
       if (path) needed = std::max(needed, workspace_->affectedBy(*path));
     }
   }
@@ -644,7 +614,7 @@ const std::string& Server::noteUriOf(const diag::Note& note) const {
 std::string Server::uriOf(const std::string& path) const {
   for (const auto& [uri, document] : documents_)
     if (document.path == path) return uri;
-  return uriFromPath(engine::absolutePath(path));
+  return base::pathToUri(engine::absolutePath(path));
 }
 
 json Server::hover(const json& params) {

@@ -134,9 +134,4 @@ class Server {
   bool exited_ = false;
 };
 
-// "file:///a%20b/c.md" -> "/a b/c.md"; other schemes -> nullopt.
-std::optional<std::string> pathFromUri(const std::string& uri);
-// "/a b/c.md" -> "file:///a%20b/c.md".
-std::string uriFromPath(const std::string& path);
-
 }  // namespace galley::lsp

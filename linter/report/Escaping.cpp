@@ -6,16 +6,8 @@ namespace galley::report {
 
 namespace {
 constexpr std::string_view kReplacementCharacter = "\xEF\xBF\xBD";
-constexpr std::string_view kHexDigits = "0123456789ABCDEF";
 constexpr unsigned char kFirstPrintable = 0x20;
 constexpr unsigned char kDelete = 0x7F;
-constexpr unsigned kNibbleBits = 4;
-constexpr unsigned kNibbleMask = 0xF;
-
-bool isUnreserved(char c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
-         c == '_' || c == '~';
-}
 }  // namespace
 
 std::string xmlEscape(std::string_view text) {
@@ -51,21 +43,6 @@ std::string xmlEscape(std::string_view text) {
         }
     }
     ++i;
-  }
-  return out;
-}
-
-std::string pathToUri(std::string_view path) {
-  std::string out = path.starts_with('/') ? "file://" : "";
-  for (const char c : path) {
-    if (isUnreserved(c) || c == '/') {
-      out += c;
-    } else {
-      const auto byte = static_cast<unsigned char>(c);
-      out += '%';
-      out += kHexDigits[byte >> kNibbleBits];
-      out += kHexDigits[byte & kNibbleMask];
-    }
   }
   return out;
 }

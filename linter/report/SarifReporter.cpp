@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "base/FileUri.h"
 #include "report/Escaping.h"
 
 namespace galley::report {
@@ -28,7 +29,7 @@ Json region(const base::SourceBuffer& source, base::Range range) {
 }
 
 Json physical(std::string_view path, Json region) {
-  Json location{{"artifactLocation", {{"uri", pathToUri(path)}}}};
+  Json location{{"artifactLocation", {{"uri", base::pathToUri(path)}}}};
   if (!region.empty()) location["region"] = std::move(region);
   return location;
 }
@@ -76,7 +77,7 @@ Json result(const base::SourceBuffer& source, const diag::Diagnostic& diagnostic
     const bool safe = diagnostic.fix->applicability == diag::Applicability::Safe;
     Json fix{{"description", message(diagnostic.fix->title + (safe ? "" : " (unsafe)"))},
              {"artifactChanges",
-              Json::array({Json{{"artifactLocation", {{"uri", pathToUri(source.path())}}},
+              Json::array({Json{{"artifactLocation", {{"uri", base::pathToUri(source.path())}}},
                                 {"replacements", std::move(replacements)}}})}};
     out["fixes"] = Json::array({std::move(fix)});
   }

@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "base/FileUri.h"
 #include "lsp/Framing.h"
 #include "lsp/Positions.h"
 #include "lsp/Server.h"
@@ -358,10 +359,10 @@ TEST(LspConfig, EachDraftIsLintedWithItsNearestGalleyYaml) {
   // to info; the nested folder has no file of its own, so drafts/un's applies.
   dir.write("drafts/osce/.galley.yaml", "organisation: OSCE\n");
   dir.write("drafts/un/.galley.yaml", "organisation: UN\nrules:\n  un-style.title-hyphenation: info\n");
-  const std::string osce = uriFromPath((dir.path() / "drafts/osce/release.md").string());
-  const std::string un = uriFromPath((dir.path() / "drafts/un/release.md").string());
-  const std::string nested = uriFromPath((dir.path() / "drafts/un/2024/march/release.md").string());
-  const std::string none = uriFromPath((dir.path() / "elsewhere/release.md").string());
+  const std::string osce = base::pathToUri((dir.path() / "drafts/osce/release.md").string());
+  const std::string un = base::pathToUri((dir.path() / "drafts/un/release.md").string());
+  const std::string nested = base::pathToUri((dir.path() / "drafts/un/2024/march/release.md").string());
+  const std::string none = base::pathToUri((dir.path() / "elsewhere/release.md").string());
   Harness lsp;
   for (const std::string& uri : {osce, un, nested, none}) lsp.open(uri, kTitleDraft);
   lsp.settle();
@@ -376,7 +377,7 @@ TEST(LspConfig, EachDraftIsLintedWithItsNearestGalleyYaml) {
   EXPECT_EQ(outside["severity"], 1);  // the pack's own level: error
   // A valid edit of the UN file is seen at once (watched-file notification), for open drafts.
   dir.write("drafts/un/.galley.yaml", "organisation: UN\nrules:\n  un-style.title-hyphenation: off\n");
-  lsp.notify("workspace/didChangeWatchedFiles", {{"changes", {{{"uri", uriFromPath(dir.path() / "drafts/un/.galley.yaml")}, {"type", 2}}}}});
+  lsp.notify("workspace/didChangeWatchedFiles", {{"changes", {{{"uri", base::pathToUri((dir.path() / "drafts/un/.galley.yaml").string())}, {"type", 2}}}}});
   lsp.settle();
   EXPECT_TRUE(titleDiagnostic(lsp.published(un)["diagnostics"]).is_null());
   EXPECT_FALSE(titleDiagnostic(lsp.published(none)["diagnostics"]).is_null());
@@ -385,8 +386,8 @@ TEST(LspConfig, EachDraftIsLintedWithItsNearestGalleyYaml) {
 TEST(LspConfig, ABrokenGalleyYamlIsADiagnosticAndTheLastGoodOneStays) {
   const ScratchDir dir("broken-config");
   const std::string config = dir.write("un/.galley.yaml", "rules:\n  un-style.title-hyphenation: warning\n");
-  const std::string configUri = uriFromPath(config);
-  const std::string draft = uriFromPath((dir.path() / "un/release.md").string());
+  const std::string configUri = base::pathToUri(config);
+  const std::string draft = base::pathToUri((dir.path() / "un/release.md").string());
   Harness lsp;
   lsp.open(draft, kTitleDraft);
   lsp.settle();
@@ -424,13 +425,13 @@ TEST(LspConfig, AChangedExtendedFileRereadsTheConfigs) {
   const ScratchDir dir("extends");
   const std::string house = dir.write("house.yaml", "rules:\n  un-style.title-hyphenation: warning\n");
   dir.write("un/.galley.yaml", "extends: ../house.yaml\n");
-  const std::string draft = uriFromPath((dir.path() / "un/release.md").string());
+  const std::string draft = base::pathToUri((dir.path() / "un/release.md").string());
   Harness lsp;
   lsp.open(draft, kTitleDraft);
   lsp.settle();
   ASSERT_EQ(titleDiagnostic(lsp.published(draft)["diagnostics"])["severity"], 2);
   dir.write("house.yaml", "rules:\n  un-style.title-hyphenation: info\n");
-  lsp.notify("workspace/didChangeWatchedFiles", {{"changes", {{{"uri", uriFromPath(house)}, {"type", 2}}}}});
+  lsp.notify("workspace/didChangeWatchedFiles", {{"changes", {{{"uri", base::pathToUri(house)}, {"type", 2}}}}});
   lsp.settle();
   EXPECT_EQ(titleDiagnostic(lsp.published(draft)["diagnostics"])["severity"], 3);
 }
@@ -453,7 +454,7 @@ TEST(LspNotes, RelatedLocationsAreAbsoluteFileUrisForRelativeRuleFolders) {
   const ScratchDir root("notes-root");
   fs::create_directory_symlink(fs::current_path() / "rules", root.path() / "packs");
   Harness lsp(json::object(), {{"debounceMs", 0}, {"rules", {"packs"}}, {"noDefaultRules", true}},
-              {{"rootUri", uriFromPath(root.path().string())}});
+              {{"rootUri", base::pathToUri(root.path().string())}});
   const std::string untitled = "untitled:Untitled-1";
   lsp.open(untitled, kFactDraft + "We organise talks. They organize more.\n");
   lsp.settle();
@@ -463,7 +464,7 @@ TEST(LspNotes, RelatedLocationsAreAbsoluteFileUrisForRelativeRuleFolders) {
   ASSERT_EQ(fact["relatedInformation"].size(), 1U);
   const json location = fact["relatedInformation"][0]["location"];
   const std::string uri = location["uri"];
-  const auto path = pathFromUri(uri);
+  const auto path = base::pathFromUri(uri);
   ASSERT_TRUE(path.has_value()) << uri;
   EXPECT_TRUE(path->starts_with((root.path() / "packs" / "sco-un").string() + "/")) << uri;
   EXPECT_TRUE(fs::is_regular_file(*path)) << uri;
