@@ -293,12 +293,17 @@ class Grammar {
   // lies further in than this is not tried. The longest lead known is six words: "at the
   // beginning of the following week".
   static constexpr std::size_t kMaxLeadWords = 8;
-  [[nodiscard]] bool carriesDate(std::size_t k) const {
+  // A number, or a word the tokenizer's lexicon classed (month, weekday, number word, time unit).
+  [[nodiscard]] bool isNumberOrDateClassWord(std::size_t k) const {
     const DateToken& tok = t_[k];
     if (tok.type == TokenType::Number) return true;
+    return tok.type == TokenType::Word && (tok.month != 0 || tok.weekday != 0 || tok.cardinal != 0 ||
+                                           tok.ordinalWord != 0 || tok.unit != TimeUnit::None);
+  }
+  [[nodiscard]] bool carriesDate(std::size_t k) const {
+    if (isNumberOrDateClassWord(k)) return true;
+    const DateToken& tok = t_[k];
     if (tok.type != TokenType::Word) return false;
-    if (tok.month != 0 || tok.weekday != 0 || tok.cardinal != 0 || tok.ordinalWord != 0 || tok.unit != TimeUnit::None)
-      return true;
     static const std::unordered_set<std::string_view> kDatesByThemselves = {
         "today", "tonight", "yesterday", "tomorrow", "tomorrows", "eom", "bom", "eoy", "boy", "spring", "summer",
         "autumn", "fall", "winter", "season", "seasons", "ides", "christmas", "easter"};
@@ -306,11 +311,9 @@ class Grammar {
   }
 
   [[nodiscard]] bool mayStart(std::size_t i) const {
+    if (isNumberOrDateClassWord(i)) return true;
     const DateToken& tok = t_[i];
-    if (tok.type == TokenType::Number) return true;
     if (tok.type != TokenType::Word) return false;
-    if (tok.month != 0 || tok.weekday != 0 || tok.cardinal != 0 || tok.ordinalWord != 0 || tok.unit != TimeUnit::None)
-      return true;
     // Asked of every word of the text: one hash look-up, not sixty comparisons.
     static const std::unordered_set<std::string_view> kStarters = {
         "the", "today", "tonight", "yesterday", "tomorrow", "tomorrows", "this", "current", "last",
