@@ -1,6 +1,8 @@
 #include "checks/Dictionary.h"
 
 #include <hunspell/hunspell.hxx>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -31,10 +33,62 @@ std::string packageFor(const std::string& language) {
   return package;
 }
 
+// The affix file `path` with Hunspell's n-gram and compound suggestions turned off, held in an
+// anonymous in-memory file. Those two searches scan the whole word list for every unknown word:
+// 30-50 ms a word with en_GB, against 0.2-4 ms for the edit-based suggestions left (a misspelt
+// "recieve" still gets "receive"; a made-up word gets none rather than a far guess). An unknown
+// word typed in an editor or a page in another language would otherwise stall every lint.
+// Empty (the caller loads `path` as it is) when the file cannot be read or copied.
+class LimitedAffixFile {
+ public:
+  explicit LimitedAffixFile(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return;
+    std::string text;
+    for (std::string line; std::getline(in, line);) {
+      // Hunspell refuses a file that sets either option twice.
+      if (line.starts_with("MAXNGRAMSUGS") || line.starts_with("MAXCPDSUGS")) continue;
+      text += line;
+      text += '\n';
+    }
+    text += "MAXNGRAMSUGS 0\nMAXCPDSUGS 0\n";
+    fd_ = memfd_create("galley-affix", MFD_CLOEXEC);
+    if (fd_ < 0) return;
+    size_t written = 0;
+    while (written < text.size()) {
+      const ssize_t n = ::write(fd_, text.data() + written, text.size() - written);
+      if (n <= 0) {
+        ::close(fd_);
+        fd_ = -1;
+        return;
+      }
+      written += static_cast<size_t>(n);
+    }
+  }
+  ~LimitedAffixFile() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  LimitedAffixFile(const LimitedAffixFile&) = delete;
+  LimitedAffixFile& operator=(const LimitedAffixFile&) = delete;
+  LimitedAffixFile(LimitedAffixFile&&) = delete;
+  LimitedAffixFile& operator=(LimitedAffixFile&&) = delete;
+
+  // A path Hunspell can open while this object lives, or empty.
+  [[nodiscard]] std::string path() const { return fd_ < 0 ? std::string() : "/proc/self/fd/" + std::to_string(fd_); }
+
+ private:
+  int fd_ = -1;
+};
+
+std::unique_ptr<Hunspell> openHunspell(const std::string& affix, const std::string& words) {
+  const LimitedAffixFile limited(affix);
+  const std::string path = limited.path();
+  return std::make_unique<Hunspell>(path.empty() ? affix.c_str() : path.c_str(), words.c_str());
+}
+
 }  // namespace
 
-Dictionary::Dictionary(const std::string& affix, const std::string& words)
-    : hunspell_(std::make_unique<Hunspell>(affix.c_str(), words.c_str())) {}
+Dictionary::Dictionary(const std::string& affix, const std::string& words) : hunspell_(openHunspell(affix, words)) {}
 
 Dictionary::~Dictionary() = default;
 

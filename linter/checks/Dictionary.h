@@ -51,7 +51,8 @@ class Dictionary {
   // added, changed, or two neighbours swapped; letters a-z) from `word` in lower case. Some
   // hundred dictionary look-ups, far cheaper than suggest(); remembered like knows().
   [[nodiscard]] bool hasWordOneSlipFrom(std::string_view word) const;
-  // Up to `limit` suggestions for `word`, best first; empty when Hunspell has none.
+  // Up to `limit` of Hunspell's edit-based suggestions for `word`, best first; empty when none
+  // lies near. Its n-gram and compound searches are off: they cost 30-50 ms a word and guess far.
   [[nodiscard]] std::vector<std::string> suggest(std::string_view word, size_t limit) const;
 
  private:

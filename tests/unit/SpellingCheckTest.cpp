@@ -2,11 +2,17 @@
 // en_GB dictionary: what each flags, what each leaves alone, and a missing dictionary's error.
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
+#include <algorithm>
 #include <array>
+#include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
 #include "annotate/Words.h"
+#include "checks/Dictionary.h"
 #include "checks/NameSpellingCheck.h"
 #include "checks/SpellingCheck.h"
 #include "config/PackLoader.h"
@@ -146,6 +152,41 @@ TEST_F(SpellingCheckTest, MissingDictionaryIsALocatedEnvironmentError) {
   EXPECT_NE(errors[0].find("spelling-under-test.yaml:5:17"), std::string::npos) << errors[0];
   EXPECT_NE(errors[0].find("dictionary 'xx_YY' not found"), std::string::npos) << errors[0];
   EXPECT_NE(errors[0].find("hunspell-xx-yy"), std::string::npos) << errors[0];
+}
+
+TEST(DictionaryTest, SuggestionsAreNearEditsNotFarGuesses) {
+  base::ErrorList errors;
+  const auto dictionary = Dictionary::loadShared("en_GB", {}, base::Location{}, errors);
+  ASSERT_NE(dictionary, nullptr);
+  const std::vector<std::string> swapped = dictionary->suggest("recieve", 3);
+  ASSERT_FALSE(swapped.empty());
+  EXPECT_EQ(swapped.front(), "receive");
+  const std::vector<std::string> dropped = dictionary->suggest("acommodation", 3);
+  EXPECT_NE(std::find(dropped.begin(), dropped.end(), "accommodation"), dropped.end());
+  // Hunspell's n-gram search, left on, offers "triploblastic" here after scanning every entry.
+  EXPECT_EQ(dictionary->suggest("blorptastic", 3), std::vector<std::string>{});
+  EXPECT_TRUE(dictionary->knows("accommodation"));
+}
+
+TEST(DictionaryTest, AnAffixFileThatSetsTheSuggestionLimitsItselfStillLoads) {
+  // Hunspell refuses an affix file that sets MAXNGRAMSUGS twice; the limited copy must drop its own.
+  const std::filesystem::path folder =
+      std::filesystem::temp_directory_path() / ("galley-dictionary-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(folder);
+  std::ofstream(folder / "xx_TEST.aff") << "SET UTF-8\nTRY esianrtolcdugmfphbyvkw\nMAXNGRAMSUGS 4\nMAXCPDSUGS 2\n";
+  std::ofstream(folder / "xx_TEST.dic") << "2\nreceive\nrelieve\n";
+  base::ErrorList errors;
+  const auto dictionary = Dictionary::loadShared("xx_TEST", {folder.string()}, base::Location{}, errors);
+  std::filesystem::remove_all(folder);
+  ASSERT_NE(dictionary, nullptr);
+  EXPECT_TRUE(errors.empty());
+  EXPECT_TRUE(dictionary->knows("receive"));
+  EXPECT_FALSE(dictionary->knows("recieve"));
+  const std::vector<std::string> suggestions = dictionary->suggest("recieve", 3);
+  ASSERT_FALSE(suggestions.empty());
+  EXPECT_EQ(suggestions.front(), "receive");
+  // Two edits away: only the n-gram search (the file's own MAXNGRAMSUGS 4) would offer "receive".
+  EXPECT_EQ(dictionary->suggest("reseeve", 3), std::vector<std::string>{});
 }
 
 TEST(WordsTest, ShapesOfWords) {
