@@ -15,6 +15,8 @@
 #              GALLEY_FUZZ_MAX_LEN (largest input libFuzzer makes, default 16384),
 #              GALLEY_FUZZ_SEED (a fixed -seed: same seed + same -runs = same inputs; default 1),
 #              GALLEY_FUZZ_RUNS (cap on executions per target, for short fixed runs; default none),
+#              GALLEY_FUZZ_FLAGS (more libFuzzer flags, e.g. "-entropic=0": the entropic scheduler's
+#              per-feature bookkeeping took a quarter of a draft target's time with ~50,000 features),
 #              GALLEY_FUZZ_SKIP_BUILD=1 (the tree is already built, e.g. by .ci/sanitize.sh).
 # Seeds are copied at run time from fixtures/ (drafts) and rules/ (packs, fact bases) into
 # BUILD_DIR/fuzz-corpus/TARGET (for lsp and serve: each draft wrapped in a session or requests), which also keeps what libFuzzer finds between runs. A crash, leak,
@@ -158,6 +160,8 @@ for target in "${targets[@]}"; do
         -dict="$(dict_for "$target")" -print_final_stats=1
         -artifact_prefix="$build_dir/fuzz-artifacts/$target-")
   [[ -n "${GALLEY_FUZZ_RUNS:-}" ]] && args+=(-runs="$GALLEY_FUZZ_RUNS")
+  # shellcheck disable=SC2206  # extra libFuzzer flags, split on spaces on purpose
+  [[ -n "${GALLEY_FUZZ_FLAGS:-}" ]] && args+=($GALLEY_FUZZ_FLAGS)
   say "$target: up to ${seconds}s (seed $seed${GALLEY_FUZZ_RUNS:+, at most $GALLEY_FUZZ_RUNS runs})"
   start=$SECONDS
   if ! "$build_dir/fuzz/fuzz_$target" "${args[@]}" "$build_dir/fuzz-corpus/$target" >"$log" 2>&1; then
