@@ -3,14 +3,20 @@
 #include <algorithm>
 #include <array>
 #include <string_view>
-#include <unordered_set>
 #include <utility>
 
 #include "dates/DateTokenizer.h"
+#include "dates/LowerWordIndex.h"
 
 namespace galley::dates {
 
 namespace {
+
+LowerWordIndex<bool> wordSet(std::initializer_list<std::string_view> words) {
+  LowerWordIndex<bool> set;
+  for (const std::string_view word : words) set.add(word, true);
+  return set;
+}
 
 using base::CivilDate;
 using base::DateInterval;
@@ -304,9 +310,9 @@ class Grammar {
     if (isNumberOrDateClassWord(k)) return true;
     const DateToken& tok = t_[k];
     if (tok.type != TokenType::Word) return false;
-    static const std::unordered_set<std::string_view> kDatesByThemselves = {
-        "today", "tonight", "yesterday", "tomorrow", "tomorrows", "eom", "bom", "eoy", "boy", "spring", "summer",
-        "autumn", "fall", "winter", "season", "seasons", "ides", "christmas", "easter"};
+    static const LowerWordIndex<bool> kDatesByThemselves = wordSet(
+        {"today", "tonight", "yesterday", "tomorrow", "tomorrows", "eom", "bom", "eoy", "boy", "spring", "summer",
+         "autumn", "fall", "winter", "season", "seasons", "ides", "christmas", "easter"});
     return kDatesByThemselves.contains(tok.text);
   }
 
@@ -314,14 +320,14 @@ class Grammar {
     if (isNumberOrDateClassWord(i)) return true;
     const DateToken& tok = t_[i];
     if (tok.type != TokenType::Word) return false;
-    // Asked of every word of the text: one hash look-up, not sixty comparisons.
-    static const std::unordered_set<std::string_view> kStarters = {
-        "the", "today", "tonight", "yesterday", "tomorrow", "tomorrows", "this", "current", "last",
-        "past", "previous", "next", "coming", "following", "upcoming", "from", "between", "in",
-        "within", "since", "established", "founded", "created", "set", "for", "over", "during",
-        "early", "mid", "late", "beginning", "start", "end", "middle", "at", "few", "several",
-        "couple", "eom", "bom", "eoy", "boy", "that", "on", "spring", "summer", "autumn", "fall", "winter",
-        "rest", "all", "ides", "closest", "earlier", "later", "after", "christmas", "easter"};
+    // Asked of every word of the text: one bucket of two or three words, not sixty comparisons.
+    static const LowerWordIndex<bool> kStarters = wordSet(
+        {"the", "today", "tonight", "yesterday", "tomorrow", "tomorrows", "this", "current", "last",
+         "past", "previous", "next", "coming", "following", "upcoming", "from", "between", "in",
+         "within", "since", "established", "founded", "created", "set", "for", "over", "during",
+         "early", "mid", "late", "beginning", "start", "end", "middle", "at", "few", "several",
+         "couple", "eom", "bom", "eoy", "boy", "that", "on", "spring", "summer", "autumn", "fall", "winter",
+         "rest", "all", "ides", "closest", "earlier", "later", "after", "christmas", "easter"});
     return kStarters.contains(tok.text);
   }
 
@@ -377,9 +383,9 @@ class Grammar {
   // An era marker after a year: AD, A.D., CE, BC, B.C., BCE, BE. Returns the converted year.
   [[nodiscard]] std::optional<Num> eraAt(std::size_t i, int year) const {
     if (!has(i) || t_[i].type != TokenType::Word) return std::nullopt;
-    const std::string& w = t_[i].text;
+    const std::string_view w = t_[i].text;
     std::size_t next = i + 1;
-    std::string era = w;
+    std::string era(w);
     // "A.D." / "B.C." arrive as letter, dot, letter, dot.
     if ((w == "a" || w == "b") && punct(i + 1, '.') && has(i + 2) && t_[i + 2].type == TokenType::Word &&
         glued(i + 1) && glued(i + 2)) {
@@ -1996,7 +2002,8 @@ std::vector<DateExpression> DateRecognizer::recognize(std::string_view text,
 
 std::vector<DateExpression> DateRecognizer::recognize(std::string_view text, std::optional<base::CivilDate> reference,
                                                       RecognizerCarry& carry) const {
-  const std::vector<DateToken> tokens = tokenizeDates(text);
+  std::string lowered;
+  const std::vector<DateToken> tokens = tokenizeDates(text, lowered);
   Grammar grammar(tokens, options_, reference, carry);
   std::vector<DateExpression> found = grammar.run();
   carry = grammar.carry();

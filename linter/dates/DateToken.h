@@ -2,7 +2,6 @@
 #pragma once
 
 #include <cstdint>
-#include <string>
 #include <string_view>
 
 #include "base/Range.h"
@@ -24,7 +23,8 @@ struct DateToken {
   // (a rule, or the separator callers put between blocks).
   bool paragraphBefore = false;
   // Word: the lower-cased ASCII spelling; Punct: the character, with every dash variant as "-".
-  std::string text;
+  // A view into the tokenizer's lower-cased copy of the text (or a literal): valid while that lives.
+  std::string_view text;
   bool capitalized = false;  // Word: first letter upper case
   // Number: its value and digit count; ordinal when written "14th" (suffix merged into the token).
   int64_t number = 0;

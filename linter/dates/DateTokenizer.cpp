@@ -1,9 +1,10 @@
 #include "dates/DateTokenizer.h"
 
 #include <array>
-#include <cctype>
 #include <string>
-#include <unordered_map>
+#include <vector>
+
+#include "dates/LowerWordIndex.h"
 
 namespace galley::dates {
 
@@ -75,35 +76,34 @@ constexpr std::array kLexicon = {
 };
 
 // Built once, read-only afterwards (function-local static: thread-safe initialization).
-const std::unordered_map<std::string_view, const LexEntry*>& lexiconIndex() {
-  static const auto* const kIndex = [] {
-    auto* index = new std::unordered_map<std::string_view, const LexEntry*>();
-    for (const LexEntry& entry : kLexicon) index->emplace(entry.word, &entry);
+const LowerWordIndex<const LexEntry*>& lexiconIndex() {
+  static const LowerWordIndex<const LexEntry*> kIndex = [] {
+    LowerWordIndex<const LexEntry*> index;
+    for (const LexEntry& entry : kLexicon) index.add(entry.word, &entry);
     return index;
   }();
-  return *kIndex;
+  return kIndex;
 }
 
 void classify(DateToken& token) {
-  // Words longer than any lexicon entry cannot match; skip the lookup.
-  constexpr std::size_t kLongestWord = 10;
-  if (token.text.size() > kLongestWord) return;
-  const auto& index = lexiconIndex();
-  if (const auto found = index.find(token.text); found != index.end()) {
-    const LexEntry& entry = *found->second;
-    token.month = entry.month;
-    token.weekday = entry.weekday;
-    token.cardinal = entry.cardinal;
-    token.ordinalWord = entry.ordinal;
-    token.unit = entry.unit;
-    token.plural = entry.plural;
-    token.abbreviated = entry.abbreviated;
-    token.ambiguous = entry.ambiguous;
-  }
+  const LexEntry* const* found = lexiconIndex().find(token.text);
+  if (found == nullptr) return;
+  const LexEntry& entry = **found;
+  token.month = entry.month;
+  token.weekday = entry.weekday;
+  token.cardinal = entry.cardinal;
+  token.ordinalWord = entry.ordinal;
+  token.unit = entry.unit;
+  token.plural = entry.plural;
+  token.abbreviated = entry.abbreviated;
+  token.ambiguous = entry.ambiguous;
 }
 
-bool isAsciiAlpha(unsigned char c) { return std::isalpha(c) != 0 && c < 0x80; }
+// ASCII only, as the C locale's isalpha, isupper and isspace are: no locale look-up per byte.
+bool isAsciiUpper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+bool isAsciiAlpha(unsigned char c) { return isAsciiUpper(c) || (c >= 'a' && c <= 'z'); }
 bool isAsciiDigit(unsigned char c) { return c >= '0' && c <= '9'; }
+bool isAsciiSpace(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 
 // Byte length of the UTF-8 sequence starting with `lead` (1 for stray continuation bytes).
 std::size_t utf8Length(unsigned char lead) {
@@ -135,7 +135,12 @@ void markSeparatorLines(std::vector<DateToken>& tokens) {
 }  // namespace
 
 // NOLINTNEXTLINE(readability-function-cognitive-complexity): one linear scanner loop over three character classes.
-std::vector<DateToken> tokenizeDates(std::string_view text) {
+std::vector<DateToken> tokenizeDates(std::string_view text, std::string& lowered) {
+  lowered.assign(text);
+  for (char& c : lowered) {
+    if (isAsciiUpper(static_cast<unsigned char>(c))) c = static_cast<char>(c - 'A' + 'a');
+  }
+  const std::string_view lower = lowered;
   std::vector<DateToken> tokens;
   tokens.reserve(text.size() / 4);
   bool space = true;
@@ -144,7 +149,7 @@ std::vector<DateToken> tokenizeDates(std::string_view text) {
   const std::size_t n = text.size();
   while (i < n) {
     const auto c = static_cast<unsigned char>(text[i]);
-    if (std::isspace(c) != 0) {
+    if (isAsciiSpace(c)) {
       space = true;
       if (c == '\n') ++newlines;
       ++i;
@@ -171,20 +176,16 @@ std::vector<DateToken> tokenizeDates(std::string_view text) {
       std::size_t j = i;
       while (j < n && j - i < 2 && isAsciiAlpha(static_cast<unsigned char>(text[j]))) ++j;
       if (j - i == 2 && (j == n || !isAsciiAlpha(static_cast<unsigned char>(text[j])))) {
-        std::string suffix{text.substr(i, 2)};
-        for (char& ch : suffix) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-        if (isOrdinalSuffix(suffix)) {
+        if (isOrdinalSuffix(lower.substr(i, 2))) {
           token.ordinal = true;
           i = j;
         }
       }
     } else if (isAsciiAlpha(c)) {
       token.type = TokenType::Word;
-      token.capitalized = std::isupper(c) != 0;
-      while (i < n && isAsciiAlpha(static_cast<unsigned char>(text[i]))) {
-        token.text += static_cast<char>(std::tolower(static_cast<unsigned char>(text[i])));
-        ++i;
-      }
+      token.capitalized = isAsciiUpper(c);
+      while (i < n && isAsciiAlpha(static_cast<unsigned char>(text[i]))) ++i;
+      token.text = lower.substr(start, i - start);
       classify(token);
     } else {
       token.type = TokenType::Punct;
@@ -198,12 +199,12 @@ std::vector<DateToken> tokenizeDates(std::string_view text) {
       else if (symbol == "\xE2\x80\x99")  // typographic apostrophe
         token.text = "'";
       else if (length == 1)
-        token.text = std::string(symbol);
+        token.text = lower.substr(start, 1);
       else
         token.text = "?";
     }
     token.range = {static_cast<base::Offset>(start), static_cast<base::Offset>(i)};
-    tokens.push_back(std::move(token));
+    tokens.push_back(token);
   }
   markSeparatorLines(tokens);
   return tokens;

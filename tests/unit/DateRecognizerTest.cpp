@@ -1,6 +1,7 @@
 // Unit tests of the date recognizer: one group per expression class, plus calendar edge cases.
 #include <gtest/gtest.h>
 
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -58,6 +59,20 @@ TEST(DateRecognizerAbsolute, AllWrittenFormsOfOneDay) {
     const auto e = only(text, std::nullopt);
     EXPECT_EQ(valueOf(e), "2017-03-14..2017-03-14") << text;
     EXPECT_EQ(e.kind, DateKind::Absolute) << text;
+  }
+}
+
+TEST(DateRecognizerAbsolute, EveryOrdinalWordIsADay) {
+  // "seventeenth", eleven letters, was once longer than the lexicon look-up allowed.
+  const std::array<const char*, 21> words = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh",
+                                             "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth",
+                                             "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
+                                             "nineteenth", "twentieth", "thirtieth"};
+  for (size_t i = 0; i < words.size(); ++i) {
+    const unsigned day = i < 20 ? static_cast<unsigned>(i + 1) : 30U;
+    const std::string text = std::string("the ") + words[i] + " of March 2017";
+    const std::string iso = "2017-03-" + std::string(day < 10 ? "0" : "") + std::to_string(day);
+    EXPECT_EQ(valueOf(only(text, std::nullopt)), iso + ".." + iso) << text;
   }
 }
 
