@@ -87,7 +87,10 @@ std::optional<int> ordinalOf(std::string_view word) {
   for (const char c : word.substr(0, word.size() - kSuffix)) {
     if (c < '0' || c > '9') return std::nullopt;
     constexpr int kBase = 10;
+    // Past any session or anniversary, and well before int overflows (found by fuzz_plain_text).
+    constexpr int kLargest = 1'000'000;
     value = value * kBase + (c - '0');
+    if (value > kLargest) return std::nullopt;
   }
   return value > 0 ? std::optional<int>(value) : std::nullopt;
 }

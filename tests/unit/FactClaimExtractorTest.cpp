@@ -139,6 +139,14 @@ TEST_F(FactClaimExtractorTest, SinceAndSessionOrdinals) {
   EXPECT_EQ(r.claims[2].ordinal, 60);
 }
 
+TEST_F(FactClaimExtractorTest, OrdinalsLongerThanAnyRecordAreNoClaim) {
+  // Twenty digits overflowed the ordinal's int (undefined behaviour, fatal under UBSan).
+  const Result r = extract(
+      "He attended the 99999999999999999999th session of the Commission on Narcotic Drugs.\n\n"
+      "The CND met for its 1000001st session.\n");
+  EXPECT_TRUE(r.claims.empty()) << r.summary().front();
+}
+
 TEST_F(FactClaimExtractorTest, NoCueNoClaim) {
   const Result r = extract(
       "In 2011 the SCO and the UNODC spoke about the Memorandum of Understanding.\n\n"
