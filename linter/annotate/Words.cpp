@@ -1,5 +1,6 @@
 #include "annotate/Words.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <utility>
 
@@ -80,6 +81,7 @@ bool isLetter(char32_t c) {
          !kCjkPunctuation.holds(c) && !kSpecials.holds(c);
 }
 bool isDigit(char32_t c) { return c >= '0' && c <= '9'; }
+bool isAsciiAlnum(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || isDigit(c); }
 // Basic Latin, Latin-1, Latin Extended-A and -B, and Latin Extended Additional ("ệ").
 constexpr char32_t kLatinExtendedBEnd = 0x24F;
 constexpr Span32 kLatinExtendedAdditional{0x1E00, 0x1EFF};
@@ -130,11 +132,21 @@ std::pair<size_t, size_t> chunkAround(std::string_view prose, size_t at) {
   while (begin > 0) {
     size_t back = begin - 1;
     while (back > 0 && isContinuationByte(prose[back])) --back;
-    if (isSpace(decode(prose, back, length))) break;
+    const auto byte = static_cast<unsigned char>(prose[back]);
+    if (byte < kContinuation ? isSpace(byte) : isSpace(decode(prose, back, length))) break;
     begin = back;
   }
   size_t end = at;
-  while (end < prose.size() && !isSpace(decode(prose, end, length))) end += length;
+  while (end < prose.size()) {
+    const auto byte = static_cast<unsigned char>(prose[end]);
+    if (byte < kContinuation) {
+      if (isSpace(byte)) break;
+      ++end;
+      continue;
+    }
+    if (isSpace(decode(prose, end, length))) break;
+    end += length;
+  }
   return {begin, end};
 }
 
@@ -145,6 +157,22 @@ size_t scanWord(std::string_view prose, size_t i, Word& word) {
   size_t letterCount = 0;
   size_t length = 0;
   while (i < prose.size()) {
+    // ASCII letters and digits, most of any draft, without decoding.
+    if (const auto byte = static_cast<unsigned char>(prose[i]); isAsciiAlnum(byte)) {
+      if (isDigit(byte)) {
+        word.hasDigit = true;
+      } else if (isUpper(byte)) {
+        word.capitalised = word.capitalised || letterCount == 0;
+        word.mixedCase = word.mixedCase || sawLower;
+        ++upperCount;
+        ++letterCount;
+      } else {
+        sawLower = true;
+        ++letterCount;
+      }
+      ++i;
+      continue;
+    }
     const char32_t c = decode(prose, i, length);
     if (isDigit(c)) {
       word.hasDigit = true;
@@ -181,6 +209,11 @@ std::vector<Word> findWords(std::string_view prose) {
   bool chunkIsLink = false;
   size_t i = 0;
   while (i < prose.size()) {
+    const auto byte = static_cast<unsigned char>(prose[i]);
+    if (byte < kContinuation && !isAsciiAlnum(byte)) {
+      ++i;
+      continue;
+    }
     size_t length = 0;
     const char32_t c = decode(prose, i, length);
     if (!isLetter(c) && !isDigit(c)) {
@@ -213,6 +246,9 @@ std::vector<Word> findWords(std::string_view prose) {
 }
 
 std::string plainWord(std::string_view word) {
+  // Only a U+2019, U+2010 or U+2011 is rewritten: an ASCII word is already plain.
+  if (std::all_of(word.begin(), word.end(), [](char c) { return static_cast<unsigned char>(c) < kContinuation; }))
+    return std::string(word);
   std::string out;
   out.reserve(word.size());
   size_t i = 0;
