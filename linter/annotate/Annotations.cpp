@@ -11,6 +11,7 @@
 #include "annotate/EngineDateFinder.h"
 #include "annotate/Organisation.h"
 #include "annotate/SentenceSplitter.h"
+#include "base/Ascii.h"
 #include "dates/DateRecognizer.h"
 
 namespace galley::annotate {
@@ -202,7 +203,7 @@ bool onlyOpener(const config::Lexicon& lexicon, std::string_view prose, size_t f
       if (!word.empty() && i + 1 < to) return false;  // a second word
       continue;
     }
-    word.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+    word.push_back(base::asciiLower(c));
   }
   return word.empty() || lexicon.contains(config::WordList::DateOpeners, word);
 }

@@ -4,6 +4,7 @@
 #include <array>
 
 #include "annotate/SentenceSplitter.h"
+#include "base/Ascii.h"
 
 namespace galley::annotate {
 
@@ -20,7 +21,7 @@ struct Word {
   std::string lower;
 };
 
-bool isAlnum(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+using base::isAsciiAlnum;
 
 bool isTensWord(std::string_view word) {
   return word == "twenty" || word == "thirty" || word == "forty" || word == "fifty" || word == "sixty" ||
@@ -31,17 +32,17 @@ std::vector<Word> words(std::string_view text, base::Range within) {
   std::vector<Word> out;
   size_t i = within.begin;
   while (i < within.end) {
-    if (!isAlnum(text[i])) {
+    if (!isAsciiAlnum(text[i])) {
       ++i;
       continue;
     }
     const size_t start = i;
     Word word;
-    while (i < within.end && isAlnum(text[i])) {
+    while (i < within.end && isAsciiAlnum(text[i])) {
       const char c = text[i++];
-      word.lower.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+      word.lower.push_back(base::asciiLower(c));
       // "sixty-first" is one word (an ordinal), not "sixty" and "first".
-      if (i + 1 < within.end && text[i] == '-' && isAlnum(text[i + 1]) && isTensWord(word.lower)) {
+      if (i + 1 < within.end && text[i] == '-' && isAsciiAlnum(text[i + 1]) && isTensWord(word.lower)) {
         word.lower.push_back('-');
         ++i;
       }
@@ -95,11 +96,7 @@ std::optional<int> ordinalOf(std::string_view word) {
   return value > 0 ? std::optional<int>(value) : std::nullopt;
 }
 
-std::string lowerCase(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-  return out;
-}
+std::string lowerCase(std::string_view text) { return base::asciiLowered(text); }
 
 std::string_view trim(std::string_view text) {
   while (!text.empty() && (text.front() == ' ' || text.front() == '\n' || text.front() == '\t')) text.remove_prefix(1);
@@ -210,7 +207,7 @@ class BlockClaims {
     size_t count = 0;
     bool inWord = false;
     for (base::Offset i = from; i < to && i < prose_.size(); ++i) {
-      const bool alnum = isAlnum(prose_[i]);
+      const bool alnum = isAsciiAlnum(prose_[i]);
       if (alnum && !inWord) ++count;
       inWord = alnum;
     }
@@ -741,7 +738,7 @@ bool ClaimExtractor::isOtherInstance(std::string_view prose, const Mention& ment
   size_t end = mention.prose.begin;
   while (end > 0 && prose[end - 1] == ' ') --end;
   size_t begin = end;
-  while (begin > 0 && isAlnum(prose[begin - 1])) --begin;
+  while (begin > 0 && isAsciiAlnum(prose[begin - 1])) --begin;
   return begin < end && lexicon_.contains(config::WordList::OtherInstance, lowerCase(prose.substr(begin, end - begin)));
 }
 

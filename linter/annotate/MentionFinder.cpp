@@ -5,6 +5,8 @@
 #include <cctype>
 #include <iterator>
 
+#include "base/Ascii.h"
+
 namespace galley::annotate {
 
 using facts::Entity;
@@ -23,7 +25,7 @@ std::string gapText(std::string_view prose, base::Offset from, base::Offset to) 
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
       if (!out.empty() && out.back() != ' ') out.push_back(' ');
     } else {
-      out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+      out.push_back(base::asciiLower(c));
     }
   }
   if (!out.empty() && out.back() == ' ') out.pop_back();

@@ -4,6 +4,8 @@
 #include <charconv>
 #include <optional>
 
+#include "base/Ascii.h"
+
 namespace galley::annotate {
 
 namespace {
@@ -68,9 +70,7 @@ std::optional<unsigned> monthOf(const Token& token) {
                                                             "may",     "june",     "july",      "august",
                                                             "september", "october", "november", "december"};
   if (token.kind != TokenKind::Word) return std::nullopt;
-  std::string lower(token.text);
-  for (char& c : lower)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  const std::string lower = base::asciiLowered(token.text);
   for (unsigned m = 0; m < kMonths.size(); ++m)
     if (lower == kMonths[m]) return m + 1;
   return std::nullopt;

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cstdlib>
 
+#include "base/Ascii.h"
 #include "base/Typography.h"
 
 namespace galley::annotate {
@@ -14,11 +15,7 @@ using facts::FactBase;
 
 namespace {
 
-std::string lower(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-  return out;
-}
+std::string lower(std::string_view text) { return base::asciiLowered(text); }
 
 constexpr unsigned kFirstNonAscii = 0x80;
 // Words shorter than this are never "a letter off" a title word: too many real words are.
@@ -26,9 +23,7 @@ constexpr size_t kMinNearLength = 6;
 // Text longer than this between a title and a name does not tie them.
 constexpr size_t kMaxTieGap = 16;
 
-bool isWordByte(char c) {
-  return std::isalpha(static_cast<unsigned char>(c)) != 0 || static_cast<unsigned char>(c) >= kFirstNonAscii;
-}
+bool isWordByte(char c) { return base::isAsciiLetter(c) || static_cast<unsigned char>(c) >= kFirstNonAscii; }
 
 // A title form's words, lower case ("Under-Secretary-General" -> under, secretary, general); empty
 // when a word holds anything but ASCII letters (such forms are not looked for).
@@ -40,8 +35,8 @@ std::vector<std::string> formWords(std::string_view form) {
     if (c == ' ' || c == '-') {
       if (!word.empty()) words.push_back(std::move(word));
       word.clear();
-    } else if (std::isalpha(static_cast<unsigned char>(c)) != 0) {
-      word.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    } else if (base::isAsciiLetter(c)) {
+      word.push_back(base::asciiLower(c));
     } else {
       return {};
     }
@@ -133,7 +128,7 @@ std::string gapText(std::string_view prose, base::Offset from, base::Offset to) 
     if (std::isspace(static_cast<unsigned char>(c)) != 0) {
       if (!out.empty() && out.back() != ' ') out.push_back(' ');
     } else {
-      out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+      out.push_back(base::asciiLower(c));
     }
   }
   if (!out.empty() && out.front() == ' ') out.erase(0, 1);

@@ -12,6 +12,7 @@
 #include <utility>
 
 #include "annotate/Words.h"
+#include "base/Ascii.h"
 #include "facts/FactBase.h"
 
 namespace galley::checks {
@@ -28,7 +29,7 @@ bool validLanguage(const std::string& language) {
 std::string packageFor(const std::string& language) {
   std::string package = "hunspell-";
   for (const char c : language) {
-    package += c == '_' ? '-' : static_cast<char>((c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c);
+    package += c == '_' ? '-' : base::asciiLower(c);
   }
   return package;
 }
@@ -144,10 +145,7 @@ bool Dictionary::knows(std::string_view word) const {
 }
 
 bool Dictionary::hasWordOneSlipFrom(std::string_view word) const {
-  std::string lower(word);
-  for (char& c : lower) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
+  std::string lower = base::asciiLowered(word);
   const std::lock_guard lock(mutex_);
   if (const auto it = slipMemo_.find(lower); it != slipMemo_.end()) return it->second;
   const bool found = slipFrom(lower);

@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "annotate/Words.h"
+#include "base/Ascii.h"
 #include "checks/FactCheck.h"
 #include "config/NearestName.h"
 
@@ -94,11 +95,7 @@ bool closeEnough(Slip slip, size_t targetLength, bool confirmed, bool person) {
 }
 
 std::string lowered(std::string_view word) {
-  std::string out(word);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
+  return base::asciiLowered(word);
 }
 
 // The plain words of `name`.

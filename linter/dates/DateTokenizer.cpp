@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "base/Ascii.h"
 #include "dates/LowerWordIndex.h"
 
 namespace galley::dates {
@@ -99,10 +100,10 @@ void classify(DateToken& token) {
   token.ambiguous = entry.ambiguous;
 }
 
-// ASCII only, as the C locale's isalpha, isupper and isspace are: no locale look-up per byte.
-bool isAsciiUpper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
-bool isAsciiAlpha(unsigned char c) { return isAsciiUpper(c) || (c >= 'a' && c <= 'z'); }
-bool isAsciiDigit(unsigned char c) { return c >= '0' && c <= '9'; }
+bool isAsciiDigit(unsigned char c) { return base::isAsciiDigit(static_cast<char>(c)); }
+bool isAsciiUpper(unsigned char c) { return base::isAsciiUpper(static_cast<char>(c)); }
+bool isAsciiAlpha(unsigned char c) { return base::isAsciiLetter(static_cast<char>(c)); }
+// As the C locale's isspace.
 bool isAsciiSpace(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 
 // Byte length of the UTF-8 sequence starting with `lead` (1 for stray continuation bytes).
@@ -137,9 +138,7 @@ void markSeparatorLines(std::vector<DateToken>& tokens) {
 // NOLINTNEXTLINE(readability-function-cognitive-complexity): one linear scanner loop over three character classes.
 std::vector<DateToken> tokenizeDates(std::string_view text, std::string& lowered) {
   lowered.assign(text);
-  for (char& c : lowered) {
-    if (isAsciiUpper(static_cast<unsigned char>(c))) c = static_cast<char>(c - 'A' + 'a');
-  }
+  base::lowerAsciiInPlace(lowered);
   const std::string_view lower = lowered;
   std::vector<DateToken> tokens;
   tokens.reserve(text.size() / 4);
