@@ -15,9 +15,8 @@ using facts::FactBase;
 
 namespace {
 
-std::string lower(std::string_view text) { return base::asciiLowered(text); }
-
 constexpr unsigned kFirstNonAscii = 0x80;
+constexpr size_t kLetters = 26;
 // Words shorter than this are never "a letter off" a title word: too many real words are.
 constexpr size_t kMinNearLength = 6;
 // Text longer than this between a title and a name does not tie them.
@@ -165,7 +164,7 @@ std::optional<HouseForm> houseForm(const FactBase& facts, EntityIndex org, const
 
 std::optional<EntityIndex> organisationNamed(const FactBase& facts, std::string_view name) {
   const auto comparable = [](std::string_view text) {
-    std::string out = lower(base::foldTypography(text));
+    std::string out = base::asciiLowered(base::foldTypography(text));
     out.erase(std::unique(out.begin(), out.end(), [](char a, char b) { return a == ' ' && b == ' '; }), out.end());
     while (!out.empty() && out.back() == ' ') out.pop_back();
     while (!out.empty() && out.front() == ' ') out.erase(0, 1);
@@ -202,17 +201,28 @@ TitleFormFinder::TitleFormFinder(const FactBase& facts, const config::Lexicon& l
     }
   }
   std::stable_sort(forms_.begin(), forms_.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
-  // A form fits only words whose first letter is its first word's (the same word, or one a letter
-  // off with the first letter kept), or for two words swapped its second word's.
+  // A form fits only a word with its first word's first letter and a length at most one apart (the
+  // same word, or one a letter off: nearWord), or for two words swapped its second word itself.
+  formsByStart_.resize(kLetters * (kLongestStartWord + 1));
+  const auto bucket = [&](std::string_view word, size_t length) -> std::vector<uint32_t>* {
+    if (length == 0 || length > kLongestStartWord || !base::isAsciiLower(word.front())) return nullptr;
+    return &formsByStart_[static_cast<size_t>(word.front() - 'a') * (kLongestStartWord + 1) + length];
+  };
+  const auto add = [](std::vector<uint32_t>* to, uint32_t index) {
+    if (to != nullptr && (to->empty() || to->back() != index)) to->push_back(index);
+  };
   for (uint32_t index = 0; index < forms_.size(); ++index) {
     const auto& form = forms_[index];
-    const auto first = static_cast<unsigned char>(form[0].front());
-    formsByInitial_[first].push_back(index);
-    if (form.size() == 2) {
-      const auto second = static_cast<unsigned char>(form[1].front());
-      if (second != first) formsByInitial_[second].push_back(index);
-    }
+    const size_t size = form[0].size();
+    const size_t spread = size >= kMinNearLength ? 1 : 0;
+    for (size_t length = size - spread; length <= size + spread; ++length) add(bucket(form[0], length), index);
+    if (form.size() == 2) add(bucket(form[1], form[1].size()), index);
   }
+}
+
+const std::vector<uint32_t>* TitleFormFinder::formsStartingAt(std::string_view lowerWord) const {
+  if (lowerWord.empty() || lowerWord.size() > kLongestStartWord || !base::isAsciiLower(lowerWord.front())) return nullptr;
+  return &formsByStart_[static_cast<size_t>(lowerWord.front() - 'a') * (kLongestStartWord + 1) + lowerWord.size()];
 }
 
 std::vector<WrittenTitle> TitleFormFinder::find(const document::Document& document, const MentionSet& mentions) const {
@@ -229,7 +239,8 @@ namespace {
 // A block's words (runs of letters) in its folded text, and what joins them.
 class BlockWords {
  public:
-  explicit BlockWords(std::string_view text) : text_(text) {
+  explicit BlockWords(std::string_view text) : text_(text), lower_(base::asciiLowered(text)) {
+    const std::string_view lower = lower_;
     for (size_t at = 0; at < text.size();) {
       if (!isWordByte(text[at])) {
         ++at;
@@ -237,17 +248,23 @@ class BlockWords {
       }
       size_t end = at;
       while (end < text.size() && isWordByte(text[end])) ++end;
-      words_.push_back({{static_cast<base::Offset>(at), static_cast<base::Offset>(end)}, lower(text.substr(at, end - at))});
+      words_.push_back({{static_cast<base::Offset>(at), static_cast<base::Offset>(end)}, lower.substr(at, end - at)});
       at = end;
     }
     // Every finder position asks for several joints: work them out once.
     joints_.reserve(words_.size());
     for (size_t i = 0; i < words_.size(); ++i) joints_.push_back(jointOf(i));
   }
+  ~BlockWords() = default;
+  // Its words view lower_: a copy or move would leave them pointing into the old one.
+  BlockWords(const BlockWords&) = delete;
+  BlockWords& operator=(const BlockWords&) = delete;
+  BlockWords(BlockWords&&) = delete;
+  BlockWords& operator=(BlockWords&&) = delete;
 
   [[nodiscard]] size_t size() const { return words_.size(); }
   [[nodiscard]] base::Range range(size_t i) const { return words_[i].range; }
-  [[nodiscard]] const std::string& lowerAt(size_t i) const { return words_[i].lower; }
+  [[nodiscard]] std::string_view lowerAt(size_t i) const { return words_[i].lower; }
   [[nodiscard]] bool capitalised(size_t i) const {
     return std::isupper(static_cast<unsigned char>(text_[words_[i].range.begin])) != 0;
   }
@@ -257,8 +274,8 @@ class BlockWords {
 
  private:
   struct Word {
-    base::Range range;  // folded
-    std::string lower;
+    base::Range range;       // folded
+    std::string_view lower;  // in lower_
   };
 
   [[nodiscard]] char jointOf(size_t i) const {
@@ -271,6 +288,7 @@ class BlockWords {
   }
 
   std::string_view text_;
+  std::string lower_;  // text_ with ASCII letters in lower case
   std::vector<Word> words_;
   std::vector<char> joints_;
 };
@@ -282,7 +300,7 @@ std::optional<bool> fitsAt(const BlockWords& words, size_t i, const std::vector<
   size_t near = 0;
   size_t other = 0;
   for (size_t k = 0; k < n; ++k) {
-    const std::string& word = words.lowerAt(i + k);
+    const std::string_view word = words.lowerAt(i + k);
     if (word == form[k]) continue;
     if (nearWord(word, form[k])) {
       ++near;
@@ -313,7 +331,7 @@ std::optional<size_t> formAt(const BlockWords& words, size_t i, const std::vecto
     // A garbled title is read only when capitalised: "general secretary" may be prose.
     if (fit && (!*fit || words.capitalised(i))) {
       written.clear();
-      for (size_t k = i; k < i + n; ++k) written.push_back(words.lowerAt(k));
+      for (size_t k = i; k < i + n; ++k) written.emplace_back(words.lowerAt(k));
       return n;
     }
   }
@@ -413,7 +431,9 @@ void TitleFormFinder::findInBlock(std::string_view prose, uint32_t block, const 
   std::vector<std::string> written;
   for (size_t i = 0; i < words.size(); ++i) {
     if (words.joint(i) == '-') continue;  // inside a compound this finder does not know ("Vice-Secretary-General")
-    const auto n = formAt(words, i, forms_, formsByInitial_[static_cast<unsigned char>(words.lowerAt(i).front())], written);
+    const std::vector<uint32_t>* candidates = formsStartingAt(words.lowerAt(i));
+    if (candidates == nullptr || candidates->empty()) continue;
+    const auto n = formAt(words, i, forms_, *candidates, written);
     if (!n) continue;
     WrittenTitle title;
     title.block = block;

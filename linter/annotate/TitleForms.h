@@ -83,9 +83,12 @@ class TitleFormFinder {
   const facts::FactBase& facts_;
   const config::Lexicon& lexicon_;
   std::vector<std::vector<std::string>> forms_;  // distinct forms' words, longest first
-  // By a word's first byte: the forms (indices into forms_, longest first) that may start there,
-  // whose first word starts with it or, for two-word forms read swapped, whose second does.
-  std::array<std::vector<uint32_t>, 256> formsByInitial_;  // NOLINT(readability-magic-numbers): one per byte value
+  // The forms (indices into forms_, longest first) that may start at a word, by the word's first
+  // letter (a-z) and length: its first word itself or a letter off (a length one apart), or for a
+  // two-word form read swapped its second word. A word fitting no bucket starts no form.
+  [[nodiscard]] const std::vector<uint32_t>* formsStartingAt(std::string_view lowerWord) const;
+  static constexpr size_t kLongestStartWord = 31;
+  std::vector<std::vector<uint32_t>> formsByStart_;
 };
 
 }  // namespace galley::annotate
