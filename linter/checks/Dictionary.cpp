@@ -136,8 +136,8 @@ std::shared_ptr<const Dictionary> Dictionary::loadShared(const std::string& lang
 
 bool Dictionary::knows(std::string_view word) const {
   const std::lock_guard lock(mutex_);
+  if (const auto it = memo_.find(word); it != memo_.end()) return it->second;
   std::string key(word);
-  if (const auto it = memo_.find(key); it != memo_.end()) return it->second;
   const bool known = hunspell_->spell(key);
   if (memo_.size() >= kMemoLimit) memo_.clear();
   memo_.emplace(std::move(key), known);
@@ -184,9 +184,9 @@ bool Dictionary::slipFrom(const std::string& lower) const {
 
 std::vector<std::string> Dictionary::suggest(std::string_view word, size_t limit) const {
   const std::lock_guard lock(mutex_);
-  std::string key(word);
-  auto it = suggestions_.find(key);
+  auto it = suggestions_.find(word);
   if (it == suggestions_.end()) {
+    std::string key(word);
     // Hunspell's suggestions cost milliseconds: a corpus asks about the same unknown word often.
     if (suggestions_.size() >= kMemoLimit) suggestions_.clear();
     it = suggestions_.emplace(std::move(key), hunspell_->suggest(std::string(word))).first;
@@ -197,7 +197,7 @@ std::vector<std::string> Dictionary::suggest(std::string_view word, size_t limit
 
 namespace {
 
-void addWordsOf(std::string_view text, std::unordered_set<std::string>& words) {
+void addWordsOf(std::string_view text, base::StringSet& words) {
   for (const annotate::Word& word : annotate::findWords(text)) {
     const std::string plain = annotate::plainWord(text.substr(word.prose.begin, word.prose.size()));
     words.insert(plain);
@@ -207,14 +207,14 @@ void addWordsOf(std::string_view text, std::unordered_set<std::string>& words) {
 
 }  // namespace
 
-void addNameWords(const facts::FactBase& facts, std::unordered_set<std::string>& words) {
+void addNameWords(const facts::FactBase& facts, base::StringSet& words) {
   for (const facts::Entity& entity : facts.entities()) {
     for (const std::string_view name : entity.allNames()) addWordsOf(name, words);
     for (const std::string& title : entity.titles) addWordsOf(title, words);
   }
 }
 
-bool addVocabulary(const std::string& path, const base::Location& where, std::unordered_set<std::string>& words,
+bool addVocabulary(const std::string& path, const base::Location& where, base::StringSet& words,
                    base::ErrorList& errors) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {

@@ -8,11 +8,10 @@
 #include <mutex>
 #include <string>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "base/Error.h"
+#include "base/StringSet.h"
 
 class Hunspell;
 
@@ -61,9 +60,9 @@ class Dictionary {
 
   mutable std::mutex mutex_;
   std::unique_ptr<Hunspell> hunspell_;
-  mutable std::unordered_map<std::string, bool> memo_;
-  mutable std::unordered_map<std::string, bool> slipMemo_;  // hasWordOneSlipFrom, by lower-case word
-  mutable std::unordered_map<std::string, std::vector<std::string>> suggestions_;
+  mutable base::StringMap<bool> memo_;
+  mutable base::StringMap<bool> slipMemo_;  // hasWordOneSlipFrom, by lower-case word
+  mutable base::StringMap<std::vector<std::string>> suggestions_;
 };
 
 }  // namespace galley::checks
@@ -76,12 +75,12 @@ namespace galley::checks {
 
 // Every word of every name, alias and title form in `facts` ("Kassym-Jomart", "Kassym", "Jomart",
 // "Tokayev", "UNODC", "Secretary-General"), in plain form (annotate::plainWord), added to `words`.
-void addNameWords(const facts::FactBase& facts, std::unordered_set<std::string>& words);
+void addNameWords(const facts::FactBase& facts, base::StringSet& words);
 
 // The words of a vocabulary file (UTF-8 text: one word or phrase a line, '#' starts a comment),
 // added to `words`. Returns false, after appending an error located at `where`, when the file
 // cannot be read.
-bool addVocabulary(const std::string& path, const base::Location& where, std::unordered_set<std::string>& words,
+bool addVocabulary(const std::string& path, const base::Location& where, base::StringSet& words,
                    base::ErrorList& errors);
 
 }  // namespace galley::checks

@@ -186,7 +186,7 @@ bool NameSpellingCheck::isCommon(std::string_view word) const {
   if (dictionary_->knows(lowered(plain))) return true;
   const std::vector<std::string_view> parts = annotate::hyphenParts(plain);
   return parts.size() > 1 && std::all_of(parts.begin(), parts.end(), [&](std::string_view part) {
-           return known_.contains(std::string(part)) || dictionary_->knows(lowered(part));
+           return known_.contains(part) || dictionary_->knows(lowered(part));
          });
 }
 

@@ -108,7 +108,7 @@ class NameSpellingCheck final : public Check {
 
   std::shared_ptr<const facts::FactPack> pack_;
   std::shared_ptr<const Dictionary> dictionary_;
-  std::unordered_set<std::string> known_;  // every word of every name in the fact base
+  base::StringSet known_;  // every word of every name in the fact base
   std::vector<Target> targets_;
   std::unordered_set<std::string> honorifics_;
   std::vector<std::string> endings_;

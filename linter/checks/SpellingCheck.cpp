@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "annotate/Words.h"
+#include "base/Ascii.h"
 #include "checks/FactCheck.h"
 #include "config/NearestName.h"
 #include "facts/FactPack.h"
@@ -49,7 +50,7 @@ bool isSlipOfCommonWord(const Dictionary& dictionary, std::string_view word, con
 }  // namespace
 
 SpellingCheck::SpellingCheck(const config::RuleConfig& rule, Scope scope, std::shared_ptr<const Dictionary> dictionary,
-                             std::unordered_set<std::string> known, unsigned suggestions)
+                             base::StringSet known, unsigned suggestions)
     : Check(rule, scope), dictionary_(std::move(dictionary)), known_(std::move(known)), suggestions_(suggestions) {}
 
 std::unique_ptr<Check> SpellingCheck::create(const config::RuleConfig& rule, base::ErrorList& errors) {
@@ -66,7 +67,7 @@ std::unique_ptr<Check> SpellingCheck::create(const config::RuleConfig& rule, bas
   }
   auto dictionary = Dictionary::loadShared(language, directories, rule.options.location("dictionary"), errors);
 
-  std::unordered_set<std::string> known;
+  base::StringSet known;
   if (auto listed = rule.options.getStringList("vocabulary", errors)) {
     for (const auto& file : *listed)
       addVocabulary((directory / file.value).string(), file.where, known, errors);
@@ -83,13 +84,13 @@ std::unique_ptr<Check> SpellingCheck::create(const config::RuleConfig& rule, bas
 }
 
 bool SpellingCheck::accepts(std::string_view word) const {
-  if (known_.contains(std::string(word)) || known_.contains(lowerFirst(word))) return true;
+  if (known_.contains(word) || (base::isAsciiUpper(word.front()) && known_.contains(lowerFirst(word)))) return true;
   if (dictionary_->knows(word)) return true;
   // "co-operation", "long-term": the whole compound or each of its parts.
   const std::vector<std::string_view> parts = annotate::hyphenParts(word);
   if (parts.size() < 2) return false;
   return std::all_of(parts.begin(), parts.end(), [&](std::string_view part) {
-    return part.size() < 2 || known_.contains(std::string(part)) || known_.contains(lowerFirst(part)) ||
+    return part.size() < 2 || known_.contains(part) || known_.contains(lowerFirst(part)) ||
            dictionary_->knows(part);
   });
 }

@@ -6,7 +6,6 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 
 #include "checks/Check.h"
 #include "checks/Dictionary.h"
@@ -57,7 +56,7 @@ class SpellingCheck final : public Check {
   static std::unique_ptr<Check> create(const config::RuleConfig& rule, base::ErrorList& errors);
   // REQUIRES: validated by create().
   SpellingCheck(const config::RuleConfig& rule, Scope scope, std::shared_ptr<const Dictionary> dictionary,
-                std::unordered_set<std::string> known, unsigned suggestions);
+                base::StringSet known, unsigned suggestions);
 
   void run(const document::Document& document, annotate::Annotations& annotations,
            diag::DiagnosticSink& sink) const override;
@@ -76,7 +75,7 @@ class SpellingCheck final : public Check {
   [[nodiscard]] bool accepts(std::string_view word) const;
 
   std::shared_ptr<const Dictionary> dictionary_;
-  std::unordered_set<std::string> known_;  // fact-base name words and vocabulary words
+  base::StringSet known_;  // fact-base name words and vocabulary words
   unsigned suggestions_;
 };
 
