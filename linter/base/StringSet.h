@@ -12,7 +12,7 @@
 namespace galley::base {
 
 struct StringHash {
-  using is_transparent = void;
+  using is_transparent = void;  // NOLINT(readability-identifier-naming): the name the standard asks for
   size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
 };
 
