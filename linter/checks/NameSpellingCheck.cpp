@@ -203,7 +203,11 @@ const NameSpellingCheck::Target* NameSpellingCheck::nearestTarget(const std::str
   size_t bestDistance = 0;
   bool ambiguous = false;
   const uint64_t foundBytes = byteMask(found);
+  // Neither a slip (lengths at most two apart) nor a form with an ending can bridge more.
+  size_t reach = 2;
+  for (const std::string& ending : endings_) reach = std::max(reach, ending.size());
   for (const Target& target : targets_) {
+    if (target.word.size() > found.size() + 2 || found.size() > target.word.size() + reach) continue;
     const bool isForm = std::any_of(endings_.begin(), endings_.end(), [&](const std::string& ending) {
       return found.size() == target.word.size() + ending.size() && found.starts_with(target.word) &&
              found.ends_with(ending);
