@@ -1,8 +1,9 @@
 #include "annotate/NameSpans.h"
 
 #include <algorithm>
-#include <cctype>
 #include <string>
+
+#include "base/Ascii.h"
 
 namespace galley::annotate {
 
@@ -11,19 +12,18 @@ namespace {
 // Bytes of non-ASCII letters ("ğ" in "Sinirlioğlu") belong to words; typography is folded first.
 constexpr unsigned kFirstNonAscii = 0x80;
 
-bool isWordByte(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) != 0 || static_cast<unsigned char>(c) >= kFirstNonAscii;
-}
+bool isWordByte(char c) { return base::isAsciiAlnum(c) || static_cast<unsigned char>(c) >= kFirstNonAscii; }
 
 struct Word {
   base::Range range;
   bool capitalised = false;
-  std::string lower;
+  std::string_view lower;  // in the caller's lower-cased copy of the text
   bool spaceBefore = false;  // only spaces (no punctuation, no line break of a new block) since the previous word
   bool sentenceStart = false;  // first word, or after ".", "!", "?" or ":"
 };
 
-std::vector<Word> wordsOf(std::string_view text) {
+// The words of `text`; `lower` is `text` with ASCII letters in lower case.
+std::vector<Word> wordsOf(std::string_view text, std::string_view lower) {
   std::vector<Word> words;
   size_t at = 0;
   bool onlySpaces = false;
@@ -46,15 +46,13 @@ std::vector<Word> wordsOf(std::string_view text) {
     word.range = {static_cast<base::Offset>(at), static_cast<base::Offset>(end)};
     // An acronym ("OSCE", "TBC") is a name of its own, never a word of a longer one.
     const bool allCaps = end - at >= 2 && std::all_of(text.begin() + static_cast<std::ptrdiff_t>(at),
-                                                      text.begin() + static_cast<std::ptrdiff_t>(end), [](char c) {
-                                                        return std::isupper(static_cast<unsigned char>(c)) != 0;
-                                                      });
-    word.capitalised = std::isupper(static_cast<unsigned char>(text[at])) != 0 && !allCaps;
-    word.lower.reserve(end - at);
-    for (size_t i = at; i < end; ++i) word.lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(text[i]))));
+                                                      text.begin() + static_cast<std::ptrdiff_t>(end),
+                                                      [](char c) { return base::isAsciiUpper(c); });
+    word.capitalised = base::isAsciiUpper(text[at]) && !allCaps;
+    word.lower = lower.substr(at, end - at);
     word.spaceBefore = onlySpaces;
     word.sentenceStart = sentenceStart;
-    words.push_back(std::move(word));
+    words.push_back(word);
     onlySpaces = true;
     sentenceStart = false;
     at = end;
@@ -65,7 +63,8 @@ std::vector<Word> wordsOf(std::string_view text) {
 }  // namespace
 
 std::vector<base::Range> capitalisedNames(std::string_view text, const config::Lexicon& lexicon) {
-  const std::vector<Word> words = wordsOf(text);
+  const std::string lower = base::asciiLowered(text);
+  const std::vector<Word> words = wordsOf(text, lower);
   const auto isConnector = [&](const Word& w) {
     return !w.capitalised && lexicon.contains(config::WordList::NameConnectors, w.lower);
   };
