@@ -58,25 +58,26 @@ Folded fold(std::string_view text, size_t i) {
 // Normalises `text`; origins[i] is the source offset of normalised byte i (origins.back() is the
 // end of the text).
 void normalizeWithOrigins(std::string_view text, std::string& out, std::vector<uint32_t>* origins) {
-  out.clear();
-  out.reserve(text.size() + 1);
-  if (origins != nullptr) {
-    origins->clear();
-    origins->reserve(text.size() + 1);
-  }
+  // The normalised text is never longer than the source: both are sized once and written by index
+  // (a push_back per byte was a third of the mention finder's time).
+  out.resize(text.size());
+  if (origins != nullptr) origins->resize(text.size() + 1);
+  size_t length = 0;
   size_t i = 0;
   while (i < text.size()) {
     const Folded folded = fold(text, i);
-    if (folded.copy) {
-      out.push_back(text[i]);
-      if (origins != nullptr) origins->push_back(static_cast<uint32_t>(i));
-    } else if (folded.out != ' ' || out.empty() || out.back() != ' ') {
-      out.push_back(folded.out);
-      if (origins != nullptr) origins->push_back(static_cast<uint32_t>(i));
+    if (folded.copy || folded.out != ' ' || length == 0 || out[length - 1] != ' ') {
+      out[length] = folded.copy ? text[i] : folded.out;
+      if (origins != nullptr) (*origins)[length] = static_cast<uint32_t>(i);
+      ++length;
     }
     i += folded.length;
   }
-  if (origins != nullptr) origins->push_back(static_cast<uint32_t>(text.size()));
+  out.resize(length);
+  if (origins != nullptr) {
+    origins->resize(length + 1);
+    (*origins)[length] = static_cast<uint32_t>(text.size());
+  }
 }
 
 }  // namespace
