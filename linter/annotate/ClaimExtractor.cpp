@@ -79,11 +79,13 @@ std::optional<int> wordOrdinalOf(std::string_view word) {
 // "60th" -> 60; "1st", "2nd", "3rd", "11th" accepted without checking the suffix's agreement;
 // ordinals in words too ("sixtieth").
 std::optional<int> ordinalOf(std::string_view word) {
-  if (const auto spelled = wordOrdinalOf(word)) return spelled;
+  // Every ordinal, in words too ("first", "second", "third", "sixtieth"), ends so: asked of every
+  // word, this test turns most away before the word lists.
   constexpr size_t kSuffix = 2;
   if (word.size() <= kSuffix) return std::nullopt;
   const std::string_view suffix = word.substr(word.size() - kSuffix);
   if (suffix != "st" && suffix != "nd" && suffix != "rd" && suffix != "th") return std::nullopt;
+  if (const auto spelled = wordOrdinalOf(word)) return spelled;
   int value = 0;
   for (const char c : word.substr(0, word.size() - kSuffix)) {
     if (c < '0' || c > '9') return std::nullopt;

@@ -57,6 +57,7 @@ bool isSpace(uint32_t cp) {
   return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' || cp == kNoBreakSpace ||
          (cp >= kEnQuad && cp <= kHairSpace) || cp == kNarrowNoBreakSpace || cp == kIdeographicSpace;
 }
+constexpr unsigned kFirstMultiByte = 0x80;  // bytes below are ASCII characters of their own
 bool isTerminator(uint32_t cp) { return cp == '.' || cp == '!' || cp == '?' || cp == kEllipsis; }
 bool isCloser(uint32_t cp) {
   return cp == '"' || cp == '\'' || cp == ')' || cp == ']' || cp == kRightDoubleQuote || cp == kRightSingleQuote ||
@@ -150,6 +151,11 @@ std::vector<base::Range> splitSentences(std::string_view text) {
   size_t start = 0;
   size_t i = 0;
   while (i < text.size()) {
+    // Most bytes are ASCII and no terminator: skipped without decoding.
+    if (const auto byte = static_cast<unsigned char>(text[i]); byte < kFirstMultiByte && !isTerminator(byte)) {
+      ++i;
+      continue;
+    }
     const CodePoint cp = decode(text, i);
     if (!isTerminator(cp.value)) {
       i += cp.length;
