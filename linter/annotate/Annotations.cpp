@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -350,12 +351,14 @@ const std::vector<WrittenTitle>& Annotations::titleForms(const facts::FactPack& 
   PackModel& model = modelOf(pack);
   if (model.titleForms) return *model.titleForms;
   const MentionSet& found = mentions(pack);
+  // Built from the pack alone (its forms and their index), once for every document.
+  const TitleFormFinder& finder = pack.derived<TitleFormFinder>(
+      [&] { return std::make_shared<const TitleFormFinder>(pack.facts(), pack.lexicon()); });
   if (memo_ == nullptr) {
-    model.titleForms = TitleFormFinder(pack.facts(), pack.lexicon()).find(document_, found);
+    model.titleForms = finder.find(document_, found);
     return *model.titleForms;
   }
   // Block by block, each found again only when its prose or its mentions changed.
-  std::optional<TitleFormFinder> finder;
   std::vector<WrittenTitle> out;
   size_t next = 0;  // mentions are in block order
   for (uint32_t i = 0; i < document_.blocks.size(); ++i) {
@@ -371,9 +374,8 @@ const std::vector<WrittenTitle>& Annotations::titleForms(const facts::FactPack& 
     }
     const std::vector<WrittenTitle>* titles = memo_->titles(key);
     if (titles == nullptr) {
-      if (!finder) finder.emplace(pack.facts(), pack.lexicon());
       std::vector<WrittenTitle> fresh;
-      finder->findInBlock(prose.text(), i, &prose, here, fresh);
+      finder.findInBlock(prose.text(), i, &prose, here, fresh);
       memo_->keepTitles(key, std::move(fresh));
       titles = memo_->titles(key);
     }

@@ -3,7 +3,11 @@
 #pragma once
 
 #include <memory>
+#include <mutex>
 #include <string>
+#include <typeindex>
+#include <typeinfo>
+#include <unordered_map>
 #include <vector>
 
 #include "base/Calendar.h"
@@ -42,10 +46,23 @@ class FactPack {
   // The words claims about this pack's entities are read by: the bundled lexicon plus the pack's.
   [[nodiscard]] const config::Lexicon& lexicon() const { return lexicon_; }
 
+  // What a later layer derives from this pack alone (the title-form index of annotate/), built by
+  // `build` (returning std::shared_ptr<const T>) on the first call for T and kept as long as the
+  // pack: every document reads the same one. Thread-safe; `build` runs under the pack's lock.
+  template <typename T, typename Build>
+  [[nodiscard]] const T& derived(Build&& build) const {
+    const std::lock_guard lock(derivedMutex_);
+    std::shared_ptr<const void>& slot = derived_[std::type_index(typeid(T))];
+    if (!slot) slot = std::shared_ptr<const T>(build());
+    return *static_cast<const T*>(slot.get());
+  }
+
  private:
   FactBase facts_;
   NameIndex names_;
   config::Lexicon lexicon_;
+  mutable std::mutex derivedMutex_;
+  mutable std::unordered_map<std::type_index, std::shared_ptr<const void>> derived_;
 };
 
 // A date as the house writes it: "14 June 2011", "June 2011", "2011", "13–17 March 2017".

@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 
+#include "annotate/Annotations.h"
 #include "annotate/MentionFinder.h"
 #include "annotate/TitleForms.h"
 #include "document/Parser.h"
@@ -55,6 +56,28 @@ class TitleFormsTest : public ::testing::Test {
 };
 
 std::unique_ptr<facts::FactPack> TitleFormsTest::pack_;
+
+TEST_F(TitleFormsTest, ThePacksFinderIsBuiltOnceAndSharedByEveryDocument) {
+  // Building the finder per document cost more than finding a whole release's titles.
+  int builds = 0;
+  const auto build = [&] {
+    ++builds;
+    return std::make_shared<const TitleFormFinder>(pack_->facts(), pack_->lexicon());
+  };
+  const TitleFormFinder& first = pack_->derived<TitleFormFinder>(build);
+  const TitleFormFinder& second = pack_->derived<TitleFormFinder>(build);
+  EXPECT_EQ(&first, &second);
+  EXPECT_EQ(builds, 1);
+
+  // Annotations read the pack's finder: one seeded from a fact base with no title forms finds none.
+  const document::Document document = document::parseDocument(
+      base::SourceBuffer("draft.md", "The SCO Secretary-General met the press.\n"), document::Format::Markdown);
+  EXPECT_EQ(Annotations(document).titleForms(*pack_).size(), 1U);
+  static const facts::FactBase kNoForms;
+  const facts::FactPack seeded(pack_->facts());
+  (void)seeded.derived<TitleFormFinder>([] { return std::make_shared<const TitleFormFinder>(kNoForms); });
+  EXPECT_EQ(Annotations(document).titleForms(seeded).size(), 0U);
+}
 
 TEST_F(TitleFormsTest, OrganisationWrittenBeforeTheTitle) {
   EXPECT_EQ(orgOf("The OSCE Secretary General opened the meeting."), "osce");
