@@ -352,7 +352,7 @@ const std::vector<WrittenTitle>& Annotations::titleForms(const facts::FactPack& 
   if (model.titleForms) return *model.titleForms;
   const MentionSet& found = mentions(pack);
   // Built from the pack alone (its forms and their index), once for every document.
-  const TitleFormFinder& finder = pack.derived<TitleFormFinder>(
+  const auto& finder = pack.derived<TitleFormFinder>(
       [&] { return std::make_shared<const TitleFormFinder>(pack.facts(), pack.lexicon()); });
   if (memo_ == nullptr) {
     model.titleForms = finder.find(document_, found);
