@@ -74,8 +74,13 @@ class LimitedAffixFile {
   LimitedAffixFile(LimitedAffixFile&&) = delete;
   LimitedAffixFile& operator=(LimitedAffixFile&&) = delete;
 
-  // A path Hunspell can open while this object lives, or empty.
-  [[nodiscard]] std::string path() const { return fd_ < 0 ? std::string() : "/proc/self/fd/" + std::to_string(fd_); }
+  // A path Hunspell can open while this object lives, or empty (also where /proc is not mounted:
+  // Hunspell given an affix file it cannot open would take every word for a misspelling).
+  [[nodiscard]] std::string path() const {
+    if (fd_ < 0) return {};
+    std::string path = "/proc/self/fd/" + std::to_string(fd_);
+    return ::access(path.c_str(), R_OK) == 0 ? path : std::string();
+  }
 
  private:
   int fd_ = -1;
