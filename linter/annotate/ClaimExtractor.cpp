@@ -98,8 +98,6 @@ std::optional<int> ordinalOf(std::string_view word) {
   return value > 0 ? std::optional<int>(value) : std::nullopt;
 }
 
-std::string lowerCase(std::string_view text) { return base::asciiLowered(text); }
-
 std::string_view trim(std::string_view text) {
   while (!text.empty() && (text.front() == ' ' || text.front() == '\n' || text.front() == '\t')) text.remove_prefix(1);
   while (!text.empty() && (text.back() == ' ' || text.back() == '\n' || text.back() == '\t')) text.remove_suffix(1);
@@ -453,7 +451,7 @@ class BlockClaims {
     }
     if (inSentence.empty()) return;
     const base::Range first = dates_[inSentence.front()].range;
-    const std::string opener = lowerCase(trim(prose_.substr(sentence_.begin, first.begin - sentence_.begin)));
+    const std::string opener = base::asciiLowered(trim(prose_.substr(sentence_.begin, first.begin - sentence_.begin)));
     const bool opens = first.end <= claim.prose.begin &&
                        (opener.empty() || lexicon_.contains(config::WordList::DateOpeners, opener));
     if (opens || inSentence.size() == 1) {
@@ -720,7 +718,7 @@ void ClaimExtractor::extractTables(const document::Document& document, const Men
     for (const uint32_t b : cells) {
       if (b == mentions.mentions[*subject].block) continue;
       const size_t column = columnOf(source, row, document.blocks[b].source.begin);
-      const std::string heading = column < headings.size() ? lowerCase(headings[column]) : std::string();
+      const std::string heading = column < headings.size() ? base::asciiLowered(headings[column]) : std::string();
       CellType type = CellType::Any;
       if (lexicon_.contains(config::WordList::DateHeaders, heading)) {
         type = CellType::Date;
@@ -741,7 +739,7 @@ bool ClaimExtractor::isOtherInstance(std::string_view prose, const Mention& ment
   while (end > 0 && prose[end - 1] == ' ') --end;
   size_t begin = end;
   while (begin > 0 && isAsciiAlnum(prose[begin - 1])) --begin;
-  return begin < end && lexicon_.contains(config::WordList::OtherInstance, lowerCase(prose.substr(begin, end - begin)));
+  return begin < end && lexicon_.contains(config::WordList::OtherInstance, base::asciiLowered(prose.substr(begin, end - begin)));
 }
 
 void ClaimExtractor::extractBlock(std::string_view prose, uint32_t block, const document::ProseText* map,

@@ -204,25 +204,29 @@ TitleFormFinder::TitleFormFinder(const FactBase& facts, const config::Lexicon& l
   // A form fits only a word with its first word's first letter and a length at most one apart (the
   // same word, or one a letter off: nearWord), or for two words swapped its second word itself.
   formsByStart_.resize(kLetters * (kLongestStartWord + 1));
-  const auto bucket = [&](std::string_view word, size_t length) -> std::vector<uint32_t>* {
-    if (length == 0 || length > kLongestStartWord || !base::isAsciiLower(word.front())) return nullptr;
-    return &formsByStart_[static_cast<size_t>(word.front() - 'a') * (kLongestStartWord + 1) + length];
-  };
-  const auto add = [](std::vector<uint32_t>* to, uint32_t index) {
-    if (to != nullptr && (to->empty() || to->back() != index)) to->push_back(index);
+  const auto add = [&](std::optional<size_t> bucket, uint32_t index) {
+    if (!bucket) return;
+    std::vector<uint32_t>& to = formsByStart_[*bucket];
+    if (to.empty() || to.back() != index) to.push_back(index);
   };
   for (uint32_t index = 0; index < forms_.size(); ++index) {
     const auto& form = forms_[index];
     const size_t size = form[0].size();
     const size_t spread = size >= kMinNearLength ? 1 : 0;
-    for (size_t length = size - spread; length <= size + spread; ++length) add(bucket(form[0], length), index);
-    if (form.size() == 2) add(bucket(form[1], form[1].size()), index);
+    for (size_t length = size - spread; length <= size + spread; ++length) add(bucketOf(form[0].front(), length), index);
+    if (form.size() == 2) add(bucketOf(form[1].front(), form[1].size()), index);
   }
 }
 
 const std::vector<uint32_t>* TitleFormFinder::formsStartingAt(std::string_view lowerWord) const {
-  if (lowerWord.empty() || lowerWord.size() > kLongestStartWord || !base::isAsciiLower(lowerWord.front())) return nullptr;
-  return &formsByStart_[static_cast<size_t>(lowerWord.front() - 'a') * (kLongestStartWord + 1) + lowerWord.size()];
+  if (lowerWord.empty()) return nullptr;
+  const std::optional<size_t> bucket = bucketOf(lowerWord.front(), lowerWord.size());
+  return bucket ? &formsByStart_[*bucket] : nullptr;
+}
+
+std::optional<size_t> TitleFormFinder::bucketOf(char initial, size_t length) {
+  if (length == 0 || length > kLongestStartWord || !base::isAsciiLower(initial)) return std::nullopt;
+  return static_cast<size_t>(initial - 'a') * (kLongestStartWord + 1) + length;
 }
 
 std::vector<WrittenTitle> TitleFormFinder::find(const document::Document& document, const MentionSet& mentions) const {

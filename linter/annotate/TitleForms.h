@@ -87,6 +87,8 @@ class TitleFormFinder {
   // letter (a-z) and length: its first word itself or a letter off (a length one apart), or for a
   // two-word form read swapped its second word. A word fitting no bucket starts no form.
   [[nodiscard]] const std::vector<uint32_t>* formsStartingAt(std::string_view lowerWord) const;
+  // formsByStart_'s slot for words of this first letter and length; nullopt for none.
+  [[nodiscard]] static std::optional<size_t> bucketOf(char initial, size_t length);
   static constexpr size_t kLongestStartWord = 31;
   std::vector<std::vector<uint32_t>> formsByStart_;
 };

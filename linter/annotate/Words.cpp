@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <utility>
 
+#include "base/Ascii.h"
+
 namespace galley::annotate {
 
 namespace {
@@ -81,7 +83,6 @@ bool isLetter(char32_t c) {
          !kCjkPunctuation.holds(c) && !kSpecials.holds(c);
 }
 bool isDigit(char32_t c) { return c >= '0' && c <= '9'; }
-bool isAsciiAlnum(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || isDigit(c); }
 // Basic Latin, Latin-1, Latin Extended-A and -B, and Latin Extended Additional ("ệ").
 constexpr char32_t kLatinExtendedBEnd = 0x24F;
 constexpr Span32 kLatinExtendedAdditional{0x1E00, 0x1EFF};
@@ -158,7 +159,7 @@ size_t scanWord(std::string_view prose, size_t i, Word& word) {
   size_t length = 0;
   while (i < prose.size()) {
     // ASCII letters and digits, most of any draft, without decoding.
-    if (const auto byte = static_cast<unsigned char>(prose[i]); isAsciiAlnum(byte)) {
+    if (const auto byte = static_cast<unsigned char>(prose[i]); base::isAsciiAlnum(static_cast<char>(byte))) {
       if (isDigit(byte)) {
         word.hasDigit = true;
       } else if (isUpper(byte)) {
@@ -210,7 +211,7 @@ std::vector<Word> findWords(std::string_view prose) {
   size_t i = 0;
   while (i < prose.size()) {
     const auto byte = static_cast<unsigned char>(prose[i]);
-    if (byte < kContinuation && !isAsciiAlnum(byte)) {
+    if (byte < kContinuation && !base::isAsciiAlnum(static_cast<char>(byte))) {
       ++i;
       continue;
     }

@@ -94,10 +94,6 @@ bool closeEnough(Slip slip, size_t targetLength, bool confirmed, bool person) {
   return false;
 }
 
-std::string lowered(std::string_view word) {
-  return base::asciiLowered(word);
-}
-
 // The plain words of `name`.
 std::vector<std::string> wordsOf(std::string_view name) {
   std::vector<std::string> out;
@@ -144,7 +140,7 @@ NameSpellingCheck::NameSpellingCheck(const config::RuleConfig& rule, Scope scope
         // organisation's ordinary words ("Cooperation") are the dictionary's business. A place's
         // name is always one, dictionary word or not ("Shanghai" is also a verb).
         if (person && i == 0 && words.size() > 1) continue;
-        if (entity.kind == facts::EntityKind::Organisation && dictionary_->knows(lowered(word))) continue;
+        if (entity.kind == facts::EntityKind::Organisation && dictionary_->knows(base::asciiLowered(word))) continue;
         std::string previous = person && i > 0 ? words[i - 1] : std::string();
         std::string key = word;
         key.append(1, '\n').append(previous).append(1, '\n').append(std::to_string(index));
@@ -183,10 +179,10 @@ std::unique_ptr<Check> NameSpellingCheck::create(const config::RuleConfig& rule,
 bool NameSpellingCheck::isCommon(std::string_view word) const {
   const std::string plain = annotate::plainWord(word);
   if (honorifics_.contains(plain) || known_.contains(plain)) return true;
-  if (dictionary_->knows(lowered(plain))) return true;
+  if (dictionary_->knows(base::asciiLowered(plain))) return true;
   const std::vector<std::string_view> parts = annotate::hyphenParts(plain);
   return parts.size() > 1 && std::all_of(parts.begin(), parts.end(), [&](std::string_view part) {
-           return known_.contains(part) || dictionary_->knows(lowered(part));
+           return known_.contains(part) || dictionary_->knows(base::asciiLowered(part));
          });
 }
 
@@ -223,7 +219,7 @@ const NameSpellingCheck::Target* NameSpellingCheck::nearestTarget(const std::str
       // belong to someone the fact base does not know.
       if (!target.previous.empty() && before.text == target.previous) {
         confirmed = true;
-      } else if (!before.acronym && !honorifics_.contains(before.text) && !dictionary_->knows(lowered(before.text))) {
+      } else if (!before.acronym && !honorifics_.contains(before.text) && !dictionary_->knows(base::asciiLowered(before.text))) {
         continue;
       }
     } else if (!before.text.empty() && !before.acronym && !isCommon(before.text)) {
