@@ -136,12 +136,11 @@ void markSeparatorLines(std::vector<DateToken>& tokens) {
 }  // namespace
 
 // NOLINTNEXTLINE(readability-function-cognitive-complexity): one linear scanner loop over three character classes.
-std::vector<DateToken> tokenizeDates(std::string_view text, std::string& lowered) {
+void tokenizeDates(std::string_view text, std::string& lowered, std::vector<DateToken>& tokens) {
   lowered.assign(text);
   base::lowerAsciiInPlace(lowered);
   const std::string_view lower = lowered;
-  std::vector<DateToken> tokens;
-  tokens.reserve(text.size() / 4);
+  tokens.clear();
   bool space = true;
   int newlines = 1;  // the start of the text counts as a line start
   std::size_t i = 0;
@@ -154,7 +153,7 @@ std::vector<DateToken> tokenizeDates(std::string_view text, std::string& lowered
       ++i;
       continue;
     }
-    DateToken token;
+    DateToken& token = tokens.emplace_back();
     token.spaceBefore = space;
     token.newlineBefore = newlines > 0;
     token.paragraphBefore = newlines > 1;
@@ -203,10 +202,8 @@ std::vector<DateToken> tokenizeDates(std::string_view text, std::string& lowered
         token.text = "?";
     }
     token.range = {static_cast<base::Offset>(start), static_cast<base::Offset>(i)};
-    tokens.push_back(token);
   }
   markSeparatorLines(tokens);
-  return tokens;
 }
 
 }  // namespace galley::dates

@@ -14,6 +14,7 @@ namespace galley::dates {
 // hyphen all become the punctuation "-". Other non-ASCII characters are punctuation "?".
 // Runs in time linear in the text; never fails. `lowered` receives the text with ASCII letters in
 // lower case; the tokens' `text` views point into it (or at literals), so it must outlive them.
-std::vector<DateToken> tokenizeDates(std::string_view text, std::string& lowered);
+// `tokens` is cleared and refilled: a caller tokenizing block after block reuses its capacity.
+void tokenizeDates(std::string_view text, std::string& lowered, std::vector<DateToken>& tokens);
 
 }  // namespace galley::dates
