@@ -122,6 +122,11 @@ class Annotations {
   // Block `block`'s prose as the substitution, existence and consistency kinds search it: folded
   // once for all of them, its names (read with the bundled lexicon) found on the first inName().
   const SearchText& searchText(uint32_t block);
+  // State a component works out from this draft for its own use and keeps for the document's run
+  // (the rule set's literal hits: checks/LiteralBank.h), keyed by the component's address so the
+  // model needs to know nothing of it; default-constructed on the first ask.
+  template <typename T>
+  T& ownedBy(const void* owner);
 
  private:
   // Re-places dates written without a year or week ("16 June", "on Tuesday") by their clause's
@@ -160,6 +165,15 @@ class Annotations {
   std::vector<std::unique_ptr<PackModel>> packs_;  // few (one per pack the rules read): a vector
   std::map<std::tuple<uint32_t, base::Offset, base::Offset>, std::vector<Word>> words_;  // by block, span
   std::vector<std::unique_ptr<SearchText>> searchTexts_;                // by block; null until asked
+  std::vector<std::pair<const void*, std::shared_ptr<void>>> owned_;   // few owners: a vector
 };
+
+template <typename T>
+T& Annotations::ownedBy(const void* owner) {
+  for (const auto& [key, state] : owned_) {
+    if (key == owner) return *static_cast<T*>(state.get());
+  }
+  return *static_cast<T*>(owned_.emplace_back(owner, std::make_shared<T>()).second.get());
+}
 
 }  // namespace galley::annotate

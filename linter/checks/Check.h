@@ -17,6 +17,8 @@
 
 namespace galley::checks {
 
+class LiteralBank;
+
 // Which annotations a check reads, so that the engine computes only what loaded checks need.
 struct AnnotationNeeds {
   bool sentences = false;
@@ -57,6 +59,10 @@ class Check {
   [[nodiscard]] virtual AnnotationNeeds needs() const { return {scope_.sentences()}; }
   // See Locality. Default: Document, which is always correct; Block is a promise run() keeps.
   [[nodiscard]] virtual Locality locality() const { return Locality::Document; }
+  // Hands the literals of the check's regexes to the rule set's `bank` (RegexPrefilter.h), which
+  // then finds them for every rule in one scan of each text. Called once, at load, before the
+  // bank is built; `bank` outlives the check. Default: the check has no prefiltered regex.
+  virtual void enrolLiterals(LiteralBank& /*bank*/) {}
 
   [[nodiscard]] const std::string& id() const { return id_; }
   [[nodiscard]] diag::Severity severity() const { return severity_; }

@@ -90,6 +90,11 @@ std::unique_ptr<Check> ConsistencyCheck::create(const config::RuleConfig& rule, 
                                             std::move(refs), written.size(), std::move(exceptions), inNames);
 }
 
+void ConsistencyCheck::enrolLiterals(LiteralBank& bank) {
+  forms_.enrol(bank);
+  if (exceptions_) exceptions_->enrol(bank);
+}
+
 void ConsistencyCheck::run(const document::Document& document, annotate::Annotations& annotations,
                            diag::DiagnosticSink& sink) const {
   // Every use of every form first; exception phrases are searched only in blocks where some form
@@ -100,7 +105,7 @@ void ConsistencyCheck::run(const document::Document& document, annotate::Annotat
     spans.emplace_back(blockIndex, span);
     const annotate::SearchText& search = annotations.searchText(static_cast<uint32_t>(blockIndex));
     const std::string_view text = search.text();
-    forms_.forEachMatch(text, search.toFolded(span), [&](const boost::cmatch& match) {
+    forms_.forEachMatch(annotations, text, search.toFolded(span), [&](const boost::cmatch& match) {
       const auto ref = std::find_if(refs_.begin(), refs_.end(), [&](const FormRef& r) { return match[r.captureGroup].matched; });
       if (ref == refs_.end()) return;
       const auto begin = static_cast<base::Offset>(match[0].first - text.data());
@@ -120,7 +125,7 @@ void ConsistencyCheck::run(const document::Document& document, annotate::Annotat
       if (!used[spanBlock]) continue;
       const size_t blockIndex = spanBlock;  // a structured binding cannot be captured (C++20)
       const std::string& text = document.blocks[blockIndex].prose.text();
-      exceptions_->forEachMatch(text, span, [&](const boost::cmatch& match) {
+      exceptions_->forEachMatch(annotations, text, span, [&](const boost::cmatch& match) {
         const auto begin = static_cast<base::Offset>(match[0].first - text.data());
         excluded.emplace_back(blockIndex, base::Range{begin, begin + static_cast<base::Offset>(match[0].length())});
       });

@@ -68,6 +68,7 @@ class ConsistencyCheck final : public Check {
 
   void run(const document::Document& document, annotate::Annotations& annotations,
            diag::DiagnosticSink& sink) const override;
+  void enrolLiterals(LiteralBank& bank) override;
 
  private:
   PrefilteredRegex forms_;

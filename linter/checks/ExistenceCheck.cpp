@@ -51,6 +51,10 @@ std::unique_ptr<Check> ExistenceCheck::create(const config::RuleConfig& rule, ba
   return std::make_unique<ExistenceCheck>(rule, *scope, std::move(regexes), inNames);
 }
 
+void ExistenceCheck::enrolLiterals(LiteralBank& bank) {
+  for (PrefilteredRegex& regex : regexes_) regex.enrol(bank);
+}
+
 void ExistenceCheck::run(const document::Document& document, annotate::Annotations& annotations,
                          diag::DiagnosticSink& sink) const {
   forEachSpan(document, annotations, [&](size_t blockIndex, base::Range span) {
@@ -58,7 +62,7 @@ void ExistenceCheck::run(const document::Document& document, annotate::Annotatio
     const annotate::SearchText& search = annotations.searchText(static_cast<uint32_t>(blockIndex));
     const std::string_view text = search.text();
     for (const PrefilteredRegex& regex : regexes_) {
-      regex.forEachMatch(text, search.toFolded(span), [&](const boost::cmatch& match) {
+      regex.forEachMatch(annotations, text, search.toFolded(span), [&](const boost::cmatch& match) {
         const auto begin = static_cast<base::Offset>(match[0].first - text.data());
         const base::Range folded{begin, begin + static_cast<base::Offset>(match[0].length())};
         if (!inNames_ && search.inName(folded)) return;  // a name is written as its owner writes it

@@ -51,6 +51,7 @@ class ExistenceCheck final : public Check {
 
   void run(const document::Document& document, annotate::Annotations& annotations,
            diag::DiagnosticSink& sink) const override;
+  void enrolLiterals(LiteralBank& bank) override;
   // Each block's findings come from its own prose alone.
   [[nodiscard]] Locality locality() const override { return Locality::Block; }
 

@@ -403,6 +403,20 @@ class Analyser {
   bool ok_ = true;
 };
 
+// Sorts `starts` by beginning and merges those that overlap or touch.
+void sortAndMerge(std::vector<base::Range>& starts) {
+  if (starts.size() <= 1) return;
+  std::sort(starts.begin(), starts.end(), [](base::Range a, base::Range b) { return a.begin < b.begin; });
+  size_t kept = 0;
+  for (size_t i = 1; i < starts.size(); ++i) {
+    if (starts[i].begin <= starts[kept].end)
+      starts[kept].end = std::max(starts[kept].end, starts[i].end);
+    else
+      starts[++kept] = starts[i];
+  }
+  starts.resize(kept + 1);
+}
+
 }  // namespace
 
 std::optional<std::vector<RequiredLiteral>> requiredLiterals(std::string_view pattern, bool ignoreCase,
@@ -415,16 +429,23 @@ std::optional<std::vector<RequiredLiteral>> requiredLiterals(std::string_view pa
 }
 
 PrefilteredRegex::PrefilteredRegex(const boost::regex& regex, std::string_view analysed, bool ignoreCase)
-    : regex_(regex), filter_(ignoreCase) {
+    : regex_(regex), ignoreCase_(ignoreCase), filter_(ignoreCase) {
   if (analysed.empty()) return;
-  const auto literals = requiredLiterals(analysed, ignoreCase);
+  auto literals = requiredLiterals(analysed, ignoreCase);
   if (!literals) return;
-  for (const RequiredLiteral& literal : *literals) {
+  literals_ = std::move(*literals);
+  for (const RequiredLiteral& literal : literals_) {
     const auto id = filter_.add(literal.text);
     if (id >= maxBefore_.size()) maxBefore_.resize(id + 1, 0);
     maxBefore_[id] = std::max(maxBefore_[id], literal.maxBefore);
   }
   filter_.build();
+}
+
+void PrefilteredRegex::enrol(LiteralBank& bank) {
+  if (!filtered()) return;
+  slot_ = bank.add(literals_, ignoreCase_);
+  bank_ = &bank;
 }
 
 std::vector<base::Range> PrefilteredRegex::candidateStarts(std::string_view text, base::Range span) const {
@@ -434,16 +455,58 @@ std::vector<base::Range> PrefilteredRegex::candidateStarts(std::string_view text
     const size_t before = std::min(maxBefore_[id], literalBegin - span.begin);
     starts.push_back({static_cast<base::Offset>(literalBegin - before), static_cast<base::Offset>(literalBegin + 1)});
   });
-  if (starts.size() <= 1) return starts;
-  std::sort(starts.begin(), starts.end(), [](base::Range a, base::Range b) { return a.begin < b.begin; });
-  std::vector<base::Range> merged{starts.front()};
-  for (const base::Range r : starts) {
-    if (r.begin <= merged.back().end)
-      merged.back().end = std::max(merged.back().end, r.end);
+  sortAndMerge(starts);
+  return starts;
+}
+
+LiteralBank::Slot LiteralBank::add(const std::vector<RequiredLiteral>& literals, bool ignoreCase) {
+  const auto slot = static_cast<Slot>(slotFolds_.size());
+  slotFolds_.push_back(ignoreCase);
+  Mode& mode = ignoreCase ? folded_ : exact_;
+  for (const RequiredLiteral& literal : literals) {
+    const auto id = mode.automaton.add(literal.text);
+    if (id >= mode.owners.size()) mode.owners.resize(id + 1);
+    std::vector<Owner>& owners = mode.owners[id];
+    const auto same = std::find_if(owners.begin(), owners.end(), [&](const Owner& o) { return o.slot == slot; });
+    if (same == owners.end())
+      owners.push_back({slot, literal.maxBefore});
     else
-      merged.push_back(r);
+      same->maxBefore = std::max(same->maxBefore, literal.maxBefore);
   }
-  return merged;
+  return slot;
+}
+
+void LiteralBank::build() {
+  folded_.automaton.build();
+  exact_.automaton.build();
+}
+
+void LiteralBank::scan(const Mode& mode, std::string_view text, TextHits& hits) const {
+  if (mode.automaton.size() == 0) return;
+  mode.automaton.forEach(text, [&](base::LiteralAutomaton::LiteralId id, size_t end) {
+    const size_t literalBegin = end - mode.automaton.length(id);
+    for (const Owner& owner : mode.owners[id]) {
+      const size_t before = std::min(owner.maxBefore, literalBegin);
+      hits.bySlot[owner.slot].push_back(
+          {static_cast<base::Offset>(literalBegin - before), static_cast<base::Offset>(literalBegin + 1)});
+    }
+  });
+  for (size_t slot = 0; slot < hits.bySlot.size(); ++slot) {
+    if (slotFolds_[slot] == mode.automaton.foldsCase()) sortAndMerge(hits.bySlot[slot]);
+  }
+}
+
+const std::vector<base::Range>& LiteralBank::candidateStarts(annotate::Annotations& annotations, std::string_view text,
+                                                             Slot slot) const {
+  TextHits& hits = annotations.ownedBy<DocumentHits>(this)[{text.data(), text.size()}];
+  if (hits.bySlot.empty()) hits.bySlot.resize(slotFolds_.size());
+  const bool folds = slotFolds_[slot];
+  bool& scanned = folds ? hits.foldedScanned : hits.exactScanned;
+  if (!scanned) {
+    scanned = true;
+    scan(folds ? folded_ : exact_, text, hits);
+  }
+  return hits.bySlot[slot];
 }
 
 }  // namespace galley::checks

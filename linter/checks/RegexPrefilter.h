@@ -2,15 +2,20 @@
 // regex runs only where a match can start.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
+#include <cstdint>
+#include <map>
 #include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <boost/regex.hpp>
 
+#include "annotate/Annotations.h"
 #include "base/LiteralAutomaton.h"
 #include "base/Range.h"
 #include "checks/Patterns.h"
@@ -35,6 +40,50 @@ struct RequiredLiteral {
 std::optional<std::vector<RequiredLiteral>> requiredLiterals(std::string_view pattern, bool ignoreCase,
                                                              size_t minLength = 3);
 
+// The required literals of every prefiltered regex of a rule set, in one automaton per case mode,
+// so that a text is scanned once for all of the set's regexes rather than once per rule. Built at
+// load, then read-only (thread-safe); the hits of a text are kept in the document's Annotations
+// (ownedBy(this)), so each text of a draft is scanned at most once per case mode.
+class LiteralBank {
+ public:
+  using Slot = uint32_t;
+
+  // Registers one regex's literals (ASCII-lower-cased when `ignoreCase`); returns its slot.
+  // REQUIRES: build() not yet called; `literals` non-empty.
+  Slot add(const std::vector<RequiredLiteral>& literals, bool ignoreCase);
+  // REQUIRES: called once, after every add().
+  void build();
+
+  // Sorted, merged ranges of `text` offsets (over the whole text) where a match of slot `slot`'s
+  // regex may start; every slot's are found on the first ask about `text` in this document.
+  // `text` must stay unchanged and in place while `annotations` lives (a block's prose or its
+  // search text). REQUIRES: build() called.
+  const std::vector<base::Range>& candidateStarts(annotate::Annotations& annotations, std::string_view text,
+                                                  Slot slot) const;
+
+ private:
+  struct Owner {
+    Slot slot = 0;
+    size_t maxBefore = 0;
+  };
+  struct Mode {
+    explicit Mode(bool foldCase) : automaton(foldCase) {}
+    base::LiteralAutomaton automaton;
+    std::vector<std::vector<Owner>> owners;  // by literal id: the slots whose regex needs it
+  };
+  struct TextHits {
+    bool foldedScanned = false;
+    bool exactScanned = false;
+    std::vector<std::vector<base::Range>> bySlot;
+  };
+  using DocumentHits = std::map<std::pair<const char*, size_t>, TextHits>;  // by the text's place and size
+  void scan(const Mode& mode, std::string_view text, TextHits& hits) const;
+
+  Mode folded_{true};
+  Mode exact_{false};
+  std::vector<bool> slotFolds_;  // by slot
+};
+
 // A compiled regex and, when its source yields required literals, an automaton over them.
 // forEachMatch() gives exactly the matches an unfiltered scan gives (same positions, same
 // groups): the literals only say where a match may start, and the regex decides there.
@@ -53,31 +102,67 @@ class PrefilteredRegex {
   // checks::forEachMatch(regex(), ...) would.
   template <typename Visit>
   void forEachMatch(std::string_view text, base::Range span, Visit&& visit) const;
+  // The same matches, with the literals found by the rule set's bank (one scan of `text` for all
+  // its regexes, kept in `annotations`) when this regex is enrolled, else as above. `text`: as
+  // LiteralBank::candidateStarts requires.
+  template <typename Visit>
+  void forEachMatch(annotate::Annotations& annotations, std::string_view text, base::Range span,
+                    Visit&& visit) const;
+
+  // Hands this regex's literals to `bank`, whose scans it then reads (no-op when unfiltered).
+  // `bank` must outlive this object and be built before the first forEachMatch with annotations.
+  void enrol(LiteralBank& bank);
 
  private:
   // Sorted, merged ranges of text offsets where a match may start, inside `span`.
   [[nodiscard]] std::vector<base::Range> candidateStarts(std::string_view text, base::Range span) const;
+  // Runs the regex anchored at each position of `starts` (sorted, merged; clipped to `span`).
+  template <typename Visit>
+  void matchAround(const std::vector<base::Range>& starts, std::string_view text, base::Range span,
+                   Visit&& visit) const;
 
   boost::regex regex_;
+  bool ignoreCase_ = false;
+  std::vector<RequiredLiteral> literals_;  // what the filter was built from, for enrol()
   base::LiteralAutomaton filter_;
   std::vector<size_t> maxBefore_;  // by literal id
+  const LiteralBank* bank_ = nullptr;
+  LiteralBank::Slot slot_ = 0;
 };
 
 template <typename Visit>
 void PrefilteredRegex::forEachMatch(std::string_view text, base::Range span, Visit&& visit) const {
-  const char* const base = text.data();
-  auto flags = boost::match_default;
-  if (span.begin > 0) flags |= boost::match_prev_avail;
   if (!filtered()) {
     checks::forEachMatch(regex_, text, span, visit);
     return;
   }
+  matchAround(candidateStarts(text, span), text, span, visit);
+}
+
+template <typename Visit>
+void PrefilteredRegex::forEachMatch(annotate::Annotations& annotations, std::string_view text, base::Range span,
+                                    Visit&& visit) const {
+  if (bank_ == nullptr) {
+    forEachMatch(text, span, visit);
+    return;
+  }
+  matchAround(bank_->candidateStarts(annotations, text, slot_), text, span, visit);
+}
+
+template <typename Visit>
+void PrefilteredRegex::matchAround(const std::vector<base::Range>& starts, std::string_view text, base::Range span,
+                                   Visit&& visit) const {
+  const char* const base = text.data();
+  auto flags = boost::match_default;
+  if (span.begin > 0) flags |= boost::match_prev_avail;
   // What cregex_iterator does (each search with the span's start as its base, so lookbehinds
   // stop there alike), anchored at each position a match may start.
   boost::cmatch match;
   base::Offset pos = span.begin;
-  for (const base::Range starts : candidateStarts(text, span)) {
-    for (base::Offset at = std::max(pos, starts.begin); at < starts.end; ++at) {
+  auto first = std::partition_point(starts.begin(), starts.end(), [&](base::Range r) { return r.end <= span.begin; });
+  for (auto it = first; it != starts.end() && it->begin < span.end; ++it) {
+    const base::Offset end = std::min(it->end, span.end);
+    for (base::Offset at = std::max(pos, it->begin); at < end; ++at) {
       bool found = false;
       try {
         found = boost::regex_search(base + at, base + span.end, match, regex_, flags | boost::match_continuous,

@@ -6,6 +6,7 @@
 
 #include "annotate/Organisation.h"
 #include "base/CpuStopwatch.h"
+#include "checks/RegexPrefilter.h"
 #include "checks/RegexSafety.h"
 #include "checks/Registry.h"
 #include "config/NearestName.h"
@@ -93,6 +94,9 @@ LoadedRules RuleSet::build(config::LoadedConfigs configs) {
     lintRuleRegexes(rule, out.warnings);
     out.rules.entries_.push_back({std::move(rule), std::move(check)});
   }
+  out.rules.literals_ = std::make_unique<LiteralBank>();
+  for (Entry& entry : out.rules.entries_) entry.check->enrolLiterals(*out.rules.literals_);
+  out.rules.literals_->build();
   // Rules already rejected for their header still have their own keys checked, and then dropped.
   for (const config::RuleConfig& rule : configs.rejected) {
     if (const KindEntry* kind = findKind(rule.kind)) (void)kind->factory(rule, out.errors);

@@ -27,6 +27,7 @@ struct LoadedConfigs;
 namespace galley::checks {
 
 struct LoadedRules;
+class LiteralBank;
 
 // Checks a configuration rebuilt with its own options, run instead of the pack's, by rule id.
 using CheckOverrides = std::map<std::string, std::shared_ptr<const Check>, std::less<>>;
@@ -106,6 +107,9 @@ class RuleSet {
   };
   static LoadedRules build(config::LoadedConfigs configs);
 
+  // The regex rules' literals, found for all of them in one scan per text (RegexPrefilter.h);
+  // declared first so that it outlives the checks that read it.
+  std::unique_ptr<LiteralBank> literals_;
   std::vector<Entry> entries_;
   std::vector<std::string> fixtureDirs_;
   std::chrono::nanoseconds cpuBudget_ = kDefaultCpuBudget;

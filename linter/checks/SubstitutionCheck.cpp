@@ -92,6 +92,10 @@ std::unique_ptr<Check> SubstitutionCheck::create(const config::RuleConfig& rule,
   return std::make_unique<SubstitutionCheck>(rule, *scope, PrefilteredRegex(*regex, alternation, ignoreCase),
                                              std::move(keys), std::move(expected), inNames);
 }
+void SubstitutionCheck::enrolLiterals(LiteralBank& bank) {
+  regex_.enrol(bank);
+}
+
 void SubstitutionCheck::run(const document::Document& document, annotate::Annotations& annotations,
                             diag::DiagnosticSink& sink) const {
   forEachSpan(document, annotations, [&](size_t blockIndex, base::Range span) {
@@ -99,7 +103,7 @@ void SubstitutionCheck::run(const document::Document& document, annotate::Annota
     const annotate::SearchText& search = annotations.searchText(static_cast<uint32_t>(blockIndex));
     const std::string_view text = search.text();
     std::vector<Hit> hits;
-    regex_.forEachMatch(text, search.toFolded(span), [&](const boost::cmatch& match) {
+    regex_.forEachMatch(annotations, text, search.toFolded(span), [&](const boost::cmatch& match) {
       const auto key = std::find_if(keys_.begin(), keys_.end(), [&](const KeyGroup& k) { return match[k.captureGroup].matched; });
       if (key == keys_.end()) return;
       const auto begin = static_cast<base::Offset>(match[0].first - text.data());
