@@ -460,53 +460,48 @@ std::vector<base::Range> PrefilteredRegex::candidateStarts(std::string_view text
 }
 
 LiteralBank::Slot LiteralBank::add(const std::vector<RequiredLiteral>& literals, bool ignoreCase) {
-  const auto slot = static_cast<Slot>(slotFolds_.size());
-  slotFolds_.push_back(ignoreCase);
-  Mode& mode = ignoreCase ? folded_ : exact_;
+  const auto slot = static_cast<Slot>(slots_++);
   for (const RequiredLiteral& literal : literals) {
-    const auto id = mode.automaton.add(literal.text);
-    if (id >= mode.owners.size()) mode.owners.resize(id + 1);
-    std::vector<Owner>& owners = mode.owners[id];
-    const auto same = std::find_if(owners.begin(), owners.end(), [&](const Owner& o) { return o.slot == slot; });
+    const auto id = automaton_.add(literal.text);
+    if (id >= owners_.size()) owners_.resize(id + 1);
+    const std::string exact = ignoreCase ? std::string() : literal.text;
+    std::vector<Owner>& owners = owners_[id];
+    const auto same =
+        std::find_if(owners.begin(), owners.end(), [&](const Owner& o) { return o.slot == slot && o.exact == exact; });
     if (same == owners.end())
-      owners.push_back({slot, literal.maxBefore});
+      owners.push_back({slot, literal.maxBefore, exact});
     else
       same->maxBefore = std::max(same->maxBefore, literal.maxBefore);
   }
   return slot;
 }
 
-void LiteralBank::build() {
-  folded_.automaton.build();
-  exact_.automaton.build();
-}
+void LiteralBank::build() { automaton_.build(); }
 
-void LiteralBank::scan(const Mode& mode, std::string_view text, TextHits& hits) const {
-  if (mode.automaton.size() == 0) return;
-  mode.automaton.forEach(text, [&](base::LiteralAutomaton::LiteralId id, size_t end) {
-    const size_t literalBegin = end - mode.automaton.length(id);
-    for (const Owner& owner : mode.owners[id]) {
+LiteralBank::TextHits LiteralBank::scan(std::string_view text) const {
+  TextHits hits(slots_);
+  if (automaton_.size() == 0) return hits;
+  automaton_.forEach(text, [&](base::LiteralAutomaton::LiteralId id, size_t end) {
+    const size_t length = automaton_.length(id);
+    const size_t literalBegin = end - length;
+    for (const Owner& owner : owners_[id]) {
+      if (!owner.exact.empty() && text.substr(literalBegin, length) != owner.exact) continue;
       const size_t before = std::min(owner.maxBefore, literalBegin);
-      hits.bySlot[owner.slot].push_back(
+      hits[owner.slot].push_back(
           {static_cast<base::Offset>(literalBegin - before), static_cast<base::Offset>(literalBegin + 1)});
     }
   });
-  for (size_t slot = 0; slot < hits.bySlot.size(); ++slot) {
-    if (slotFolds_[slot] == mode.automaton.foldsCase()) sortAndMerge(hits.bySlot[slot]);
-  }
+  for (std::vector<base::Range>& starts : hits) sortAndMerge(starts);
+  return hits;
 }
 
 const std::vector<base::Range>& LiteralBank::candidateStarts(annotate::Annotations& annotations, std::string_view text,
                                                              Slot slot) const {
-  TextHits& hits = annotations.ownedBy<DocumentHits>(this)[{text.data(), text.size()}];
-  if (hits.bySlot.empty()) hits.bySlot.resize(slotFolds_.size());
-  const bool folds = slotFolds_[slot];
-  bool& scanned = folds ? hits.foldedScanned : hits.exactScanned;
-  if (!scanned) {
-    scanned = true;
-    scan(folds ? folded_ : exact_, text, hits);
-  }
-  return hits.bySlot[slot];
+  DocumentHits& document = annotations.ownedBy<DocumentHits>(this);
+  const std::pair<const char*, size_t> key{text.data(), text.size()};
+  auto found = document.find(key);
+  if (found == document.end()) found = document.emplace(key, scan(text)).first;
+  return found->second[slot];
 }
 
 }  // namespace galley::checks

@@ -40,16 +40,17 @@ struct RequiredLiteral {
 std::optional<std::vector<RequiredLiteral>> requiredLiterals(std::string_view pattern, bool ignoreCase,
                                                              size_t minLength = 3);
 
-// The required literals of every prefiltered regex of a rule set, in one automaton per case mode,
-// so that a text is scanned once for all of the set's regexes rather than once per rule. Built at
-// load, then read-only (thread-safe); the hits of a text are kept in the document's Annotations
-// (ownedBy(this)), so each text of a draft is scanned at most once per case mode.
+// The required literals of every prefiltered regex of a rule set in one case-folding automaton, so
+// that a text is scanned once for all of the set's regexes rather than once per rule (a literal of
+// a case-sensitive regex is compared exactly where the folded one is found). Built at load, then
+// read-only (thread-safe); the hits of a text are kept in the document's Annotations
+// (ownedBy(this)), so each text of a draft is scanned at most once.
 class LiteralBank {
  public:
   using Slot = uint32_t;
 
-  // Registers one regex's literals (ASCII-lower-cased when `ignoreCase`); returns its slot.
-  // REQUIRES: build() not yet called; `literals` non-empty.
+  // Registers one regex's literals (ASCII-lower-cased when `ignoreCase`, else as written);
+  // returns its slot. REQUIRES: build() not yet called.
   Slot add(const std::vector<RequiredLiteral>& literals, bool ignoreCase);
   // REQUIRES: called once, after every add().
   void build();
@@ -65,23 +66,15 @@ class LiteralBank {
   struct Owner {
     Slot slot = 0;
     size_t maxBefore = 0;
+    std::string exact;  // a case-sensitive regex's literal as written; empty: any case matches
   };
-  struct Mode {
-    explicit Mode(bool foldCase) : automaton(foldCase) {}
-    base::LiteralAutomaton automaton;
-    std::vector<std::vector<Owner>> owners;  // by literal id: the slots whose regex needs it
-  };
-  struct TextHits {
-    bool foldedScanned = false;
-    bool exactScanned = false;
-    std::vector<std::vector<base::Range>> bySlot;
-  };
+  using TextHits = std::vector<std::vector<base::Range>>;  // by slot
   using DocumentHits = std::map<std::pair<const char*, size_t>, TextHits>;  // by the text's place and size
-  void scan(const Mode& mode, std::string_view text, TextHits& hits) const;
+  [[nodiscard]] TextHits scan(std::string_view text) const;
 
-  Mode folded_{true};
-  Mode exact_{false};
-  std::vector<bool> slotFolds_;  // by slot
+  base::LiteralAutomaton automaton_{true};
+  std::vector<std::vector<Owner>> owners_;  // by literal id: the slots whose regex needs it
+  size_t slots_ = 0;
 };
 
 // A compiled regex and, when its source yields required literals, an automaton over them.
