@@ -497,7 +497,7 @@ LiteralBank::TextHits LiteralBank::scan(std::string_view text) const {
 
 const std::vector<base::Range>& LiteralBank::candidateStarts(annotate::Annotations& annotations, std::string_view text,
                                                              Slot slot) const {
-  DocumentHits& document = annotations.ownedBy<DocumentHits>(this);
+  auto& document = annotations.ownedBy<DocumentHits>(this);
   const std::pair<const char*, size_t> key{text.data(), text.size()};
   auto found = document.find(key);
   if (found == document.end()) found = document.emplace(key, scan(text)).first;
