@@ -147,14 +147,14 @@ bool Lexicon::add(const std::string& path, std::string_view text, base::ErrorLis
       }
       std::sort(words.begin(), words.end());
       words.erase(std::unique(words.begin(), words.end()), words.end());
+      sets_[static_cast<std::size_t>(name->list)].insert(words.begin(), words.end());
     }
   }
   return errors.size() == before;
 }
 
 bool Lexicon::contains(WordList list, std::string_view word) const {
-  const auto& words = lists_[static_cast<std::size_t>(list)];
-  return std::binary_search(words.begin(), words.end(), word, std::less<>());
+  return sets_[static_cast<std::size_t>(list)].contains(word);
 }
 
 }  // namespace galley::config
