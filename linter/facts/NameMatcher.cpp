@@ -178,6 +178,11 @@ void NameMatcher::build() {
   }
   children_.clear();
   children_.shrink_to_fit();
+  if (nodes <= size_t{UINT16_MAX} + 1) {
+    narrowDelta_.reserve(delta_.size());
+    for (const uint32_t next : delta_) narrowDelta_.push_back(static_cast<uint16_t>(next));  // next < nodes
+    delta_ = {};
+  }
 }
 
 std::vector<NameMatcher::Match> NameMatcher::findAll(std::string_view text) const {
@@ -186,28 +191,34 @@ std::vector<NameMatcher::Match> NameMatcher::findAll(std::string_view text) cons
   std::string norm;
   std::vector<uint32_t> origins;
   normalizeWithOrigins(text, norm, &origins);
-  uint32_t state = 0;
-  for (size_t p = 0; p < norm.size(); ++p) {
-    const auto byte = static_cast<uint8_t>(norm[p]);
-    state = delta_[static_cast<size_t>(state) * classCount_ + byteClass_[byte]];
-    uint32_t node = terminal_[state] != kNoPattern ? state : dictLink_[state];
-    while (node != 0) {
-      const PatternId id = terminal_[node];
-      const size_t end = p + 1;
-      const size_t begin = end - depth_[node];
-      node = dictLink_[node];
-      const auto first = static_cast<uint8_t>(norm[begin]);
-      const auto last = static_cast<uint8_t>(norm[end - 1]);
-      if (isWordByte(first) && begin > 0 && isWordByte(static_cast<uint8_t>(norm[begin - 1]))) continue;
-      if (isWordByte(last) && end < norm.size() && isWordByte(static_cast<uint8_t>(norm[end]))) continue;
-      const base::Range range{origins[begin], origins[end]};
-      if (patterns_[id].acronymOnly) {
-        const std::string_view surface = text.substr(range.begin, range.size());
-        if (std::any_of(surface.begin(), surface.end(), [](char c) { return c >= 'a' && c <= 'z'; })) continue;
+  const auto scan = [&](const auto& delta) {
+    uint32_t state = 0;
+    for (size_t p = 0; p < norm.size(); ++p) {
+      const auto byte = static_cast<uint8_t>(norm[p]);
+      state = delta[static_cast<size_t>(state) * classCount_ + byteClass_[byte]];
+      uint32_t node = terminal_[state] != kNoPattern ? state : dictLink_[state];
+      while (node != 0) {
+        const PatternId id = terminal_[node];
+        const size_t end = p + 1;
+        const size_t begin = end - depth_[node];
+        node = dictLink_[node];
+        const auto first = static_cast<uint8_t>(norm[begin]);
+        const auto last = static_cast<uint8_t>(norm[end - 1]);
+        if (isWordByte(first) && begin > 0 && isWordByte(static_cast<uint8_t>(norm[begin - 1]))) continue;
+        if (isWordByte(last) && end < norm.size() && isWordByte(static_cast<uint8_t>(norm[end]))) continue;
+        const base::Range range{origins[begin], origins[end]};
+        if (patterns_[id].acronymOnly) {
+          const std::string_view surface = text.substr(range.begin, range.size());
+          if (std::any_of(surface.begin(), surface.end(), [](char c) { return c >= 'a' && c <= 'z'; })) continue;
+        }
+        matches.push_back({range, id});
       }
-      matches.push_back({range, id});
     }
-  }
+  };
+  if (narrowDelta_.empty())
+    scan(delta_);
+  else
+    scan(narrowDelta_);
   return matches;
 }
 

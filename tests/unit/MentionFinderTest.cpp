@@ -85,6 +85,29 @@ TEST(NameMatcherTest, FindsOverlappingThenSelectsLongest) {
   EXPECT_NE(kept[0].pattern, un);
 }
 
+// The transition table is kept in 16 bits while node numbers fit and in 32 past 65,536 nodes: a
+// fact base of 8,000 made-up names of ten letters (about 80,000 nodes) finds the same names as a
+// small one, the last-added and the deepest included.
+TEST(NameMatcherTest, FindsNamesPastSixtyFiveThousandNodes) {
+  const auto nameOf = [](size_t i) {
+    std::string name = "Name";
+    for (size_t k = 0; k < 6; ++k, i /= 26) name += static_cast<char>('a' + i % 26);
+    return name + " Office";
+  };
+  const std::string text = "Met the " + nameOf(7999) + " and the " + nameOf(3) + ", not Namezz.";
+  for (const size_t count : {size_t{8}, size_t{8000}}) {
+    NameMatcher matcher;
+    std::vector<NameMatcher::PatternId> ids;
+    for (size_t i = 0; i < count; ++i) ids.push_back(matcher.add(nameOf(count == 8 ? (i == 7 ? 7999 : i) : i)));
+    matcher.build();
+    const auto kept = NameMatcher::selectLongest(matcher.findAll(text));
+    ASSERT_EQ(kept.size(), 2U) << count << " names";
+    EXPECT_EQ(kept[0].pattern, ids.back());
+    EXPECT_EQ(text.substr(kept[0].range.begin, kept[0].range.size()), nameOf(7999));
+    EXPECT_EQ(kept[1].pattern, ids[3]);
+  }
+}
+
 TEST(NameMatcherTest, LongerMatchBeatsAnEarlierStart) {
   NameMatcher matcher;
   const auto shortName = matcher.add("the Memorandum");
