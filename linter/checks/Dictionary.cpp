@@ -150,6 +150,11 @@ bool Dictionary::knows(std::string_view word) const {
 }
 
 bool Dictionary::hasWordOneSlipFrom(std::string_view word) const {
+  // The search asks Hunspell about every variant, some 54 per letter, each a look-up as long as
+  // the word: quadratic, and a pasted 1,000-letter run took seconds. No dictionary word is near
+  // this long, so nothing lies one slip from a longer one.
+  constexpr size_t kLongestSlipWord = 40;
+  if (word.size() > kLongestSlipWord) return false;
   std::string lower = base::asciiLowered(word);
   const std::lock_guard lock(mutex_);
   if (const auto it = slipMemo_.find(lower); it != slipMemo_.end()) return it->second;

@@ -48,7 +48,8 @@ class Dictionary {
   [[nodiscard]] bool knows(std::string_view word) const;
   // True when an ordinary lower-case word of the dictionary lies one slip (a letter dropped,
   // added, changed, or two neighbours swapped; letters a-z) from `word` in lower case. Some
-  // hundred dictionary look-ups, far cheaper than suggest(); remembered like knows().
+  // hundred dictionary look-ups, far cheaper than suggest(); remembered like knows(). False for a
+  // word of over 40 bytes, longer than any dictionary word.
   [[nodiscard]] bool hasWordOneSlipFrom(std::string_view word) const;
   // Up to `limit` of Hunspell's edit-based suggestions for `word`, best first; empty when none
   // lies near. Its n-gram and compound searches are off: they cost 30-50 ms a word and guess far.

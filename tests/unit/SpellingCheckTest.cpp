@@ -189,6 +189,26 @@ TEST(DictionaryTest, AnAffixFileThatSetsTheSuggestionLimitsItselfStillLoads) {
   EXPECT_EQ(dictionary->suggest("reseeve", 3), std::vector<std::string>{});
 }
 
+// A capitalised word is looked for one slip from a dictionary word only up to 40 bytes: the search
+// is quadratic in the word's length (a fuzzed draft's 130-letter run took half a second, a
+// 1,000-letter one seconds). Even a dictionary that holds a 45-letter word is not searched.
+TEST(DictionaryTest, WordsOverFortyBytesAreNotSearchedForSlips) {
+  const std::filesystem::path folder =
+      std::filesystem::temp_directory_path() / ("galley-slip-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(folder);
+  const std::string longWord = std::string(44, 'o') + "n";
+  std::ofstream(folder / "xx_SLIP.aff") << "SET UTF-8\nTRY on\n";
+  std::ofstream(folder / "xx_SLIP.dic") << "2\nrelieve\n" << longWord << "\n";
+  base::ErrorList errors;
+  const auto dictionary = Dictionary::loadShared("xx_SLIP", {folder.string()}, base::Location{}, errors);
+  std::filesystem::remove_all(folder);
+  ASSERT_NE(dictionary, nullptr);
+  EXPECT_TRUE(dictionary->knows(longWord));
+  EXPECT_TRUE(dictionary->hasWordOneSlipFrom("Releive"));
+  EXPECT_FALSE(dictionary->hasWordOneSlipFrom("O" + longWord.substr(1, 43)));  // 44 bytes, one letter dropped
+  EXPECT_TRUE(dictionary->hasWordOneSlipFrom("Relieves"));
+}
+
 TEST(WordsTest, ShapesOfWords) {
   const std::string prose = "Xi’s co‑operation, UNODC, 5km, https://a.org/x y";
   const std::vector<annotate::Word> words = annotate::findWords(prose);
