@@ -164,12 +164,18 @@ TSTree* parseWithin(TSParser* parser, std::string_view text, int64_t budgetMicro
 #endif
 }
 
-// Runs of more than kMaxDelimiterRun equal delimiter characters make both grammars quadratic
-// (a line of 20,000 "*" takes minutes, in the block scanner, which no time-out interrupts).
-// Tree-sitter is given a copy where such runs are letters: they stay literal text in the prose,
-// which is read from the real source. Returns nullopt when there is no such run.
+// What the grammars are given instead of the draft's bytes, same length so that offsets agree, or
+// nullopt when the draft itself will do. Two things are rewritten:
+// - Runs of more than kMaxDelimiterRun equal delimiter characters make both grammars quadratic
+//   (a line of 20,000 "*" takes minutes, in the block scanner, which no time-out interrupts);
+//   such runs become letters.
+// - NUL bytes: tree-sitter reads one as the end of the input, so a NUL ended the parse (the rest
+//   of the draft went unchecked) and, in lines held out as too deeply nested, left the parse
+//   stack without a head (a null dereference; found by fuzz_comments). CommonMark replaces
+//   U+0000 before parsing; here it is a letter too.
+// Both stay literal text in the prose, which is read from the real source.
 constexpr size_t kMaxDelimiterRun = 128;
-std::optional<std::string> neutraliseDelimiterRuns(std::string_view body) {
+std::optional<std::string> neutraliseForGrammars(std::string_view body) {
   static constexpr std::string_view kDelimiters = "*_`~[]!<>&$\\#|";
   std::optional<std::string> copy;
   size_t runBegin = 0;
@@ -181,6 +187,10 @@ std::optional<std::string> neutraliseDelimiterRuns(std::string_view body) {
                 'x');
     }
     runBegin = i;
+  }
+  for (size_t nul = body.find('\0'); nul != std::string_view::npos; nul = body.find('\0', nul + 1)) {
+    if (!copy) copy.emplace(body);
+    (*copy)[nul] = 'x';
   }
   return copy;
 }
@@ -755,7 +765,7 @@ void MarkdownParser::parse(Document& document) {
   holes.reserve(document.parseLimitHits.size());
   for (const base::Range hit : document.parseLimitHits) holes.push_back({hit.begin - base, hit.end - base});
 
-  const std::optional<std::string> neutralised = neutraliseDelimiterRuns(body);
+  const std::optional<std::string> neutralised = neutraliseForGrammars(body);
   const std::string_view parseBody = neutralised ? std::string_view(*neutralised) : body;
   PointCursor points(parseBody);
   const std::vector<base::Range> pieces = parsePieces(parseBody, kPieceBytes);
