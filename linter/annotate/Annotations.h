@@ -123,8 +123,9 @@ class Annotations {
   // once for all of them, its names (read with the bundled lexicon) found on the first inName().
   const SearchText& searchText(uint32_t block);
   // State a component works out from this draft for its own use and keeps for the document's run
-  // (the rule set's literal hits: checks/LiteralBank.h), keyed by the component's address so the
-  // model needs to know nothing of it; default-constructed on the first ask.
+  // (the rule set's literal hits: LiteralBank in checks/RegexPrefilter.h), keyed by the
+  // component's address so the model needs to know nothing of it; default-constructed on the
+  // first ask. An owner must always ask for the same T.
   template <typename T>
   T& ownedBy(const void* owner);
 
