@@ -4,6 +4,7 @@
 #include <array>
 #include <bit>
 #include <filesystem>
+#include <optional>
 
 #include "annotate/Words.h"
 #include "base/Ascii.h"
@@ -105,6 +106,19 @@ std::vector<std::string> wordsOf(std::string_view name) {
   return out;
 }
 
+// "w v" as {from "w", to "v"}; nothing unless it is two different runs of lower-case ASCII letters.
+std::optional<NameSpellingCheck::Romanisation> parseRomanisation(std::string_view text) {
+  const size_t space = text.find(' ');
+  if (space == std::string_view::npos) return std::nullopt;
+  const std::string_view from = text.substr(0, space);
+  const std::string_view to = text.substr(space + 1);
+  const auto letters = [](std::string_view group) {
+    return !group.empty() && std::all_of(group.begin(), group.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  };
+  if (!letters(from) || !letters(to) || from == to) return std::nullopt;
+  return NameSpellingCheck::Romanisation{std::string(from), std::string(to)};
+}
+
 bool onlySpaceBetween(std::string_view text, base::Offset from, base::Offset to) {
   if (to < from) return false;
   const std::string_view gap = text.substr(from, to - from);
@@ -117,12 +131,13 @@ bool onlySpaceBetween(std::string_view text, base::Offset from, base::Offset to)
 NameSpellingCheck::NameSpellingCheck(const config::RuleConfig& rule, Scope scope,
                                      std::shared_ptr<const facts::FactPack> pack,
                                      std::shared_ptr<const Dictionary> dictionary, std::vector<std::string> honorifics,
-                                     std::vector<std::string> endings)
+                                     std::vector<std::string> endings, std::vector<Romanisation> romanisations)
     : Check(rule, scope),
       pack_(std::move(pack)),
       dictionary_(std::move(dictionary)),
       honorifics_(honorifics.begin(), honorifics.end()),
-      endings_(std::move(endings)) {
+      endings_(std::move(endings)),
+      romanisations_(std::move(romanisations)) {
   const facts::FactBase& base = pack_->facts();
   addNameWords(base, known_);
   std::unordered_set<std::string> seen;  // word + previous word + entity: aliases repeat surnames
@@ -145,7 +160,7 @@ NameSpellingCheck::NameSpellingCheck(const config::RuleConfig& rule, Scope scope
         std::string key = word;
         key.append(1, '\n').append(previous).append(1, '\n').append(std::to_string(index));
         if (!seen.insert(std::move(key)).second) continue;
-        targets_.push_back({word, index, person, std::move(previous), byteMask(word)});
+        targets_.push_back({word, index, person, std::move(previous), byteMask(word), romanisedKey(word)});
       }
     }
   }
@@ -171,9 +186,33 @@ std::unique_ptr<Check> NameSpellingCheck::create(const config::RuleConfig& rule,
   if (auto listed = rule.options.getStringList("accept-endings", errors)) {
     for (const auto& ending : *listed) endings.push_back(ending.value);
   }
+  std::vector<Romanisation> romanisations;
+  if (auto listed = rule.options.getStringList("romanisations", errors)) {
+    for (const auto& pair : *listed) {
+      if (auto parsed = parseRomanisation(pair.value)) {
+        romanisations.push_back(std::move(*parsed));
+      } else {
+        errors.push_back(base::Error::invalidInput(
+            "a romanisation is two different groups of lower-case letters, 'from to' (as \"w v\"), not '" +
+                pair.value + "'",
+            pair.where));
+      }
+    }
+  }
   if (errors.size() != errorsBefore || !scope || !pack || !dictionary) return nullptr;
   return std::make_unique<NameSpellingCheck>(rule, *scope, std::move(pack), std::move(dictionary),
-                                             std::move(honorifics), std::move(endings));
+                                             std::move(honorifics), std::move(endings), std::move(romanisations));
+}
+
+std::string NameSpellingCheck::romanisedKey(std::string_view word) const {
+  std::string key = base::asciiLowered(word);
+  for (const Romanisation& romanisation : romanisations_) {
+    for (size_t at = key.find(romanisation.from); at != std::string::npos;
+         at = key.find(romanisation.from, at + romanisation.to.size())) {
+      key.replace(at, romanisation.from.size(), romanisation.to);
+    }
+  }
+  return key;
 }
 
 bool NameSpellingCheck::isCommon(std::string_view word) const {
@@ -199,6 +238,18 @@ const NameSpellingCheck::Target* NameSpellingCheck::nearestTarget(const std::str
   size_t bestDistance = 0;
   bool ambiguous = false;
   const uint64_t foundBytes = byteMask(found);
+  // Only a given name can confirm a surname romanised another way: keyed once, and only then.
+  const std::string foundRomanised =
+      romanisations_.empty() || before.text.empty() ? std::string() : romanisedKey(found);
+  const auto consider = [&](const Target& target, size_t distance) {
+    if (best == nullptr || distance < bestDistance) {
+      best = &target;
+      bestDistance = distance;
+      ambiguous = false;
+    } else if (distance == bestDistance && best->entity != target.entity && best->word != target.word) {
+      ambiguous = true;  // as close to another entity's name: say nothing
+    }
+  };
   // Neither a slip (lengths at most two apart) nor a form with an ending can bridge more.
   size_t reach = 2;
   for (const std::string& ending : endings_) reach = std::max(reach, ending.size());
@@ -209,6 +260,11 @@ const NameSpellingCheck::Target* NameSpellingCheck::nearestTarget(const std::str
              found.ends_with(ending);
     });
     if (isForm) return nullptr;  // "Alimova": another form of a known name, not a slip
+    if (!foundRomanised.empty() && target.person && before.text == target.previous &&
+        foundRomanised == target.romanised) {
+      consider(target, 1);  // "Ghada Vali": the person's own given name, the surname read alike
+      continue;
+    }
     if (std::popcount(foundBytes & ~target.bytes) > 2 || std::popcount(target.bytes & ~foundBytes) > 2) continue;
     const Slip slip = slipBetween(found, target.word);
     if (slip == Slip::None) continue;
@@ -226,14 +282,7 @@ const NameSpellingCheck::Target* NameSpellingCheck::nearestTarget(const std::str
       continue;
     }
     if (!closeEnough(slip, target.word.size(), confirmed, target.person)) continue;
-    const size_t distance = slipDistance(found, target.word);  // 1 or 2: the slip was one
-    if (best == nullptr || distance < bestDistance) {
-      best = &target;
-      bestDistance = distance;
-      ambiguous = false;
-    } else if (distance == bestDistance && best->entity != target.entity && best->word != target.word) {
-      ambiguous = true;  // as close to another entity's name: say nothing
-    }
+    consider(target, slipDistance(found, target.word));  // 1 or 2: the slip was one
   }
   return ambiguous ? nullptr : best;
 }

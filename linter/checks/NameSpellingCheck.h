@@ -36,7 +36,8 @@ namespace galley::checks {
 //   else. A capitalised neighbour that is no dictionary word, honorific or known name word also
 //   silences the check: the word is part of a name the fact base does not know.
 // - When the person's own given name confirms the surname, one slip is enough from 4 letters and
-//   two from 8.
+//   two from 8, and a surname romanised another way ("Ghada Vali" for "Ghada Waly": the letters
+//   of `romanisations` read alike) at any length.
 // Given names alone are left to the `name` kind ("Yuri Fedotov"), which needs the surname to match.
 //
 // ## Why
@@ -55,14 +56,17 @@ namespace galley::checks {
 // - `honorifics`: capitalised words that may stand before a surname without being a given name
 //   (besides dictionary words): "Mr", "Ms". Default: none.
 // - `accept-endings`: endings that make a known name another form of it. Default: none.
+// - `romanisations`: pairs of letter groups that romanisations of one name swap, each written
+//   "from to" ("w v", "y i", "kh h"): after the person's own given name, a surname that differs
+//   from the fact base's only by these is reported however short. Default: none.
 // Message placeholders: `{found}`, `{expected}` (the fact base's word), `{name}` (the entity's name).
 //
 // ## Fix safety
 // Unsafe: the word may name someone the fact base does not know.
 class NameSpellingCheck final : public Check {
  public:
-  static constexpr std::array<std::string_view, 5> kOptions = {"accept-endings", "dictionary", "dictionary-path",
-                                                               "facts", "honorifics"};
+  static constexpr std::array<std::string_view, 6> kOptions = {"accept-endings", "dictionary", "dictionary-path",
+                                                               "facts", "honorifics", "romanisations"};
   static constexpr std::array<std::string_view, 3> kPlaceholders = {"expected", "found", "name"};
 
   // A word of a known name that a slip may have produced.
@@ -72,6 +76,13 @@ class NameSpellingCheck final : public Check {
     bool person = false;
     std::string previous;  // the word before it in the person's name ("Rashid" for "Alimov"), if any
     uint64_t bytes = 0;    // byteMask(word)
+    std::string romanised;  // romanisedKey(word)
+  };
+
+  // Two letter groups that romanisations of one name swap ("w" for "v"): `from` is read as `to`.
+  struct Romanisation {
+    std::string from;
+    std::string to;
   };
 
   // One bit per byte value (modulo 64) that `word` holds. A word within two edits of another
@@ -83,7 +94,7 @@ class NameSpellingCheck final : public Check {
   // REQUIRES: validated by create().
   NameSpellingCheck(const config::RuleConfig& rule, Scope scope, std::shared_ptr<const facts::FactPack> pack,
                     std::shared_ptr<const Dictionary> dictionary, std::vector<std::string> honorifics,
-                    std::vector<std::string> endings);
+                    std::vector<std::string> endings, std::vector<Romanisation> romanisations = {});
 
   void run(const document::Document& document, annotate::Annotations& annotations,
            diag::DiagnosticSink& sink) const override;
@@ -105,6 +116,8 @@ class NameSpellingCheck final : public Check {
   // True when `word` (a capitalised neighbour) is not part of a name: a dictionary word in lower
   // case, an honorific, an acronym or a word the fact base knows.
   [[nodiscard]] bool isCommon(std::string_view word) const;
+  // `word` in lower case with every romanisation's `from` read as its `to`.
+  [[nodiscard]] std::string romanisedKey(std::string_view word) const;
 
   std::shared_ptr<const facts::FactPack> pack_;
   std::shared_ptr<const Dictionary> dictionary_;
@@ -112,6 +125,7 @@ class NameSpellingCheck final : public Check {
   std::vector<Target> targets_;
   std::unordered_set<std::string> honorifics_;
   std::vector<std::string> endings_;
+  std::vector<Romanisation> romanisations_;
 };
 
 }  // namespace galley::checks

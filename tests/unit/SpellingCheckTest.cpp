@@ -53,6 +53,7 @@ constexpr const char* kRules = R"yaml(rules:
     message: "'{found}' for '{expected}' ({name})"
     honorifics: [Mr, Ms]
     accept-endings: [a, i, s]
+    romanisations: ["w v", "y i"]
 )yaml";
 
 class SpellingCheckTest : public ::testing::Test {
@@ -142,6 +143,30 @@ TEST_F(SpellingCheckTest, NameGuardsKeepRealNamesSilent) {
       check("Ms Alimova met Mr Kerimov, Mr Rahman and Timur Alimv in Astara. Cooperation grew. "
             "Kazakhstani experts.\n");
   for (const std::string& line : found) EXPECT_FALSE(line.starts_with("sco-un.names")) << line;
+}
+
+// Two slips in a four-letter surname are another name unless the person's own given name stands
+// before it and the two differ only by letters romanisations swap (Cyrillic "Вали" as "Vali").
+TEST_F(SpellingCheckTest, ASurnameRomanisedAnotherWayIsFlaggedAfterTheGivenNameOnly) {
+  std::vector<diag::Diagnostic> diagnostics;
+  EXPECT_EQ(check("Ghada Waly spoke, then Ghada Vali and Ghada Wali.\n", &diagnostics),
+            (Lines{"sco-un.names: Vali", "sco-un.names: Wali"}));
+  EXPECT_EQ(diagnostics.at(0).message, "'Vali' for 'Waly' (Ghada Waly)");
+  // No given name, another given name, or letters beyond the romanisations: someone else.
+  EXPECT_EQ(check("Ms Vali met Omar Vali and Ghada Vale.\n"), Lines{});
+}
+
+TEST_F(SpellingCheckTest, RomanisationsThatAreNotTwoLetterGroupsAreLocatedErrors) {
+  std::vector<std::string> errors;
+  const auto checks = load("rules:\n  - id: n\n    kind: name-spelling\n    message: m\n"
+                           "    romanisations: [\"w v\", \"w\", \"W V\", \"v v\"]\n",
+                           errors);
+  EXPECT_TRUE(checks.empty());
+  ASSERT_EQ(errors.size(), 3U);
+  EXPECT_NE(errors[0].find("spelling-under-test.yaml:5:29"), std::string::npos) << errors[0];
+  EXPECT_NE(errors[0].find("not 'w'"), std::string::npos) << errors[0];
+  EXPECT_NE(errors[1].find("not 'W V'"), std::string::npos) << errors[1];
+  EXPECT_NE(errors[2].find("not 'v v'"), std::string::npos) << errors[2];
 }
 
 TEST_F(SpellingCheckTest, MissingDictionaryIsALocatedEnvironmentError) {
