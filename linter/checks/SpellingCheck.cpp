@@ -5,7 +5,9 @@
 
 #include "annotate/Words.h"
 #include "base/Ascii.h"
+#include "base/Calendar.h"
 #include "checks/FactCheck.h"
+#include "checks/Slip.h"
 #include "config/NearestName.h"
 #include "facts/FactPack.h"
 
@@ -45,6 +47,57 @@ bool isSlipOfCommonWord(const Dictionary& dictionary, std::string_view word, con
   // Hunspell rejects the lower-case form of a proper noun ("moscow"), so this asks for a common word.
   if (!dictionary.knows(common)) return false;
   return config::editDistance(word, suggestion, {.ignoreCase = true, .adjacentSwaps = true}) <= 1;
+}
+
+// Month and weekday names this long may also be misspelt by a changed or added letter
+// ("Septamber"); shorter ones only by a typo, as real names lie a changed letter away ("Augusta").
+constexpr size_t kLongCalendarName = 7;
+
+// The month or weekday name `word` is one slip from, or empty: a letter dropped, doubled or two
+// swapped ("Janury", "Wendesday"). "May" is too short to judge, and a word one slip from two
+// names is left alone.
+std::string_view calendarNameSlipped(std::string_view word) {
+  std::string_view found;
+  const auto consider = [&](std::string_view name) {
+    if (name.size() < kShortestCapitalised) return true;
+    const Slip slip = slipBetween(word, name);
+    if (slip == Slip::Typo || (slip == Slip::Change && name.size() >= kLongCalendarName)) {
+      if (!found.empty()) return false;
+      found = name;
+    }
+    return true;
+  };
+  constexpr unsigned kMonths = 12;
+  constexpr unsigned kWeekdays = 7;
+  for (unsigned month = 1; month <= kMonths; ++month)
+    if (!consider(base::monthName(month))) return {};
+  for (unsigned day = 0; day < kWeekdays; ++day)
+    if (!consider(base::weekdayName(day))) return {};
+  return found;
+}
+
+// "15", "2024", "5th": a day or a year beside a month or weekday name.
+bool isDayOrYear(std::string_view word) {
+  constexpr size_t kLongestNumber = 4;
+  size_t digits = 0;
+  while (digits < word.size() && word[digits] >= '0' && word[digits] <= '9') ++digits;
+  if (digits == 0 || digits > kLongestNumber) return false;
+  const std::string_view suffix = word.substr(digits);
+  return suffix.empty() || suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th";
+}
+
+// Only spaces, and at most one comma, between two words: "Wendesday, 5 June", "Janury 15".
+bool onlySpacesOrCommaBetween(std::string_view gap) {
+  if (gap.empty()) return false;
+  size_t commas = 0;
+  for (const char c : gap) {
+    if (c == ',') {
+      ++commas;
+    } else if (c != ' ') {
+      return false;
+    }
+  }
+  return commas <= 1;
 }
 
 }  // namespace
@@ -95,6 +148,30 @@ bool SpellingCheck::accepts(std::string_view word) const {
   });
 }
 
+std::string_view SpellingCheck::calendarSlipAt(const config::Lexicon& lexicon, std::string_view text,
+                                              base::Range span, const std::vector<annotate::Word>& words, size_t w,
+                                              std::string_view plain) const {
+  if (plain.size() < kShortestCapitalised || words[w].hyphenated || accepts(plain)) return {};
+  const std::string_view name = calendarNameSlipped(plain);
+  if (name.empty()) return {};
+  const auto wordText = [&](size_t i) { return text.substr(span.begin + words[i].prose.begin, words[i].prose.size()); };
+  const auto gap = [&](size_t left) {
+    return text.substr(span.begin + words[left].prose.end, words[left + 1].prose.begin - words[left].prose.end);
+  };
+  const bool hasNext = w + 1 < words.size() && onlySpacesOrCommaBetween(gap(w));
+  const bool hasPrevious = w > 0 && onlySpacesOrCommaBetween(gap(w - 1));
+  // "Sunda Strait": a capitalised word after it makes it part of a longer name.
+  if (hasNext && gap(w).find(',') == std::string_view::npos && words[w + 1].capitalised &&
+      calendarNameSlipped(wordText(w + 1)).empty() && !accepts(wordText(w + 1)))
+    return {};
+  if (hasNext && isDayOrYear(wordText(w + 1))) return name;
+  if (hasPrevious && isDayOrYear(wordText(w - 1))) return name;
+  if (hasPrevious && gap(w - 1).find(',') == std::string_view::npos &&
+      lexicon.contains(config::WordList::CalendarCues, base::asciiLowered(wordText(w - 1))))
+    return name;
+  return {};
+}
+
 bool SpellingCheck::isMisspelt(std::string_view plain, bool capitalised) const {
   if (plain.size() < 2 || accepts(plain)) return false;
   if (!capitalised) return true;
@@ -109,6 +186,12 @@ void SpellingCheck::report(const document::Block& block, base::Range range, bool
   const std::string plain = annotate::plainWord(found);
   const std::vector<std::string> suggestions = dictionary_->suggest(plain, suggestions_);
   if (capitalised && (suggestions.empty() || !isSlipOfCommonWord(*dictionary_, plain, suggestions.front()))) return;
+  reportWith(block, range, suggestions, sink);
+}
+
+void SpellingCheck::reportWith(const document::Block& block, base::Range range,
+                               const std::vector<std::string>& suggestions, diag::DiagnosticSink& sink) const {
+  const std::string found = std::string(std::string_view(block.prose.text()).substr(range.begin, range.size()));
   std::string offered;
   for (size_t i = 0; i < suggestions.size(); ++i) {
     if (i > 0) offered += i + 1 == suggestions.size() ? " or " : ", ";
@@ -154,9 +237,16 @@ void SpellingCheck::run(const document::Document& document, annotate::Annotation
       const bool initial = (w == 0 && span.begin == 0) || std::any_of(starts.begin(), starts.end(), [&](base::Offset start) {
                              return start <= range.begin && start >= previousEnd;
                            });
+      const std::string plain = annotate::plainWord(text.substr(range.begin, range.size()));
+      if (word.capitalised) {
+        const std::string_view month = calendarSlipAt(annotations.lexicon(), text, span, words, w, plain);
+        if (!month.empty()) {
+          reportWith(block, range, {std::string(month)}, sink);
+          continue;
+        }
+      }
       if (word.capitalised && !headline && !initial) continue;
-      if (isMisspelt(annotate::plainWord(text.substr(range.begin, range.size())), word.capitalised))
-        report(block, range, word.capitalised, sink);
+      if (isMisspelt(plain, word.capitalised)) report(block, range, word.capitalised, sink);
     }
   });
 }

@@ -6,9 +6,12 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "checks/Check.h"
+#include "annotate/Words.h"
 #include "checks/Dictionary.h"
+#include "config/Lexicon.h"
 
 namespace galley::checks {
 
@@ -22,7 +25,7 @@ namespace galley::checks {
 // recalled once sent.
 //
 // ## Flagged
-//   The delegations agred on a joint statment.
+//   The delegations agred on a joint statment on 15 Janury 2024.
 // ## Accepted
 //   Kassym-Jomart Tokayev met UNODC staff at https://www.unodc.org on 5 km of road, `code`, 3rd.
 //   Skipped: inline code and code blocks, URLs, e-mail addresses, paths and symbols ("A/RES/71/14"),
@@ -31,7 +34,10 @@ namespace galley::checks {
 //   accepted when the dictionary knows it whole or knows each of its parts. A capitalised word
 //   inside a sentence is taken for a name the fact base does not know and skipped; at a sentence's
 //   start or in a headline it is reported only when it is one slip from an ordinary word
-//   ("Goverments"), not when it looks like a name ("Aktau", "Alimova").
+//   ("Goverments"), not when it looks like a name ("Aktau", "Alimova"). Anywhere, a capitalised
+//   word one slip from a month or weekday name is that name misspelt when a day or year stands
+//   beside it or a `calendar.cues` word of the lexicon before it ("15 Janury 2024", "on
+//   Wendesday"), and no capitalised word follows it ("Sunda Strait", "Frida Kahlo").
 //
 // ## YAML options
 // - `dictionary`: the Hunspell dictionary's name. Default: en_GB.
@@ -71,6 +77,16 @@ class SpellingCheck final : public Check {
   // Reports the word at prose `range` of `block` with Hunspell's suggestions; a capitalised word
   // whose first suggestion is not an ordinary word one slip away is left alone.
   void report(const document::Block& block, base::Range range, bool capitalised, diag::DiagnosticSink& sink) const;
+  // Reports the word at prose `range` of `block`, offering `suggestions` (the first as an unsafe fix).
+  void reportWith(const document::Block& block, base::Range range, const std::vector<std::string>& suggestions,
+                  diag::DiagnosticSink& sink) const;
+  // The month or weekday name that capitalised word `w` of `words` (in `span` of block prose
+  // `text`; `plain` its plain form) misspells, or empty: one slip from the name, beside a day or a
+  // year or after a calendar cue ("15 Janury 2024", "on Wendesday"), and not followed by another
+  // capitalised word ("Sunda Strait" is a name).
+  [[nodiscard]] std::string_view calendarSlipAt(const config::Lexicon& lexicon, std::string_view text,
+                                                base::Range span, const std::vector<annotate::Word>& words, size_t w,
+                                                std::string_view plain) const;
   // True when `word` (plain form) is spelt right or is not checked.
   [[nodiscard]] bool accepts(std::string_view word) const;
 

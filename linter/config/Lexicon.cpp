@@ -47,9 +47,11 @@ constexpr std::array<ListName, static_cast<std::size_t>(WordList::Count)> kLists
     {WordList::EarlierOpeners, "sequence", "earlier-openers"},
     {WordList::NameConnectors, "names", "connectors"},
     {WordList::NameArticles, "names", "articles"},
+    {WordList::CalendarCues, "calendar", "cues"},
 }};
 
-constexpr std::array<std::string_view, 6> kSections = {"claims", "tense", "clauses", "names", "titles", "sequence"};
+constexpr std::array<std::string_view, 7> kSections = {"claims", "tense", "clauses", "names", "titles", "sequence",
+                                                      "calendar"};
 
 bool isWord(std::string_view word) {
   return !word.empty() && std::all_of(word.begin(), word.end(), [](char c) {

@@ -41,6 +41,7 @@ enum class WordList {
   EarlierOpeners,      // sequence.earlier-openers: "Previously, on ...": before the previous sentence
   NameConnectors,      // names.connectors: "of", "for" inside a capitalised name ("Forum for Security Co-operation")
   NameArticles,        // names.articles: "the", "a": a capitalised article does not start a name
+  CalendarCues,        // calendar.cues: "on", "in" before a month or weekday name ("on Wendesday" is a slip)
   Count,
 };
 

@@ -138,6 +138,28 @@ TEST_F(SpellingCheckTest, CapitalisedWordsAreNamesUnlessASlipOfAnOrdinaryWordSta
             (Lines{"sco-un.spelling: Goverments", "sco-un.spelling: Comittee"}));
 }
 
+// Mid-sentence capitalised words are names, but not one slip from a month or weekday name beside
+// a day or a year or after a calendar cue of the lexicon: the name is offered as the fix.
+TEST_F(SpellingCheckTest, MonthAndWeekdaySlipsBesideADateOrAfterACueAreFound) {
+  std::vector<diag::Diagnostic> diagnostics;
+  EXPECT_EQ(check("# Summit opens on Thrusday\n\nIt was signed on Septamber 5, 2019, marked on 15 Janury 2024 and "
+                  "reviewed by Wendesday, 3 July.\n",
+                  &diagnostics),
+            (Lines{"sco-un.spelling: Thrusday", "sco-un.spelling: Septamber", "sco-un.spelling: Janury",
+                   "sco-un.spelling: Wendesday"}));
+  ASSERT_TRUE(diagnostics.at(2).fix);
+  EXPECT_EQ(diagnostics[2].fix->edits.at(0).text, "January");
+  EXPECT_EQ(diagnostics[2].fix->applicability, diag::Applicability::Unsafe);
+}
+
+TEST_F(SpellingCheckTest, NamesNearAMonthOrWeekdayStaySilent) {
+  // No date or cue beside it; a capitalised word after it; a changed letter in a short name
+  // ("Augusta"); "May" too short to judge; a real word ("Mach").
+  EXPECT_EQ(check("Janury Rivers wrote. Ferries crossed the Sunda Strait on 5 June. Frida Kahlo left in 2024. "
+                  "In Augusta 2024 it rained, on Mayo 5 too, at Mach 2 speed.\n"),
+            Lines{});
+}
+
 TEST_F(SpellingCheckTest, NameGuardsKeepRealNamesSilent) {
   const std::vector<std::string> found =
       check("Ms Alimova met Mr Kerimov, Mr Rahman and Timur Alimv in Astara. Cooperation grew. "
