@@ -447,7 +447,7 @@ class BlockClaims {
     for (size_t d = 0; d < dates_.size(); ++d) {
       const auto& statedFor = dateStatedFor_[d];
       const bool other = statedFor && (statedFor->first != ClaimKind::Date || statedFor->second != claim.mention);
-      if (sentence_.contains(dates_[d].range) && !other) inSentence.push_back(d);
+      if (sentence_.contains(dates_[d].range) && !other && !isAttributiveYear(dates_[d].range)) inSentence.push_back(d);
     }
     if (inSentence.empty()) return;
     const base::Range first = dates_[inSentence.front()].range;
@@ -459,6 +459,28 @@ class BlockClaims {
     } else {
       claim.dateUncertain = true;
     }
+  }
+
+  // "with an eye on the 2016 drug meeting": a year written right before a lower-case word that is
+  // no verb, preposition, determiner or clause opener of the lexicon is that other thing's year,
+  // not a date the sentence states.
+  [[nodiscard]] bool isAttributiveYear(base::Range date) const {
+    constexpr size_t kYearDigits = 4;
+    const std::string_view text = prose_.substr(date.begin, date.size());
+    if (text.size() != kYearDigits || !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
+      return false;
+    const auto next = std::lower_bound(words_.begin(), words_.end(), date.end,
+                                       [](const Word& word, base::Offset at) { return word.range.begin < at; });
+    if (next == words_.end() || prose_.substr(date.end, next->range.begin - date.end) != " ") return false;
+    const char first = prose_[next->range.begin];
+    if (first < 'a' || first > 'z') return false;
+    static constexpr std::array kFunctionWords = {
+        config::WordList::ClauseOpeners, config::WordList::Determiners,     config::WordList::NameConnectors,
+        config::WordList::DateOpeners,   config::WordList::PassiveAuxiliaries, config::WordList::PastCues,
+        config::WordList::FutureCues,    config::WordList::ModalCues,       config::WordList::PastBreakers,
+        config::WordList::FutureBreakers, config::WordList::EventVerbs,     config::WordList::FoundingVerbs};
+    return std::none_of(kFunctionWords.begin(), kFunctionWords.end(),
+                        [&](config::WordList list) { return lexicon_.contains(list, next->lower); });
   }
 
   // "signed / concluded / adopted / held": places and dates of the nearest event-like mention.

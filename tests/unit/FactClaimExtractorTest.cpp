@@ -139,6 +139,22 @@ TEST_F(FactClaimExtractorTest, SinceAndSessionOrdinals) {
   EXPECT_EQ(r.claims[2].ordinal, 60);
 }
 
+// A year right before a content word is that thing's year ("the 2016 drug meeting"), not the
+// session's: a published headline read this way claimed the 58th session met in 2016.
+TEST_F(FactClaimExtractorTest, AYearThatQualifiesANounDoesNotDateTheSession) {
+  const Result r = extract(
+      "The Commission on Narcotic Drugs opens its 58th session with an eye on the 2016 drug meeting.\n\n"
+      "The CND met for its 59th session in 2016 in Vienna.\n\n"
+      "The 60th session of the Commission on Narcotic Drugs met in 2017.\n");
+  ASSERT_EQ(r.summary(), (Lines{"ordinal cnd = 58th", "ordinal cnd = 59th", "ordinal cnd = 60th"}));
+  EXPECT_FALSE(r.claims[0].judgedAt);
+  EXPECT_FALSE(r.claims[0].dateUncertain);
+  ASSERT_TRUE(r.claims[1].judgedAt);
+  EXPECT_EQ(*r.claims[1].judgedAt, base::DateInterval::year(2016));
+  ASSERT_TRUE(r.claims[2].judgedAt);
+  EXPECT_EQ(*r.claims[2].judgedAt, base::DateInterval::year(2017));
+}
+
 TEST_F(FactClaimExtractorTest, OrdinalsLongerThanAnyRecordAreNoClaim) {
   // Twenty digits overflowed the ordinal's int (undefined behaviour, fatal under UBSan).
   const Result r = extract(
