@@ -429,17 +429,15 @@ std::optional<std::vector<RequiredLiteral>> requiredLiterals(std::string_view pa
 }
 
 PrefilteredRegex::PrefilteredRegex(const boost::regex& regex, std::string_view analysed, bool ignoreCase)
-    : regex_(regex), ignoreCase_(ignoreCase), filter_(ignoreCase) {
+    : regex_(regex), ignoreCase_(ignoreCase) {
   if (analysed.empty()) return;
   auto literals = requiredLiterals(analysed, ignoreCase);
   if (!literals) return;
   literals_ = std::move(*literals);
-  for (const RequiredLiteral& literal : literals_) {
-    const auto id = filter_.add(literal.text);
-    if (id >= maxBefore_.size()) maxBefore_.resize(id + 1, 0);
-    maxBefore_[id] = std::max(maxBefore_[id], literal.maxBefore);
-  }
-  filter_.build();
+  auto own = std::make_shared<LiteralBank>();
+  own->add(literals_, ignoreCase_);
+  own->build();
+  own_ = std::move(own);
 }
 
 void PrefilteredRegex::enrol(LiteralBank& bank) {
@@ -449,13 +447,8 @@ void PrefilteredRegex::enrol(LiteralBank& bank) {
 }
 
 std::vector<base::Range> PrefilteredRegex::candidateStarts(std::string_view text, base::Range span) const {
-  std::vector<base::Range> starts;
-  filter_.forEach(text.substr(span.begin, span.size()), [&](base::LiteralAutomaton::LiteralId id, size_t end) {
-    const size_t literalBegin = span.begin + end - filter_.length(id);
-    const size_t before = std::min(maxBefore_[id], literalBegin - span.begin);
-    starts.push_back({static_cast<base::Offset>(literalBegin - before), static_cast<base::Offset>(literalBegin + 1)});
-  });
-  sortAndMerge(starts);
+  std::vector<base::Range> starts = own_->candidateStarts(text.substr(span.begin, span.size()), 0);
+  for (base::Range& start : starts) start = {start.begin + span.begin, start.end + span.begin};
   return starts;
 }
 
@@ -493,6 +486,10 @@ LiteralBank::TextHits LiteralBank::scan(std::string_view text) const {
   });
   for (std::vector<base::Range>& starts : hits) sortAndMerge(starts);
   return hits;
+}
+
+std::vector<base::Range> LiteralBank::candidateStarts(std::string_view text, Slot slot) const {
+  return std::move(scan(text)[slot]);
 }
 
 const std::vector<base::Range>& LiteralBank::candidateStarts(annotate::Annotations& annotations, std::string_view text,

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -61,6 +62,8 @@ class LiteralBank {
   // search text). REQUIRES: build() called.
   const std::vector<base::Range>& candidateStarts(annotate::Annotations& annotations, std::string_view text,
                                                   Slot slot) const;
+  // The same for a text scanned on its own, now, with nothing kept (offsets into `text`).
+  [[nodiscard]] std::vector<base::Range> candidateStarts(std::string_view text, Slot slot) const;
 
  private:
   struct Owner {
@@ -89,7 +92,7 @@ class PrefilteredRegex {
 
   [[nodiscard]] const boost::regex& regex() const { return regex_; }
   // True when matches are searched only around literal hits.
-  [[nodiscard]] bool filtered() const { return filter_.size() > 0; }
+  [[nodiscard]] bool filtered() const { return own_ != nullptr; }
 
   // Calls `visit` with each non-empty match inside text[span.begin, span.end), in order, as
   // checks::forEachMatch(regex(), ...) would.
@@ -117,8 +120,7 @@ class PrefilteredRegex {
   boost::regex regex_;
   bool ignoreCase_ = false;
   std::vector<RequiredLiteral> literals_;  // what the filter was built from, for enrol()
-  base::LiteralAutomaton filter_;
-  std::vector<size_t> maxBefore_;  // by literal id
+  std::shared_ptr<const LiteralBank> own_;  // this regex's literals alone (slot 0); null: unfiltered
   const LiteralBank* bank_ = nullptr;
   LiteralBank::Slot slot_ = 0;
 };
