@@ -83,6 +83,7 @@ NameSpellingCheck::NameSpellingCheck(const config::RuleConfig& rule, Scope scope
       honorifics_(honorifics.begin(), honorifics.end()),
       endings_(std::move(endings)),
       romanisations_(std::move(romanisations)) {
+  for (const std::string& ending : endings_) reach_ = std::max(reach_, ending.size());
   const facts::FactBase& base = pack_->facts();
   addNameWords(base, known_);
   std::unordered_set<std::string> seen;  // word + previous word + entity: aliases repeat surnames
@@ -195,11 +196,8 @@ const NameSpellingCheck::Target* NameSpellingCheck::nearestTarget(const std::str
       ambiguous = true;  // as close to another entity's name: say nothing
     }
   };
-  // Neither a slip (lengths at most two apart) nor a form with an ending can bridge more.
-  size_t reach = 2;
-  for (const std::string& ending : endings_) reach = std::max(reach, ending.size());
   for (const Target& target : targets_) {
-    if (target.word.size() > found.size() + 2 || found.size() > target.word.size() + reach) continue;
+    if (target.word.size() > found.size() + 2 || found.size() > target.word.size() + reach_) continue;
     const bool isForm = std::any_of(endings_.begin(), endings_.end(), [&](const std::string& ending) {
       return found.size() == target.word.size() + ending.size() && found.starts_with(target.word) &&
              found.ends_with(ending);

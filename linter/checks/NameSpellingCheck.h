@@ -126,6 +126,9 @@ class NameSpellingCheck final : public Check {
   std::unordered_set<std::string> honorifics_;
   std::vector<std::string> endings_;
   std::vector<Romanisation> romanisations_;
+  // How much longer than a target a word may be: neither a slip (lengths at most two apart) nor a
+  // known name plus an accepted ending bridges more.
+  size_t reach_ = 2;
 };
 
 }  // namespace galley::checks
