@@ -407,18 +407,22 @@ class BlockClaims {
   // "<N>th session of [the] <mention>" or "<mention>'s <N>th session".
   void sessionOrdinal(size_t w, int ordinal) {
     const Word& word = words_[w];
-    if (w + 1 >= words_.size() || words_[w + 1].lower != "session") return;
+    if (w + 1 >= words_.size()) return;
+    const std::string_view noun = words_[w + 1].lower;
+    const auto calls = [&](size_t m) { return callsASession(m, noun); };
+    if (std::none_of(inSentence_.begin(), inSentence_.end(), calls)) return;
     if (w + 2 < words_.size() && words_[w + 2].lower == "of") {
       size_t after = words_[w + 2].range.end;
       if (w + 3 < words_.size() && words_[w + 3].lower == "the" &&
           trim(prose_.substr(after, words_[w + 3].range.begin - after)).empty())
         after = words_[w + 3].range.end;
-      if (const auto m = mentionStartingAt(after); m && isSubject(*m)) emitOrdinal(*m, word.range, ordinal);
+      if (const auto m = mentionStartingAt(after); m && isSubject(*m) && calls(*m)) emitOrdinal(*m, word.range, ordinal);
       return;
     }
     constexpr base::Offset kPossessiveGap = 5;  // "’s " is five bytes
     const auto owner = nearestBefore(word.range.begin, [&](size_t m) {
-      return isSubject(m) && mentionAt(m).possessive && word.range.begin - mentionAt(m).prose.end <= kPossessiveGap;
+      return isSubject(m) && calls(m) && mentionAt(m).possessive &&
+             word.range.begin - mentionAt(m).prose.end <= kPossessiveGap;
     });
     if (owner) {
       emitOrdinal(*owner, word.range, ordinal);
@@ -428,11 +432,20 @@ class BlockClaims {
     if (w == 0 || !lexicon_.contains(config::WordList::Determiners, words_[w - 1].lower)) return;
     std::optional<size_t> series;
     for (const size_t m : inSentence_) {
-      if (kindOf(m) != EntityKind::RecurringSession) continue;
+      if (kindOf(m) != EntityKind::RecurringSession || !calls(m)) continue;
       if (series && mentionAt(*series).entity != mentionAt(m).entity) return;  // two series: silent
       if (!series) series = m;
     }
     if (series) emitOrdinal(*series, word.range, ordinal);
+  }
+
+  // True when `noun` after an ordinal names one of mention `m`'s sessions: its entity's
+  // session-words, "session" by default ("the 60th session of the CND", "the 17th meeting of the
+  // Council of Heads of State"; not "the 5th meeting of the CND", a meeting within a session).
+  [[nodiscard]] bool callsASession(size_t m, std::string_view noun) const {
+    const std::vector<std::string>& words = facts_.entity(mentionAt(m).entity).sessionWords;
+    if (words.empty()) return noun == "session";
+    return std::find(words.begin(), words.end(), noun) != words.end();
   }
 
   void emitOrdinal(size_t mention, base::Range range, int ordinal) {

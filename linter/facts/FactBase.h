@@ -117,6 +117,9 @@ struct Entity {
   // Recurring sessions: session N meets in year numberingBaseYear + N, when given.
   std::optional<Stated<int>> numberingBaseYear;
   std::vector<Session> sessions;
+  // What a draft calls one session ("meeting" for a council, "session" for a commission): the
+  // word after an ordinal that makes it this series' ordinal. Empty: "session".
+  std::vector<std::string> sessionWords;
 
   // Every name the entity is written as: the canonical name first, then aliases and symbol.
   [[nodiscard]] std::vector<std::string_view> allNames() const;

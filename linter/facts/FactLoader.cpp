@@ -29,7 +29,7 @@ const std::vector<std::string_view> kCommonEntityKeys{"id",   "kind", "name",   
 const std::vector<std::string_view> kOfficeKeys{"organisation", "titles", "single-holder"};
 const std::vector<std::string_view> kPersonKeys{"holds"};
 const std::vector<std::string_view> kOrganisationKeys{"title-forms"};
-const std::vector<std::string_view> kSessionKeys{"numbering-base-year", "sessions"};
+const std::vector<std::string_view> kSessionKeys{"numbering-base-year", "sessions", "session-words"};
 const std::vector<std::string_view> kStatementKeys{"value", "sources", "note"};
 const std::vector<std::string_view> kTenureKeys{"office", "from", "to", "sources", "note"};
 const std::vector<std::string_view> kSessionItemKeys{"ordinal", "start", "end", "place", "report", "sources", "note"};
@@ -393,6 +393,7 @@ class Parser {
       if (const YAML::Node n = node["numbering-base-year"]; n.IsDefined())
         entity.numberingBaseYear = statement<int>(n, entity, [this](const YAML::Node& v) { return integer(v); });
       parseSessions(node, entity);
+      parseSessionWords(node, entity);
     }
     entities_[self] = std::move(entity);
   }
@@ -456,6 +457,25 @@ class Parser {
     }
     for (const auto& form : forms)
       if (const auto text = scalar(form, "a title form")) entity.titleForms.push_back(*text);
+  }
+
+  // "session-words: [meeting, session]": what a draft calls one of the series' sessions.
+  void parseSessionWords(const YAML::Node& node, Entity& entity) {
+    const YAML::Node words = node["session-words"];
+    if (!words.IsDefined()) return;
+    if (!words.IsSequence() || words.size() == 0) {
+      error(words.Mark(), "'session-words' must be a list of lower-case words, such as [meeting, session]");
+      return;
+    }
+    for (const auto& word : words) {
+      const auto text = scalar(word, "a session word");
+      if (!text) continue;
+      if (text->empty() || !std::all_of(text->begin(), text->end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+        error(word.Mark(), "a session word is one lower-case word, such as 'meeting', not '" + *text + "'");
+        continue;
+      }
+      entity.sessionWords.push_back(*text);
+    }
   }
 
   void parseHolds(const YAML::Node& node, Entity& entity) {

@@ -155,6 +155,44 @@ TEST_F(FactClaimExtractorTest, AYearThatQualifiesANounDoesNotDateTheSession) {
   EXPECT_EQ(*r.claims[2].judgedAt, base::DateInterval::year(2017));
 }
 
+// A series reads an ordinal before its own session-words only: the council's sessions are
+// meetings, while the commission's meetings are parts of a session ("the 5th meeting of the
+// commission" claims no ordinal).
+TEST(SessionWordsTest, EachSeriesOrdinalIsReadWithItsOwnSessionWords) {
+  FactLoader loader;
+  loader.addText("facts.yaml", R"(entities:
+  - id: council
+    kind: recurring-session
+    name: Council of Heads of State
+    session-words: [meeting, session]
+    numbering-base-year: 2000
+  - id: commission
+    kind: recurring-session
+    name: Commission on Narcotic Drugs
+    numbering-base-year: 1957
+)");
+  auto loaded = loader.load();
+  ASSERT_TRUE(loaded);
+  const FactPack pack(std::move(*loaded));
+  const MentionFinder finder(pack);
+  const SimpleDateFinder dates;
+  const ClaimExtractor extractor(pack.facts(), dates);
+  const auto document = document::parseDocument(
+      base::SourceBuffer("draft.md",
+                         "Leaders came to the 17th meeting of the Council of Heads of State.\n\n"
+                         "The Council of Heads of State held its 18th session.\n\n"
+                         "Delegates attended the 5th meeting of the Commission on Narcotic Drugs and its 60th session.\n"),
+      document::Format::Markdown);
+  const MentionSet mentions = finder.find(document);
+  std::vector<std::string> found;
+  for (const Claim& claim : extractor.extract(document, mentions)) {
+    if (claim.kind != ClaimKind::Ordinal) continue;
+    found.push_back(pack.facts().entity(mentions.mentions[claim.mention].entity).id + " " +
+                    std::to_string(claim.ordinal));
+  }
+  EXPECT_EQ(found, (std::vector<std::string>{"council 17", "council 18", "commission 60"}));
+}
+
 TEST_F(FactClaimExtractorTest, OrdinalsLongerThanAnyRecordAreNoClaim) {
   // Twenty digits overflowed the ordinal's int (undefined behaviour, fatal under UBSan).
   const Result r = extract(

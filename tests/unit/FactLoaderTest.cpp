@@ -228,6 +228,24 @@ TEST(FactLoaderTest, SessionNumberingIsCheckedAgainstListedSessions) {
   EXPECT_TRUE(hasError(loaded, "facts.yaml:8:9: error:", "session 61 should meet in 2018"));
 }
 
+TEST(FactLoaderTest, SessionWordsAreOneLowerCaseWordEach) {
+  const Loaded loaded = load(R"(entities:
+  - id: council
+    kind: recurring-session
+    name: Council of Heads of State
+    session-words: [meeting, Summit, two words]
+)");
+  EXPECT_TRUE(hasError(loaded, "facts.yaml:5:30: error:", "not 'Summit'"));
+  EXPECT_TRUE(hasError(loaded, "facts.yaml:5:38: error:", "not 'two words'"));
+  const Loaded empty = load(R"(entities:
+  - id: council
+    kind: recurring-session
+    name: Council of Heads of State
+    session-words: meeting
+)");
+  EXPECT_TRUE(hasError(empty, "facts.yaml:5:20: error:", "'session-words' must be a list"));
+}
+
 TEST(FactLoaderTest, SessionLookups) {
   const Loaded loaded = load(R"(entities:
   - id: cnd
