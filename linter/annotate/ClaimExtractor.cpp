@@ -408,6 +408,9 @@ class BlockClaims {
   void sessionOrdinal(size_t w, int ordinal) {
     const Word& word = words_[w];
     if (w + 1 >= words_.size()) return;
+    // "the first meeting of the Council since its enlargement", "its first session in the new
+    // format": "first" in words describes more often than it numbers. "1st" still counts.
+    if (word.lower == "first") return;
     const std::string_view noun = words_[w + 1].lower;
     const auto calls = [&](size_t m) { return callsASession(m, noun); };
     if (std::none_of(inSentence_.begin(), inSentence_.end(), calls)) return;

@@ -157,7 +157,7 @@ TEST_F(FactClaimExtractorTest, AYearThatQualifiesANounDoesNotDateTheSession) {
 
 // A series reads an ordinal before its own session-words only: the council's sessions are
 // meetings, while the commission's meetings are parts of a session ("the 5th meeting of the
-// commission" claims no ordinal).
+// commission" claims no ordinal). "The first meeting ... since the enlargement" describes: no claim.
 TEST(SessionWordsTest, EachSeriesOrdinalIsReadWithItsOwnSessionWords) {
   FactLoader loader;
   loader.addText("facts.yaml", R"(entities:
@@ -181,7 +181,8 @@ TEST(SessionWordsTest, EachSeriesOrdinalIsReadWithItsOwnSessionWords) {
       base::SourceBuffer("draft.md",
                          "Leaders came to the 17th meeting of the Council of Heads of State.\n\n"
                          "The Council of Heads of State held its 18th session.\n\n"
-                         "Delegates attended the 5th meeting of the Commission on Narcotic Drugs and its 60th session.\n"),
+                         "Delegates attended the 5th meeting of the Commission on Narcotic Drugs and its 60th session.\n\n"
+                         "It was the first meeting of the Council of Heads of State since the enlargement.\n"),
       document::Format::Markdown);
   const MentionSet mentions = finder.find(document);
   std::vector<std::string> found;
