@@ -151,9 +151,11 @@ bool SpellingCheck::accepts(std::string_view word) const {
 std::string_view SpellingCheck::calendarSlipAt(const config::Lexicon& lexicon, std::string_view text,
                                               base::Range span, const std::vector<annotate::Word>& words, size_t w,
                                               std::string_view plain) const {
-  if (plain.size() < kShortestCapitalised || words[w].hyphenated || accepts(plain)) return {};
+  // Asked of every capitalised word: the slip test against 19 short names first, the dictionary
+  // only for the rare word one slip from one of them.
+  if (plain.size() < kShortestCapitalised || words[w].hyphenated) return {};
   const std::string_view name = calendarNameSlipped(plain);
-  if (name.empty()) return {};
+  if (name.empty() || accepts(plain)) return {};
   const auto wordText = [&](size_t i) { return text.substr(span.begin + words[i].prose.begin, words[i].prose.size()); };
   const auto gap = [&](size_t left) {
     return text.substr(span.begin + words[left].prose.end, words[left + 1].prose.begin - words[left].prose.end);
